@@ -1,0 +1,57 @@
+/** How serious a message is: an `error` stops a render, a `warning` does not. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Languages messages are written in. Chinese is the default. */
+export type Lang = 'zh' | 'en';
+
+/**
+ * One message about one place in one input, the only shape any gongwen package reports in.
+ * Lines and columns are 1-based, as editors and compilers print them.
+ */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable id such as `schema/required`, `yaml/syntax`, `template/unknown-tag`. */
+  ruleId: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Path into the data, e.g. `parts[1].body[0].lead`. */
+  path?: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+/** The result of a stage that may fail: a value, or diagnostics explaining why not (or both, for warnings). */
+export interface Result<T> {
+  value?: T;
+  diagnostics: Diagnostic[];
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function error(ruleId: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: 'error', ruleId, message, ...extra };
+}
+
+export function warning(ruleId: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: 'warning', ruleId, message, ...extra };
+}
+
+/** Orders diagnostics by file, then position, keeping the original order for ties. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        (a.d.file ?? '').localeCompare(b.d.file ?? '') ||
+        (a.d.line ?? 0) - (b.d.line ?? 0) ||
+        (a.d.column ?? 0) - (b.d.column ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ d }) => d);
+}

@@ -1,0 +1,150 @@
+/**
+ * The Document: a 公文 as GB/T 9704-2012 arranges it, with every text final and every element
+ * explicit, so a renderer only places what it is given and never guesses.
+ *
+ *   版头 `header`  → 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人 (absent: no red header)
+ *   主体           → `title`, `addressee`, `body`, `attachmentNote`, `signature`, `notes`, `attachments`
+ *   版记 `endMatter` → 抄送机关, 印发机关, 印发日期
+ */
+
+/** Which typeface a piece of text is set in. The layout spec maps each role to a size and families. */
+export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'organMark';
+
+/** A piece of text in one typeface. */
+export interface Run {
+  text: string;
+  /** Defaults to the block's own role. */
+  role?: FontRole;
+  bold?: boolean;
+}
+
+/** A heading on its own line: `一、…` (黑体), `（一）…` (楷体), `1.…`, `（1）…` (仿宋). */
+export interface HeadingBlock {
+  kind: 'heading';
+  level: 1 | 2 | 3 | 4;
+  /** The marker, e.g. `一、`, `（一）`, `1.`, `（1）`; empty for an unnumbered heading. */
+  marker: string;
+  text: string;
+}
+
+/**
+ * A body paragraph: indented two characters, justified. Its runs carry a run-in lead when there is
+ * one (`（一）加强组织领导。` in 楷体, or `一是…。` in 仿宋) followed by the text on the same line.
+ */
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  runs: Run[];
+}
+
+export type BodyBlock = HeadingBlock | ParagraphBlock;
+
+/** 版头: the part of page 1 above the red rule. */
+export interface Header {
+  /** 份号, six digits. */
+  copyNumber?: string;
+  /** 密级和保密期限, e.g. `机密★1年`. */
+  secrecy?: string;
+  /** 紧急程度, e.g. `特急`. */
+  urgency?: string;
+  /** 发文机关标志: one organ name per line; host organ first. */
+  organs: string[];
+  /** Text to the right of the organ names, usually `文件`; empty for the name alone. */
+  suffix: string;
+  /** 发文字号, e.g. `交发〔2022〕8号`. */
+  documentNumber?: string;
+  /** 签发人 names; present for a 上行文, which moves 发文字号 to the left. */
+  signers?: string[];
+}
+
+export interface Seal {
+  /** Image bytes (PNG or JPEG), already read by the caller. */
+  image: Uint8Array;
+  /** The organ whose signature it covers. */
+  organ: string;
+}
+
+/** 发文机关署名 and 成文日期 (7.3.5). */
+export interface Signature {
+  /** One line per organ; host organ first. */
+  organs: string[];
+  /** Rendered date, `2022年1月9日`. */
+  date: string;
+  /** With seals the sealed layout of 7.3.5.1 applies; without, 7.3.5.2. */
+  seals: Seal[];
+}
+
+/** 附件 bound after the body, each starting on a new page. */
+export interface Attachment {
+  /** `附件1`, or `附件` when there is only one. */
+  label: string;
+  title: string[];
+  body: BodyBlock[];
+}
+
+/** 版记 at the foot of the last page. */
+export interface EndMatter {
+  /** `主送：…` moved here when the addressees are too many for page 1. */
+  mainTo?: string;
+  /** Full line text: `抄送：…。` */
+  copyTo?: string;
+  /** 印发机关. */
+  printer?: string;
+  /** `2022年1月9日印发`. */
+  printDate?: string;
+}
+
+export interface DocumentMeta {
+  title: string;
+  /** The issuing organ(s), joined. */
+  author: string;
+  subject?: string;
+  keywords?: string[];
+  /** ISO date the document was written (成文日期), used instead of the clock for reproducible bytes. */
+  created?: string;
+}
+
+export interface Document {
+  meta: DocumentMeta;
+  header?: Header;
+  /** 标题: one or more centred lines. */
+  title: string[];
+  /** 主送机关 with its closing full-width colon. */
+  addressee?: string;
+  body: BodyBlock[];
+  /** 附件说明: names of the attachments, in order. */
+  attachmentNote?: string[];
+  signature?: Signature;
+  /** 附注 lines, each already in parentheses. */
+  notes?: string[];
+  attachments?: Attachment[];
+  endMatter?: EndMatter;
+}
+
+/** The plain text of a document in reading order, one line per block, as both renderers must show it. */
+export function documentLines(doc: Document): string[] {
+  const lines: string[] = [];
+  const h = doc.header;
+  if (h) {
+    for (const v of [h.copyNumber, h.secrecy, h.urgency]) if (v) lines.push(v);
+    lines.push(...h.organs.map((o, i) => (i === h.organs.length - 1 ? o + h.suffix : o)));
+    if (h.signers?.length) lines.push(`签发人：${h.signers.join('　')}`);
+    if (h.documentNumber) lines.push(h.documentNumber);
+  }
+  lines.push(...doc.title);
+  if (doc.addressee) lines.push(doc.addressee);
+  lines.push(...blockLines(doc.body));
+  if (doc.attachmentNote?.length) {
+    const many = doc.attachmentNote.length > 1;
+    doc.attachmentNote.forEach((name, i) => lines.push(`${i === 0 ? '附件：' : ''}${many ? `${i + 1}.` : ''}${name}`));
+  }
+  if (doc.signature) lines.push(...doc.signature.organs, doc.signature.date);
+  if (doc.notes) lines.push(...doc.notes);
+  for (const a of doc.attachments ?? []) lines.push(a.label, ...a.title, ...blockLines(a.body));
+  const e = doc.endMatter;
+  if (e) for (const v of [e.mainTo, e.copyTo, e.printer, e.printDate]) if (v) lines.push(v);
+  return lines;
+}
+
+export function blockLines(blocks: readonly BodyBlock[]): string[] {
+  return blocks.map((b) => (b.kind === 'heading' ? b.marker + b.text : b.runs.map((r) => r.text).join('')));
+}

@@ -1,0 +1,18 @@
+export type {
+  Attachment,
+  BodyBlock,
+  Document,
+  DocumentMeta,
+  EndMatter,
+  FontRole,
+  Header,
+  HeadingBlock,
+  ParagraphBlock,
+  Run,
+  Seal,
+  Signature,
+} from './document.js';
+export { blockLines, documentLines } from './document.js';
+export type { FontRoleSpec, Layout } from './layout.js';
+export { derived, fontRoles, layout } from './layout.js';
+export { mmToEmu, mmToPt, mmToTwip, ptToHalfPoint, ptToMm, ptToTwip } from './units.js';

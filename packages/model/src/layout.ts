@@ -1,0 +1,126 @@
+import type { FontRole } from './document.js';
+import { mmToPt } from './units.js';
+
+/**
+ * The GB/T 9704-2012 layout as data. Clause numbers refer to the standard. Both renderers read
+ * these numbers; neither writes a layout number of its own. Lengths are in mm unless the name
+ * says pt; "lines" count grid lines, "chars" count characters of the element's own size.
+ */
+export interface FontRoleSpec {
+  /** Size in pt (三号 16, 二号 22, 四号 14). */
+  size: number;
+  /** Family names a government PC has, in order of preference; the first is written into DOCX. */
+  families: string[];
+  /** Family for Latin letters and digits in the same runs. */
+  latinFamily: string;
+  /** Hex colour without '#'. */
+  color: string;
+  bold: boolean;
+}
+
+export const fontRoles: Record<FontRole, FontRoleSpec> = {
+  // 7.3.1 标题: 2号小标宋
+  title: { size: 22, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  // 5.2.2: every element 3号仿宋 unless stated otherwise
+  body: { size: 16, families: ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  // 7.3.3 level-1 headings, 7.2.2 密级, 7.2.3 紧急程度, 7.3.7 附件 label: 黑体
+  heading1: { size: 16, families: ['黑体', 'SimHei', 'STHeiti'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  // 7.3.3 level-2 headings, 7.2.6 签发人 names: 楷体
+  heading2: { size: 16, families: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  // 7.5 页码: 4号半角宋体
+  pageNumber: { size: 14, families: ['宋体', 'SimSun', 'STSong'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  // 7.2.4 发文机关标志: red 小标宋, size at the office's discretion (一号 is common practice)
+  organMark: { size: 26, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], latinFamily: 'Times New Roman', color: 'FF0000', bold: false },
+};
+
+export const layout = {
+  /** 5.1: A4. */
+  page: { width: 210, height: 297 },
+  /** 5.2.1: 天头 37, 订口 28, 版心 156 × 225 → bottom 35, right 26. */
+  margins: { top: 37, bottom: 35, left: 28, right: 26 },
+  textBlock: { width: 156, height: 225 },
+  /** 5.2.3: 22 lines of 28 characters fill the text block. */
+  grid: { linesPerPage: 22, charsPerLine: 28 },
+  /** 6: printing red (Y80 M80 on press; pure red on screen, as offices' templates use). */
+  red: 'FF0000',
+  header: {
+    /** 7.2.4: top edge of the 发文机关标志 below the top edge of the text block. */
+    organMarkTop: 35,
+    /** 7.2.5: 发文字号 two lines below the 标志. */
+    documentNumberLinesBelowMark: 2,
+    /** 7.2.5/7.2.6 上行文: 发文字号 left and 签发人 right, each inset one character. */
+    upwardInsetChars: 1,
+    /** 7.2.7: red rule 4 mm below the 发文字号, as wide as the text block; thickness is practice. */
+    ruleGapBelowNumber: 4,
+    ruleThicknessPt: 2,
+  },
+  title: {
+    /** 7.3.1: two lines below the red rule. */
+    linesBelowRule: 2,
+  },
+  addressee: {
+    /** 7.3.2: one blank line below the title. */
+    blankLinesBefore: 1,
+  },
+  paragraph: {
+    /** 7.3.3: first line indented two characters, continuation flush left. */
+    firstLineIndentChars: 2,
+  },
+  headings: {
+    /** 7.3.3: level → font role. */
+    roles: { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' } as Record<1 | 2 | 3 | 4, FontRole>,
+  },
+  attachmentNote: {
+    /** 7.3.4: one blank line below the body, indented two characters. */
+    blankLinesBefore: 1,
+    indentChars: 2,
+  },
+  signature: {
+    /** 7.3.5.2 without seal: one blank line, 署名 right inset 2 chars, date starts 2 chars right of the 署名. */
+    unsealed: { blankLinesBefore: 1, organRightInsetChars: 2, dateOffsetChars: 2 },
+    /** 7.3.5.1 with seal: date right inset 4 chars, 署名 centred over the date, seal within one line of the body. */
+    sealed: { blankLinesBefore: 1, dateRightInsetChars: 4, sealDiameter: 42, sealMaxGapLines: 1 },
+  },
+  notes: {
+    /** 7.3.6: indented two characters, on the line after the 成文日期. */
+    indentChars: 2,
+  },
+  endMatter: {
+    /** 7.4: 4号仿宋, one character inset left and right. */
+    fontSize: 14,
+    insetChars: 1,
+    /** 7.4.1: first and last rules 0.35 mm, rules between 0.25 mm; last rule on the block's bottom edge. */
+    outerRule: 0.35,
+    innerRule: 0.25,
+    /** Practice (7.4 read with double-sided printing): the 版记 stands on an even page. */
+    evenPage: true,
+  },
+  pageNumber: {
+    /** 7.5: `— N —`, 4号宋体, the dashes 7 mm below the text block, odd pages right, even left, one char inset. */
+    format: (n: number): string => `— ${n} —`,
+    belowBlock: 7,
+    insetChars: 1,
+  },
+} as const;
+
+export type Layout = typeof layout;
+
+/** Numbers that follow from the spec above, computed once so renderers agree to the last digit. */
+export const derived = {
+  pageWidthPt: mmToPt(layout.page.width),
+  pageHeightPt: mmToPt(layout.page.height),
+  marginsPt: {
+    top: mmToPt(layout.margins.top),
+    bottom: mmToPt(layout.margins.bottom),
+    left: mmToPt(layout.margins.left),
+    right: mmToPt(layout.margins.right),
+  },
+  blockWidthPt: mmToPt(layout.textBlock.width),
+  blockHeightPt: mmToPt(layout.textBlock.height),
+  /** 225 mm / 22 = 28.99 pt between baselines. */
+  linePitchPt: mmToPt(layout.textBlock.height) / layout.grid.linesPerPage,
+  /** 156 mm / 28 = 15.79 pt per character: a 16 pt character tracked by −0.207 pt. */
+  charPitchPt: mmToPt(layout.textBlock.width) / layout.grid.charsPerLine,
+  /** Tracking that makes 28 body characters fill the block exactly. */
+  bodyTrackingPt: mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size,
+};
