@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { derived, fontRoles, layout, mmToPt, mmToTwip } from './index.js';
+
+describe('GB/T 9704 layout spec', () => {
+  it('has an A4 page whose margins and text block add up (5.1, 5.2.1)', () => {
+    const { page, margins, textBlock } = layout;
+    expect([page.width, page.height]).toEqual([210, 297]);
+    expect(margins.left + textBlock.width + margins.right).toBe(page.width);
+    expect(margins.top + textBlock.height + margins.bottom).toBe(page.height);
+    expect(margins).toEqual({ top: 37, bottom: 35, left: 28, right: 26 });
+  });
+
+  it('derives a 28.99 pt line pitch and a 15.79 pt character pitch from 22 × 28 (5.2.3)', () => {
+    expect(derived.linePitchPt).toBeCloseTo(28.9907, 3);
+    expect(derived.charPitchPt).toBeCloseTo(15.793, 3);
+    expect(derived.bodyTrackingPt).toBeCloseTo(-0.207, 3);
+    expect(derived.linePitchPt * layout.grid.linesPerPage).toBeCloseTo(derived.blockHeightPt, 6);
+  });
+
+  it('sizes the elements as the standard says', () => {
+    expect(fontRoles.body.size).toBe(16); // 三号
+    expect(fontRoles.title.size).toBe(22); // 二号
+    expect(fontRoles.pageNumber.size).toBe(14); // 四号
+    expect(layout.endMatter.fontSize).toBe(14);
+    expect(fontRoles.organMark.color).toBe(layout.red);
+    expect(layout.pageNumber.format(3)).toBe('— 3 —');
+  });
+
+  it('converts units exactly', () => {
+    expect(mmToPt(25.4)).toBe(72);
+    expect(mmToTwip(37)).toBe(2098);
+    expect(mmToTwip(28)).toBe(1587);
+  });
+});
