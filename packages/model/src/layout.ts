@@ -1,5 +1,5 @@
 import type { FontRole } from './document.js';
-import { mmToPt } from './units.js';
+import { mmToPt, mmToTwip, ptToTwip } from './units.js';
 
 /**
  * The GB/T 9704-2012 layout as data. Clause numbers refer to the standard. Both renderers read
@@ -123,4 +123,14 @@ export const derived = {
   charPitchPt: mmToPt(layout.textBlock.width) / layout.grid.charsPerLine,
   /** Tracking that makes 28 body characters fill the block exactly. */
   bodyTrackingPt: mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size,
+  /**
+   * DOCX line pitch in whole twips: 22 × 579 = 12738 fits the 12756-twip block, 580 would not.
+   * Used as Word's lines grid pitch and as every paragraph's exact line spacing.
+   */
+  linePitchTwip: Math.floor(mmToTwip(layout.textBlock.height) / layout.grid.linesPerPage),
+  /**
+   * DOCX run condensing in whole twips (−5 = −0.25 pt): the tracking rounded down, so 28 body
+   * characters still fit the 156 mm line (−4 twips would let only 27 fit).
+   */
+  bodyCondenseTwip: Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size)),
 };
