@@ -78,8 +78,11 @@ export const layout = {
   signature: {
     /** 7.3.5.2 without seal: one blank line, 署名 right inset 2 chars, date starts 2 chars right of the 署名. */
     unsealed: { blankLinesBefore: 1, organRightInsetChars: 2, dateOffsetChars: 2 },
-    /** 7.3.5.1 with seal: date right inset 4 chars, 署名 centred over the date, seal within one line of the body. */
-    sealed: { blankLinesBefore: 1, dateRightInsetChars: 4, sealDiameter: 42, sealMaxGapLines: 1 },
+    /**
+     * 7.3.5.1 with seal: date right inset 4 chars, 署名 centred over the date, seal within one line of the body.
+     * Joint: the seals stand side by side, one character apart so they neither touch nor overlap.
+     */
+    sealed: { blankLinesBefore: 1, dateRightInsetChars: 4, sealDiameter: 42, sealMaxGapLines: 1, jointSealGapChars: 1 },
   },
   notes: {
     /** 7.3.6: indented two characters, on the line after the 成文日期. */
