@@ -1,1 +1,11 @@
-export {};
+export type { CheckGlyphsResult, GlyphIssue } from './check-glyphs.js';
+export { checkGlyphs } from './check-glyphs.js';
+export type { PlacedText } from './document-texts.js';
+export { documentTexts } from './document-texts.js';
+export { formatFontExplanation } from './explain.js';
+export { bundledFaces, lookAlikeFamilies, officialFamilies } from './families.js';
+export { systemFontFolders } from './font-folders.js';
+export type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js';
+export { fontForChar } from './font-set.js';
+export type { ResolveFontsOptions, ResolveFontsResult, RoleExplanation } from './resolve-fonts.js';
+export { resolveFonts } from './resolve-fonts.js';

@@ -1,0 +1,42 @@
+import type { FontRole } from '@gongwen/model';
+
+/** The parts of a parsed fontkit font that gongwen reads. */
+export interface ParsedFont {
+  postscriptName: string;
+  familyName: string;
+  unitsPerEm: number;
+  /** hhea ascent and descent (descent negative), in font units: what pdfkit lays lines out with. */
+  ascent: number;
+  descent: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/** Where a font came from, in the order they are preferred. */
+export type FontSource = 'configured' | 'installed' | 'bundled';
+
+/** One face of one font file, read and parsed once per process and shared by every document. */
+export interface LoadedFont {
+  /** Stable, readable and unique per file and face; renderers use it as a virtual file name. */
+  id: string;
+  /** The family name the face was chosen by (or its own first family name). */
+  family: string;
+  postscriptName: string;
+  path: string;
+  /** PostScript name of the face inside a TrueType collection; absent for a single-face file. */
+  face?: string;
+  /** `truetype` outlines subset small and fast in PDF; `cff` ones are slower and larger. */
+  outlines: 'truetype' | 'cff';
+  source: FontSource;
+  bytes: Uint8Array;
+  font: ParsedFont;
+}
+
+/** Per role, an ordered fallback chain: the first font that has a character draws it. */
+export type FontSet = Readonly<Record<FontRole, readonly LoadedFont[]>>;
+
+/** The first font in the role's chain that has the character, or undefined when none has it. */
+export function fontForChar(fonts: FontSet, role: FontRole, char: string): LoadedFont | undefined {
+  const cp = char.codePointAt(0)!;
+  for (const f of fonts[role]) if (f.font.hasGlyphForCodePoint(cp)) return f;
+  return undefined;
+}

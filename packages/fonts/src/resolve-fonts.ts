@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, delimiter, dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { error, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import type { FontRole } from '@gongwen/model';
+import { allRoles, bundledFaces, lookAlikeFamilies, officialFamilies } from './families.js';
+import { systemFontFolders } from './font-folders.js';
+import type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js';
+import { scanFolders, type FoundFace } from './scan-fonts.js';
+import { readFontFileNames } from './sfnt-names.js';
+
+export interface ResolveFontsOptions {
+  /** A font file per role (from a config file); wins over everything else. */
+  files?: Partial<Record<FontRole, string>>;
+  /** Folders searched before the installed fonts (`--font-dir`). Fonts here that serve no role become fallbacks. */
+  dirs?: readonly string[];
+  /** Family names per role tried before the built-in ones. */
+  families?: Partial<Record<FontRole, readonly string[]>>;
+  /** Environment to read `GONGWEN_FONT_DIR` (folders, separated like PATH) from; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Installed-font folders; defaults to the usual folders of this OS. `[]` ignores installed fonts. */
+  systemDirs?: readonly string[];
+  /** Use the open fonts bundled from npm as the last resort (default true). */
+  bundled?: boolean;
+  lang?: Lang;
+}
+
+/** Why a role got its font, for `gongwen fonts`. */
+export interface RoleExplanation {
+  role: FontRole;
+  /** The typeface GB/T 9704 practice asks for, e.g. `仿宋_GB2312`. */
+  wanted: string;
+  font?: { family: string; path: string; face?: string; source: FontSource; outlines: 'truetype' | 'cff' };
+  /** How it was found: a configured file, a configured folder, installed (official or look-alike), bundled stand-in. */
+  reason: 'configured-file' | 'configured-folder' | 'installed-official' | 'installed-look-alike' | 'bundled-stand-in' | 'missing';
+  /** True when the font is the official typeface (or one the user chose), so the look is exact. */
+  exact: boolean;
+  /** PostScript names of the fallback fonts after the first, in order. */
+  fallbacks: string[];
+}
+
+export interface ResolveFontsResult {
+  fonts: FontSet;
+  diagnostics: Diagnostic[];
+  explain(): RoleExplanation[];
+}
+
+const memo = new Map<string, ResolveFontsResult>();
+const loaded = new Map<string, LoadedFont>();
+
+/**
+ * Finds the font for every role: configured files and folders, then fonts installed on the
+ * machine (by family name), then the open fonts bundled from npm. Memoised per options for the
+ * process: a second call returns the same result and never reads a font twice.
+ */
+export function resolveFonts(options: ResolveFontsOptions = {}): ResolveFontsResult {
+  const env = options.env ?? process.env;
+  const envDirs = (env.GONGWEN_FONT_DIR ?? '').split(delimiter).filter(Boolean);
+  const configuredDirs = [...(options.dirs ?? []), ...envDirs];
+  const systemDirs = options.systemDirs ?? systemFontFolders(process.platform, env);
+  const key = JSON.stringify([options.files ?? {}, configuredDirs, options.families ?? {}, systemDirs, options.bundled ?? true, options.lang ?? 'zh']);
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const result = resolveUncached(options, configuredDirs, systemDirs);
+  memo.set(key, result);
+  return result;
+}
+
+type Reason = RoleExplanation['reason'];
+interface Choice {
+  font: LoadedFont;
+  reason: Reason;
+}
+
+function resolveUncached(options: ResolveFontsOptions, configuredDirs: string[], systemDirs: readonly string[]): ResolveFontsResult {
+  const en = options.lang === 'en';
+  const diagnostics: Diagnostic[] = [];
+  const configuredFaces = scanFolders(configuredDirs);
+  const installedFaces = scanFolders(systemDirs);
+  for (const dir of configuredDirs) {
+    if (!scanFolders([dir]).length) {
+      diagnostics.push(
+        warning('fonts/empty-folder', en ? `no font files found in the configured folder ${dir}` : `配置的字体目录 ${dir} 中没有字体文件`, {
+          hint: en ? 'check --font-dir and GONGWEN_FONT_DIR' : '请检查 --font-dir 和 GONGWEN_FONT_DIR',
+        }),
+      );
+    }
+  }
+
+  const choices = {} as Record<FontRole, Choice[]>;
+  for (const role of allRoles) {
+    const list: Choice[] = [];
+    const file = options.files?.[role];
+    if (file) {
+      const f = loadFile(file, 'configured');
+      if (f) list.push({ font: f, reason: 'configured-file' });
+      else
+        diagnostics.push(
+          error('fonts/unreadable', en ? `the font file configured for ${role} cannot be read as a font: ${file}` : `为 ${role} 配置的字体文件无法读取或不是字体：${file}`, {
+            hint: en ? 'give a .ttf, .otf or .ttc file' : '请指定 .ttf、.otf 或 .ttc 字体文件',
+          }),
+        );
+    }
+    const user = options.families?.[role] ?? [];
+    const official = [...user, ...officialFamilies[role]];
+    const names = [...official, ...(lookAlikeFamilies[role] ?? [])];
+    const fromFolder = bestFace(configuredFaces, names);
+    if (fromFolder) list.push({ font: loadFace(fromFolder.face, 'configured', names[fromFolder.rank]!), reason: 'configured-folder' });
+    const installed = bestFace(installedFaces, names);
+    if (installed) {
+      list.push({
+        font: loadFace(installed.face, 'installed', names[installed.rank]!),
+        reason: installed.rank < official.length ? 'installed-official' : 'installed-look-alike',
+      });
+    }
+    if (options.bundled !== false) {
+      const b = bundledFaces[role];
+      const f = loadFile(join(dirname(requireFrom(b.pkg)), b.file), 'bundled');
+      if (f) list.push({ font: f, reason: 'bundled-stand-in' });
+    }
+    choices[role] = dedupe(list);
+  }
+
+  // Fonts of configured folders that serve no role, and every other role's fonts, back up each chain:
+  // a rare character in a name is better drawn in a neighbouring face than not at all.
+  const extras = configuredFaces.map((f) => loadFace(f, 'configured', f.families[0] ?? basename(f.path)));
+  const fonts = {} as Record<FontRole, LoadedFont[]>;
+  for (const role of allRoles) {
+    const own = choices[role].map((c) => c.font);
+    const others = allRoles.flatMap((r) => choices[r].map((c) => c.font));
+    fonts[role] = dedupe([...own, ...extras, ...others]);
+    if (!fonts[role].length) {
+      diagnostics.push(
+        error('fonts/missing', en ? `no font found for ${role} (${officialFamilies[role][0]})` : `找不到用于 ${role} 的字体（${officialFamilies[role][0]}）`, {
+          hint: en ? 'install the font, or give one with --font-dir or GONGWEN_FONT_DIR' : '请安装该字体，或用 --font-dir / GONGWEN_FONT_DIR 指定字体目录',
+        }),
+      );
+    }
+  }
+  Object.freeze(fonts);
+
+  const explanation = allRoles.map((role): RoleExplanation => {
+    const first = choices[role][0];
+    const wanted = officialFamilies[role][0]!;
+    const fallbacks = fonts[role].slice(1).map((f) => f.postscriptName);
+    if (!first) return { role, wanted, reason: 'missing', exact: false, fallbacks };
+    const { family, path, face, source, outlines } = first.font;
+    const exact = first.reason === 'configured-file' || first.reason === 'installed-official' || (first.reason === 'configured-folder' && officialOrUser(first.font.family, role, options));
+    return { role, wanted, font: { family, path, ...(face ? { face } : {}), source, outlines }, reason: first.reason, exact, fallbacks };
+  });
+  return { fonts, diagnostics, explain: () => explanation };
+}
+
+function officialOrUser(family: string, role: FontRole, options: ResolveFontsOptions): boolean {
+  return [...(options.families?.[role] ?? []), ...officialFamilies[role]].some((n) => norm(n) === norm(family));
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '');
+
+/** The face matching the earliest name; among equals a Regular, single-face, TrueType-outline file first. */
+function bestFace(faces: readonly FoundFace[], names: readonly string[]): { face: FoundFace; rank: number } | undefined {
+  const wanted = names.map(norm);
+  let best: { face: FoundFace; rank: number; score: number[] } | undefined;
+  for (const face of faces) {
+    const rank = Math.min(...face.families.map((f) => wanted.indexOf(norm(f))).filter((i) => i >= 0));
+    if (!Number.isFinite(rank)) continue;
+    const regular = /^(regular|normal|book|roman|常规|標準|标准)$/i.test(face.subfamily) ? 0 : 1;
+    const score = [rank, regular, face.face ? 1 : 0, face.outlines === 'truetype' ? 0 : 1];
+    if (!best || compare(score, best.score) < 0 || (compare(score, best.score) === 0 && face.path < best.face.path)) best = { face, rank, score };
+  }
+  return best && { face: best.face, rank: best.rank };
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function dedupe<T extends LoadedFont | Choice>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const id = 'id' in x ? x.id : x.font.id;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function loadFace(face: FoundFace, source: FontSource, matchedName: string): LoadedFont {
+  const existing = loaded.get(cacheKey(face.path, face.face));
+  if (existing) return existing;
+  const bytes = readFileSync(face.path);
+  const parsed = fontkit.create(bytes, face.face) as ParsedFont;
+  const family = face.families.find((f) => norm(f) === norm(matchedName)) ?? face.families[0] ?? parsed.familyName;
+  return remember({ path: face.path, face: face.face, family, outlines: face.outlines, source, bytes, font: parsed });
+}
+
+/** A configured or bundled file: its first face (the Regular of a collection, by convention). */
+function loadFile(path: string, source: FontSource): LoadedFont | undefined {
+  const names = readFontFileNames(path);
+  const first = names?.faces[0];
+  if (!names || !first) return undefined;
+  try {
+    return loadFace({ ...first, path, ...(names.collection ? { face: first.postscriptName } : {}) }, source, first.families[0] ?? basename(path));
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(f: Omit<LoadedFont, 'id' | 'postscriptName'> & { face: string | undefined }): LoadedFont {
+  const key = cacheKey(f.path, f.face);
+  const postscriptName = f.font.postscriptName;
+  const font: LoadedFont = Object.freeze({
+    id: `${postscriptName || 'font'}-${hash(key)}`,
+    family: f.family,
+    postscriptName,
+    path: f.path,
+    ...(f.face ? { face: f.face } : {}),
+    outlines: f.outlines,
+    source: f.source,
+    bytes: f.bytes,
+    font: f.font,
+  });
+  loaded.set(key, font);
+  return font;
+}
+
+const cacheKey = (path: string, face: string | undefined): string => (face ? `${path}#${face}` : path);
+
+/** FNV-1a, for short ids that differ per file. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+const require = createRequire(import.meta.url);
+const requireFrom = (pkg: string): string => require.resolve(`${pkg}/package.json`);
