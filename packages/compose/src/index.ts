@@ -1,1 +1,11 @@
-export {};
+export { composeDocument, orderParts } from './compose-document.js';
+export type { ComposeOptions, ComposeResult } from './compose-document.js';
+export { chineseDate } from './dates.js';
+export { helpers } from './helpers.js';
+export { loadStyle, TemplateError } from './load-style.js';
+export type { LoadStyleOptions, LoadStyleResult, Style } from './load-style.js';
+export { parseManifest, partKindNames, partKinds } from './manifest.js';
+export type { StyleManifest } from './manifest.js';
+export { chineseNumeral, formatMarker, markerFormats } from './numerals.js';
+export type { MarkerFormat } from './numerals.js';
+export { toFullWidth } from './punctuation.js';

@@ -1,0 +1,176 @@
+import { error, hasErrors, type Diagnostic } from '@gongwen/diagnostics';
+import Handlebars from 'handlebars';
+import { helpers, knownHelpers } from './helpers.js';
+import { parseManifest, type StyleManifest } from './manifest.js';
+import { t, type Lang } from './messages.js';
+import { checkTemplateAst, checkTemplateTags } from './template-check.js';
+
+export interface LoadStyleOptions {
+  /** The style's name (its folder name); the manifest's `name` must agree. */
+  name: string;
+  lang?: Lang;
+}
+
+type TemplateFn = (context: unknown) => string;
+
+/** A loaded style: its manifest and its compiled templates, in an environment of its own. */
+export interface Style {
+  name: string;
+  manifest: StyleManifest;
+  /** Template paths; position marks in the printed markup refer to them by index. */
+  files: readonly string[];
+  /** Prints the markup for a view model. Throws a TemplateError for a runtime template error. */
+  render(view: unknown): string;
+  /** Fills a manifest text (title line, heading) with values; the result is plain text. */
+  fill(manifestPath: string, context: Record<string, unknown>): string;
+}
+
+export interface LoadStyleResult {
+  style?: Style;
+  diagnostics: Diagnostic[];
+}
+
+/** A template failed while rendering; `file`/`line` say where when Handlebars knows. */
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+const MANIFEST = 'style.yaml';
+const ENTRY = 'document.hbs';
+
+const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers, preventIndent: true } as const;
+
+/**
+ * Loads a style from its files (relative path → text), as the caller read them from
+ * `templates/<name>/`. Checks the manifest and every template before any report is rendered.
+ */
+export function loadStyle(files: Record<string, string>, options: LoadStyleOptions): LoadStyleResult {
+  const lang = options.lang ?? 'zh';
+  const diagnostics: Diagnostic[] = [];
+  const manifestText = files[MANIFEST];
+  if (manifestText === undefined) {
+    return {
+      diagnostics: [
+        error('style/missing-file', t(lang, `样式“${options.name}”缺少 ${MANIFEST}`, `style "${options.name}" has no ${MANIFEST}`), {
+          file: MANIFEST,
+          hint: t(lang, '每个样式文件夹都要有清单 style.yaml，见 templates/README.md。', 'Every style folder needs a style.yaml manifest; see templates/README.md.'),
+        }),
+      ],
+    };
+  }
+  const parsed = parseManifest(manifestText, MANIFEST, lang);
+  diagnostics.push(...parsed.diagnostics);
+  const manifest = parsed.manifest;
+  if (manifest && manifest.name !== options.name) {
+    diagnostics.push(
+      error('style/manifest', t(lang, `style.yaml 的 name 是“${manifest.name}”，但样式文件夹名是“${options.name}”`, `style.yaml says name "${manifest.name}" but the style folder is "${options.name}"`), {
+        ...parsed.locate(['name']),
+        hint: t(lang, '二者须一致。', 'They must agree.'),
+      }),
+    );
+  }
+
+  if (files[ENTRY] === undefined) {
+    diagnostics.push(error('style/missing-file', t(lang, `样式“${options.name}”缺少入口模板 ${ENTRY}`, `style "${options.name}" has no entry template ${ENTRY}`), { file: ENTRY }));
+  }
+
+  const env = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
+
+  const templatePaths = Object.keys(files)
+    .filter((p) => p === ENTRY || (p.startsWith('partials/') && p.endsWith('.hbs')))
+    .sort((a, b) => (a === ENTRY ? -1 : b === ENTRY ? 1 : a.localeCompare(b)));
+  const partialName = (p: string) => p.slice('partials/'.length, -'.hbs'.length);
+  const partialNames = new Set(templatePaths.filter((p) => p !== ENTRY).map(partialName));
+
+  const compiled = new Map<string, TemplateFn>();
+  templatePaths.forEach((path, index) => {
+    const source = files[path]!;
+    let ast: hbs.AST.Program;
+    try {
+      ast = env.parse(source, { srcName: path });
+    } catch (e) {
+      diagnostics.push(parseErrorDiagnostic(e, path));
+      return;
+    }
+    const found = [...checkTemplateAst(ast, path, index, partialNames, lang), ...checkTemplateTags(source, path, lang)];
+    diagnostics.push(...found);
+    if (hasErrors(found)) return;
+    const fn = env.compile(ast, COMPILE_OPTIONS) as TemplateFn;
+    compiled.set(path, withFile(fn, path));
+  });
+
+  for (const [path, fn] of compiled) if (path !== ENTRY) env.registerPartial(partialName(path), fn as Handlebars.Template);
+
+  // Manifest texts (title lines, headings) are small templates too, printed as plain text.
+  const fills = new Map<string, TemplateFn>();
+  if (manifest) {
+    const texts: [string, (string | number)[], string][] = [
+      ...manifest.title.map((line, i): [string, (string | number)[], string] => [`title.${i}`, ['title', i], line]),
+      ...Object.entries(manifest.parts.headings).map(([kind, text]): [string, (string | number)[], string] => [`parts.headings.${kind}`, ['parts', 'headings', kind], text]),
+    ];
+    for (const [key, path, text] of texts) {
+      const where = parsed.locate(path);
+      let ast: hbs.AST.Program;
+      try {
+        ast = env.parse(text);
+      } catch (e) {
+        diagnostics.push({ ...parseErrorDiagnostic(e, MANIFEST), line: where.line, column: where.column });
+        continue;
+      }
+      const found = checkTemplateAst(ast, MANIFEST, undefined, new Set(), lang).map((d) => ({ ...d, line: where.line, column: where.column }));
+      diagnostics.push(...found);
+      if (!hasErrors(found)) fills.set(key, withFile(env.compile(ast, { ...COMPILE_OPTIONS, noEscape: true }) as TemplateFn, MANIFEST, where.line));
+    }
+  }
+
+  if (!manifest || hasErrors(diagnostics)) return { diagnostics };
+  const entry = compiled.get(ENTRY)!;
+  return {
+    style: {
+      name: options.name,
+      manifest,
+      files: templatePaths,
+      render: (view) => entry(view),
+      fill: (key, context) => {
+        const fn = fills.get(key);
+        if (!fn) throw new TemplateError(`no manifest text ${key}`, MANIFEST);
+        return fn(context);
+      },
+    },
+    diagnostics,
+  };
+}
+
+function parseErrorDiagnostic(e: unknown, file: string): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = /line (\d+)/.exec(message)?.[1];
+  const summary = message.split('\n').filter((l) => l.trim() !== '' && !/^[-\s^]*$/.test(l));
+  return error('template/syntax', `${summary[0] ?? message}${summary.length > 2 ? `: ${summary[summary.length - 1]}` : ''}`, {
+    file,
+    line: line ? Number(line) : 1,
+    column: 1,
+  });
+}
+
+/** Tags runtime errors with the template they came from; the innermost template wins. */
+function withFile(fn: TemplateFn, file: string, fixedLine?: number): TemplateFn {
+  return (context: unknown, ...rest: unknown[]) => {
+    try {
+      return (fn as (c: unknown, ...r: unknown[]) => string)(context, ...rest);
+    } catch (e) {
+      if (e instanceof TemplateError) throw e;
+      const err = e as { message?: string; lineNumber?: number; column?: number };
+      const message = (err.message ?? String(e)).replace(/ - \d+:\d+$/, '');
+      throw new TemplateError(message, file, fixedLine ?? err.lineNumber, fixedLine === undefined && err.column !== undefined ? err.column + 1 : undefined);
+    }
+  };
+}

@@ -1,0 +1,70 @@
+import type { FontRole } from '@gongwen/model';
+import type { Block, Numbering } from '@gongwen/schema';
+import type { StyleManifest } from './manifest.js';
+import { formatMarker, isArabic } from './numerals.js';
+
+/** One block of a part's body as templates see it (see MARKUP.md). */
+export interface ViewBlock {
+  kind: 'heading' | 'item' | 'paragraph';
+  /** 1–4: the heading level, or the level an item's marker belongs to. */
+  level: number;
+  marker: string;
+  /** Font role of a run-in lead: 楷体 at level 2, as a `（一）` heading would be; else the body face. */
+  leadRole: FontRole;
+  heading: string | null;
+  lead: string | null;
+  text: string | null;
+  blocks: ViewBlock[];
+}
+
+export interface NumberingContext {
+  markers: StyleManifest['numbering']['markers'];
+  defaultNumbering: Numbering;
+  continueArabic: boolean;
+  /** Turns a data string into printable text (control characters out, punctuation per style). */
+  clean: (text: string) => string;
+}
+
+/**
+ * Numbers a part's body. The part is level 1; a level-numbered Section sits one level below
+ * its nearest level-numbered ancestor (so `1.` items under a `四是` item stay level 3, as
+ * written in practice); `ordinal` (一是) and `none` take no level. A Section's `numbering`
+ * applies to its children.
+ */
+export function numberBody(body: readonly Block[], numbering: Numbering, ctx: NumberingContext, arabicCounters = new Map<number, number>(), levelAbove = 1): ViewBlock[] {
+  let count = 0;
+  return body.map((block): ViewBlock => {
+    if (typeof block === 'string') {
+      return { kind: 'paragraph', level: Math.min(levelAbove + 1, 4), marker: '', leadRole: 'body', heading: null, lead: null, text: ctx.clean(block), blocks: [] };
+    }
+    const level = Math.min(levelAbove + 1, 4) as 1 | 2 | 3 | 4;
+    let marker = '';
+    let childLevelAbove = levelAbove;
+    if (numbering === 'level') {
+      const format = ctx.markers[level];
+      let n: number;
+      if (isArabic(format) && ctx.continueArabic) {
+        n = (arabicCounters.get(level) ?? 0) + 1;
+        arabicCounters.set(level, n);
+      } else {
+        n = ++count;
+      }
+      marker = formatMarker(format, n);
+      childLevelAbove = level;
+    } else if (numbering === 'ordinal') {
+      marker = formatMarker('ordinal', ++count);
+    }
+    const children = numberBody(block.body ?? [], block.numbering ?? ctx.defaultNumbering, ctx, arabicCounters, childLevelAbove);
+    const has = (s: string | undefined) => (s === undefined ? null : ctx.clean(s));
+    return {
+      kind: block.heading !== undefined ? 'heading' : 'item',
+      level,
+      marker,
+      leadRole: numbering === 'level' && level === 2 ? 'heading2' : 'body',
+      heading: has(block.heading),
+      lead: has(block.lead),
+      text: has(block.text),
+      blocks: children,
+    };
+  });
+}
