@@ -53,6 +53,10 @@ export const layout = {
     /** 7.2.7: red rule 4 mm below the 发文字号, as wide as the text block; thickness is practice. */
     ruleGapBelowNumber: 4,
     ruleThicknessPt: 2,
+    /** Joint issuance: line height of the stacked organ names, as a multiple of the mark's size (practice). */
+    organMarkLineHeight: 1.2,
+    /** Joint issuance: gap between the stacked organ names and the "文件" to their right, in mark characters (practice). */
+    jointSuffixGapChars: 0.5,
   },
   title: {
     /** 7.3.1: two lines below the red rule. */
@@ -69,6 +73,8 @@ export const layout = {
   headings: {
     /** 7.3.3: level → font role. */
     roles: { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' } as Record<1 | 2 | 3 | 4, FontRole>,
+    /** Headings stand indented like paragraphs (practice of every seed report). */
+    indentChars: 2,
   },
   attachmentNote: {
     /** 7.3.4: one blank line below the body, indented two characters. */
@@ -81,8 +87,15 @@ export const layout = {
     /**
      * 7.3.5.1 with seal: date right inset 4 chars, 署名 centred over the date, seal within one line of the body.
      * Joint: the seals stand side by side, one character apart so they neither touch nor overlap.
+     * The 署名 sits on the third grid line below the body, so the seal, from the first, presses 署名 and date.
      */
-    sealed: { blankLinesBefore: 1, dateRightInsetChars: 4, sealDiameter: 42, sealMaxGapLines: 1, jointSealGapChars: 1 },
+    sealed: { blankLinesBefore: 1, dateRightInsetChars: 4, sealDiameter: 42, sealMaxGapLines: 1, jointSealGapChars: 1, organLinesBelowBody: 3 },
+  },
+  attachments: {
+    /** 7.3.7: each on a new page; "附件N" in 黑体 on line 1, the title centred on line 3, then the body after a blank line. */
+    labelLine: 1,
+    titleLine: 3,
+    blankLinesAfterTitle: 1,
   },
   notes: {
     /** 7.3.6: indented two characters, on the line after the 成文日期. */
