@@ -1,0 +1,52 @@
+import type { RenderJob, RenderRecord } from './render-job.js';
+
+export interface BatchOptions {
+  jobs: number;
+  failFast: boolean;
+  onRecord(record: RenderRecord): void;
+}
+
+/**
+ * Runs the jobs, in this thread when there is one job or one worker (no pool to start), else on a
+ * pool of worker threads that each load fonts and styles once. Returns whether it stopped early.
+ */
+export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promise<{ stopped: boolean }> {
+  const workers = Math.min(options.jobs, jobs.length);
+  if (workers <= 1) {
+    const { runJob } = await import('./render-job.js');
+    for (const job of jobs) {
+      const r = await runJob(job);
+      options.onRecord(r);
+      if (options.failFast && r.status === 'failed') return { stopped: true };
+    }
+    return { stopped: false };
+  }
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+  const abort = new AbortController();
+  let stopped = false;
+  try {
+    await Promise.all(
+      jobs.map((job) =>
+        (pool.run(job, { signal: abort.signal }) as Promise<RenderRecord>).then(
+          (r) => {
+            if (stopped) return;
+            options.onRecord(r);
+            if (options.failFast && r.status === 'failed') {
+              stopped = true;
+              abort.abort();
+            }
+          },
+          (e: unknown) => {
+            // Jobs cancelled by --fail-fast are not failures of their own.
+            if (stopped) return;
+            throw e;
+          },
+        ),
+      ),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return { stopped };
+}

@@ -1,0 +1,176 @@
+import { watch } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { error, formatDiagnostic } from '@gongwen/diagnostics';
+import { allFormats, availableFormats, clearStyleCache, formatAvailable, isFormat, listStyles, type Format } from 'gongwen';
+import { parseArgs } from 'node:util';
+import { usageErrors } from '../args.js';
+import { runBatch } from '../batch.js';
+import type { Context } from '../context.js';
+import { exitCodes } from '../exit-codes.js';
+import { expandInputs, outputPath, parseShard, shardOf, type InputFile } from '../inputs.js';
+import { manifestPath, readManifest, writeManifest, type Manifest } from '../manifest.js';
+import { say } from '../messages.js';
+import { Progress, type ProgressMode } from '../progress.js';
+import type { RenderJob, RenderRecord } from '../render-job.js';
+import { UsageError } from '../usage-error.js';
+
+const defaultFormats: Format[] = ['pdf', 'docx'];
+
+export async function renderCommand(args: string[], ctx: Context): Promise<number> {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        style: { type: 'string' },
+        'styles-dir': { type: 'string', multiple: true },
+        'font-dir': { type: 'string', multiple: true },
+        jobs: { type: 'string', short: 'j' },
+        shard: { type: 'string' },
+        changed: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        'fail-fast': { type: 'boolean' },
+        strict: { type: 'boolean' },
+        'embed-fonts': { type: 'boolean' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    }),
+  );
+  const { lang } = ctx;
+  if (!positionals.length) throw new UsageError(say(lang, 'render 需要至少一个文件、目录或通配符', 'render needs at least one file, directory or glob'));
+  const formats = await pickFormats(values.format, ctx);
+  if (!formats) return exitCodes.failed;
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number ≥ 1 (got "${values.jobs}")`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') throw new UsageError(shard);
+  if (values.watch && values.shard) throw new UsageError('--watch and --shard cannot be combined');
+
+  const outDir = values.out === undefined ? undefined : resolve(ctx.cwd, values.out);
+  const expanded = expandInputs(positionals, ctx.cwd);
+  const inputs = shard ? shardOf(expanded.files, shard) : expanded.files;
+  const mode: ProgressMode = values.json ? 'json' : values.quiet ? 'quiet' : process.stderr.isTTY && !values.watch ? 'bar' : 'lines';
+  const progress = new Progress(mode, inputs.length + expanded.missing.length, lang, ctx.color);
+  for (const m of expanded.missing) {
+    progress.record({ input: m, status: 'failed', outputs: [], ms: 0, diagnostics: [error('io/not-found', say(lang, '没有匹配的文件', 'no such file, or nothing matches'), { file: m })] });
+  }
+
+  const clash = findClash(inputs, formats, outDir);
+  if (clash) {
+    process.stderr.write(`${formatDiagnostic(error('io/output-clash', say(lang, `${clash[0]} 与 ${clash[1]} 会写到同一个输出文件`, `${clash[0]} and ${clash[1]} would write the same output file`), { hint: say(lang, '把它们放在不同的目录下，或分开运行', 'keep them in different folders, or render them in separate runs') }), { lang, color: ctx.color })}\n`);
+    return exitCodes.failed;
+  }
+
+  const manifestFile = values.changed ? manifestPath(outDir ?? ctx.cwd, shard) : undefined;
+  const manifest: Manifest | undefined = manifestFile ? readManifest(manifestFile) : undefined;
+  const jobFor = (f: InputFile): RenderJob => ({
+    input: f.abs,
+    display: f.path,
+    outputs: Object.fromEntries(formats.map((fmt) => [fmt, outputPath(f, fmt, outDir)])),
+    formats,
+    style: values.style,
+    styleDirs: values['styles-dir']?.map((d) => resolve(ctx.cwd, d)),
+    fontDirs: values['font-dir']?.map((d) => resolve(ctx.cwd, d)),
+    lang,
+    strict: values.strict ?? false,
+    embedFonts: values['embed-fonts'] ?? false,
+    previous: manifest?.entries[f.path],
+  });
+  const onRecord = (r: RenderRecord) => {
+    progress.record(r);
+    if (manifest) {
+      if (r.entry) manifest.entries[r.input] = r.entry;
+      else delete manifest.entries[r.input];
+    }
+  };
+
+  const { stopped } = await runBatch(inputs.map(jobFor), { jobs, failFast: values['fail-fast'] ?? false, onRecord });
+  if (manifest && manifestFile) writeManifest(manifestFile, manifest);
+  const summary = progress.summary();
+  if (stopped && mode !== 'json') process.stderr.write(`${say(lang, '--fail-fast：在第一个失败后停止', '--fail-fast: stopped at the first failure')}\n`);
+  if (values.watch) return watchLoop(inputs, jobFor, onRecord, ctx, values['styles-dir']?.map((d) => resolve(ctx.cwd, d)));
+  return summary.failed || expanded.missing.length ? exitCodes.failed : exitCodes.ok;
+}
+
+/** The formats asked for, or the defaults that exist; `undefined` (after saying why) when one asked for is missing. */
+async function pickFormats(value: string | undefined, ctx: Context): Promise<Format[] | undefined> {
+  const { lang } = ctx;
+  if (value === undefined) {
+    const available = await availableFormats();
+    const chosen = defaultFormats.filter((f) => available.includes(f));
+    if (chosen.length === defaultFormats.length) return chosen;
+    const fallback = chosen.length ? chosen : available.filter((f) => f === 'txt');
+    if (!fallback.length) {
+      process.stderr.write(`${say(lang, '错误：尚无可用的渲染器', 'error: no renderer is available yet')}\n`);
+      return undefined;
+    }
+    process.stderr.write(`${say(lang, `注意：PDF/DOCX 渲染器尚未全部提供，本次生成 ${fallback.join(',')}`, `note: the PDF/DOCX renderers are not all available yet; rendering ${fallback.join(',')}`)}\n`);
+    return fallback;
+  }
+  const list = [...new Set(value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  for (const f of list) if (!isFormat(f)) throw new UsageError(`--format: unknown format "${f}" (choose from ${allFormats.join(', ')})`);
+  const formats = list as Format[];
+  if (!formats.length) throw new UsageError('--format expects a list such as pdf,docx');
+  const names: Record<Format, string> = { pdf: 'PDF', docx: 'DOCX', txt: say(lang, '文本', 'Text'), md: 'Markdown' };
+  let ok = true;
+  for (const f of formats) {
+    if (!(await formatAvailable(f))) {
+      process.stderr.write(`${say(lang, `错误：${names[f]}${f === 'txt' ? '' : ' '}渲染器尚未提供`, `error: ${names[f]} renderer not available yet`)}\n`);
+      ok = false;
+    }
+  }
+  return ok ? formats : undefined;
+}
+
+function findClash(inputs: InputFile[], formats: Format[], outDir: string | undefined): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  const ext = formats[0] ?? 'pdf';
+  for (const f of inputs) {
+    const p = outputPath(f, ext, outDir);
+    const other = seen.get(p);
+    if (other) return [other, f.path];
+    seen.set(p, f.path);
+  }
+  return undefined;
+}
+
+/** `--watch`: re-render a report when its YAML changes, and every report when a style's templates change. */
+async function watchLoop(
+  inputs: InputFile[],
+  jobFor: (f: InputFile) => RenderJob,
+  onRecord: (r: RenderRecord) => void,
+  ctx: Context,
+  styleDirs: string[] | undefined,
+): Promise<number> {
+  const { runJob, forgetStylesKey } = await import('../render-job.js');
+  const pending = new Set<InputFile>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const flush = () => {
+    const batch = [...pending];
+    pending.clear();
+    running = running.then(async () => {
+      for (const f of batch) onRecord(await runJob({ ...jobFor(f), previous: undefined }));
+    });
+  };
+  const schedule = (files: InputFile[]) => {
+    for (const f of files) pending.add(f);
+    clearTimeout(timer);
+    timer = setTimeout(flush, 80);
+  };
+  for (const f of inputs) watch(f.abs, () => schedule([f]));
+  for (const s of listStyles({ styleDirs })) {
+    watch(s.dir, { recursive: true }, () => {
+      clearStyleCache();
+      forgetStylesKey();
+      schedule(inputs);
+    });
+  }
+  process.stderr.write(`${say(ctx.lang, '正在监视改动，按 Ctrl+C 退出', 'watching for changes; press Ctrl+C to stop')}\n`);
+  await new Promise<void>((done) => process.once('SIGINT', () => done()));
+  return exitCodes.ok;
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
+import { validate } from 'gongwen';
+import { parseArgs } from 'node:util';
+import { outputFormat, usageErrors } from '../args.js';
+import type { Context } from '../context.js';
+import { exitCodes } from '../exit-codes.js';
+import { expandInputs } from '../inputs.js';
+import { say } from '../messages.js';
+import { UsageError } from '../usage-error.js';
+import { assetReader } from '../assets.js';
+
+export async function validateCommand(args: string[], ctx: Context): Promise<number> {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        style: { type: 'string' },
+        'styles-dir': { type: 'string', multiple: true },
+      },
+    }),
+  );
+  const format = outputFormat(values.format);
+  if (!positionals.length) throw new UsageError(say(ctx.lang, 'validate 需要至少一个文件、目录或通配符', 'validate needs at least one file, directory or glob'));
+  const { files, missing } = expandInputs(positionals, ctx.cwd);
+  const reports: { path: string; diagnostics: Diagnostic[]; source?: string }[] = missing.map((m) => ({
+    path: m,
+    diagnostics: [error('io/not-found', say(ctx.lang, '没有匹配的文件', 'no such file, or nothing matches'), { file: m })],
+  }));
+  for (const f of files) {
+    let source: string;
+    try {
+      source = readFileSync(f.abs, 'utf8');
+    } catch (e) {
+      reports.push({ path: f.path, diagnostics: [error('io/read', (e as Error).message, { file: f.path })] });
+      continue;
+    }
+    const { diagnostics } = await validate(source, {
+      filename: f.path,
+      style: values.style,
+      styleDirs: values['styles-dir'],
+      lang: ctx.lang,
+      assets: assetReader(f.abs),
+    });
+    reports.push({ path: f.path, diagnostics, source });
+  }
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(toJsonReport(reports.map(({ path, diagnostics }) => ({ path, diagnostics }))), null, 2)}\n`);
+  } else {
+    let errors = 0;
+    let warnings = 0;
+    for (const r of reports) {
+      for (const d of r.diagnostics) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+        process.stderr.write(`${formatDiagnostic(d, { source: d.file === r.path ? r.source : undefined, lang: ctx.lang, color: ctx.color })}\n`);
+      }
+    }
+    const clean = reports.filter((r) => !hasErrors(r.diagnostics)).length;
+    process.stdout.write(
+      `${say(ctx.lang, `${reports.length} 个文件：${clean} 个通过，${errors} 个错误，${warnings} 个警告`, `${reports.length} files: ${clean} valid, ${errors} errors, ${warnings} warnings`)}\n`,
+    );
+  }
+  return reports.some((r) => hasErrors(r.diagnostics)) ? exitCodes.failed : exitCodes.ok;
+}

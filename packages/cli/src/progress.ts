@@ -1,0 +1,103 @@
+import { formatDiagnostic, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { say } from './messages.js';
+import type { RenderRecord } from './render-job.js';
+
+export type ProgressMode = 'bar' | 'lines' | 'quiet' | 'json';
+
+export interface Summary {
+  rendered: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/**
+ * Reports a batch as it runs: a live bar with rate and ETA on a terminal, one line per file
+ * otherwise, only errors with `--quiet`, one JSON record per file with `--json`.
+ */
+export class Progress {
+  private done = 0;
+  private readonly counts = { rendered: 0, failed: 0, skipped: 0 };
+  private readonly started = performance.now();
+  private barShown = false;
+
+  constructor(
+    private readonly mode: ProgressMode,
+    private readonly total: number,
+    private readonly lang: Lang,
+    private readonly color: boolean,
+    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly err: NodeJS.WritableStream = process.stderr,
+  ) {}
+
+  record(r: RenderRecord): void {
+    this.done++;
+    this.counts[r.status]++;
+    if (this.mode === 'json') {
+      const { source: _source, entry: _entry, ...rest } = r;
+      this.out.write(`${JSON.stringify(rest)}\n`);
+      return;
+    }
+    this.clearBar();
+    this.printDiagnostics(r.diagnostics, r.source);
+    if (this.mode === 'lines') {
+      const mark = r.status === 'rendered' ? '✓' : r.status === 'failed' ? '✗' : '·';
+      const detail =
+        r.status === 'skipped'
+          ? say(this.lang, '未改变，跳过', 'unchanged, skipped')
+          : r.status === 'failed'
+            ? say(this.lang, '失败', 'failed')
+            : `→ ${r.outputs.map((o) => o.path).join(', ')} (${r.ms} ms)`;
+      this.out.write(`${mark} ${r.input} ${detail}\n`);
+    }
+    if (this.mode === 'bar') this.drawBar();
+  }
+
+  /** Prints diagnostics that are not tied to one report's record (e.g. font warnings). */
+  printDiagnostics(diagnostics: readonly Diagnostic[], source?: string): void {
+    for (const d of diagnostics) {
+      if (this.mode === 'quiet' && d.severity !== 'error') continue;
+      if (this.mode === 'json') continue;
+      this.err.write(`${formatDiagnostic(d, { source: d.file && source !== undefined ? source : undefined, lang: this.lang, color: this.color })}\n`);
+    }
+  }
+
+  summary(): Summary {
+    const seconds = (performance.now() - this.started) / 1000;
+    const processed = this.counts.rendered + this.counts.failed;
+    const s: Summary = { ...this.counts, seconds: round(seconds, 2), perSecond: round(seconds > 0 ? processed / seconds : 0, 1) };
+    this.clearBar();
+    if (this.mode === 'json') this.out.write(`${JSON.stringify({ summary: s })}\n`);
+    else if (this.mode !== 'quiet' || s.failed) {
+      const line = say(
+        this.lang,
+        `已生成 ${s.rendered}，失败 ${s.failed}，跳过 ${s.skipped}；用时 ${s.seconds} 秒（每秒 ${s.perSecond} 份）`,
+        `rendered ${s.rendered}, failed ${s.failed}, skipped ${s.skipped} in ${s.seconds} s (${s.perSecond} reports/s)`,
+      );
+      (this.mode === 'quiet' ? this.err : this.out).write(`${line}\n`);
+    }
+    return s;
+  }
+
+  private drawBar(): void {
+    const width = 30;
+    const filled = Math.round((this.done / Math.max(1, this.total)) * width);
+    const seconds = (performance.now() - this.started) / 1000;
+    const rate = seconds > 0 ? this.done / seconds : 0;
+    const eta = rate > 0 ? Math.ceil((this.total - this.done) / rate) : 0;
+    const failed = this.counts.failed ? say(this.lang, ` 失败 ${this.counts.failed}`, ` failed ${this.counts.failed}`) : '';
+    this.err.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${rate.toFixed(1)}/s ETA ${eta}s${failed}\u001b[K`);
+    this.barShown = true;
+  }
+
+  private clearBar(): void {
+    if (this.barShown) this.err.write('\r\u001b[K');
+    this.barShown = false;
+  }
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { defaultFonts, listStyles, readStyleFiles, render, type Format } from 'gongwen';
+import { assetReader } from './assets.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+import { version } from './version.js';
+
+/** One report to render: everything a worker thread needs, as plain data. */
+export interface RenderJob {
+  input: string;
+  /** As shown to the user. */
+  display: string;
+  /** Output path per format. */
+  outputs: Partial<Record<Format, string>>;
+  formats: Format[];
+  style?: string;
+  styleDirs?: string[];
+  fontDirs?: string[];
+  lang: Lang;
+  strict: boolean;
+  embedFonts: boolean;
+  /** What the last run recorded, for `--changed`. */
+  previous?: ManifestEntry;
+}
+
+export interface OutputRecord {
+  format: Format;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** What the manifest keeps per input to decide whether it changed. */
+export interface ManifestEntry {
+  key: string;
+  /** sha256 of each file the report referred to (seals), by its reference. */
+  assets: Record<string, string>;
+  outputs: OutputRecord[];
+}
+
+export interface RenderRecord {
+  input: string;
+  status: 'rendered' | 'failed' | 'skipped';
+  outputs: OutputRecord[];
+  diagnostics: Diagnostic[];
+  ms: number;
+  /** Present when the render succeeded, for the manifest. */
+  entry?: ManifestEntry;
+  /** The input text, when there are diagnostics to show excerpts from. */
+  source?: string;
+}
+
+/** Renders one report and writes its outputs atomically. Never throws for bad input. */
+export async function runJob(job: RenderJob): Promise<RenderRecord> {
+  const started = performance.now();
+  const record = (status: RenderRecord['status'], rest: Partial<RenderRecord>): RenderRecord => ({
+    input: job.display,
+    status,
+    outputs: [],
+    diagnostics: [],
+    ...rest,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.input);
+  } catch (e) {
+    const message = job.lang === 'en' ? `cannot read the file: ${(e as Error).message}` : `无法读取文件：${(e as Error).message}`;
+    return record('failed', { diagnostics: [error('io/read', message, { file: job.display })] });
+  }
+  const key = await jobKey(job, bytes);
+  if (job.previous && job.previous.key === key && unchanged(job, job.previous)) {
+    return record('skipped', { outputs: job.previous.outputs, entry: job.previous });
+  }
+
+  const read = assetReader(job.input);
+  const assets: Record<string, string> = {};
+  const source = bytes.toString('utf8');
+  const result = await render(source, {
+    filename: job.display,
+    formats: job.formats,
+    style: job.style,
+    styleDirs: job.styleDirs,
+    fontDirs: job.fontDirs,
+    lang: job.lang,
+    strict: job.strict,
+    embedFonts: job.embedFonts,
+    assets: (ref) => {
+      const data = read(ref);
+      if (data) assets[ref] = sha256(data);
+      return data;
+    },
+  });
+  const diagnostics = result.diagnostics;
+  const withSource = diagnostics.length ? { source } : {};
+  if (hasErrors(diagnostics)) return record('failed', { diagnostics, ...withSource });
+
+  const outputs: OutputRecord[] = [];
+  for (const format of job.formats) {
+    const data = result.outputs[format];
+    const path = job.outputs[format];
+    if (data === undefined || !path) continue;
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    try {
+      writeFileAtomic(path, buf);
+    } catch (e) {
+      const message = job.lang === 'en' ? `cannot write ${path}: ${(e as Error).message}` : `无法写入 ${path}：${(e as Error).message}`;
+      diagnostics.push(error('io/write', message, { file: job.display }));
+      return record('failed', { diagnostics, outputs, ...withSource });
+    }
+    outputs.push({ format, path, bytes: buf.byteLength, sha256: sha256(buf) });
+  }
+  return record('rendered', { diagnostics, outputs, entry: { key, assets, outputs }, ...withSource });
+}
+
+function unchanged(job: RenderJob, previous: ManifestEntry): boolean {
+  const read = assetReader(job.input);
+  for (const [ref, hash] of Object.entries(previous.assets)) {
+    const data = read(ref);
+    if (!data || sha256(data) !== hash) return false;
+  }
+  return job.formats.every((f) => {
+    const out = previous.outputs.find((o) => o.format === f);
+    if (!out || out.path !== job.outputs[f]) return false;
+    try {
+      return statSync(out.path).size === out.bytes;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Everything an output depends on besides the seal images: version, options, data, styles, fonts. */
+async function jobKey(job: RenderJob, data: Uint8Array): Promise<string> {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([version, job.formats, job.style ?? null, job.strict, job.embedFonts, job.lang]));
+  h.update(sha256(data));
+  h.update(stylesKey(job.styleDirs));
+  if (job.formats.includes('pdf') || (job.embedFonts && job.formats.includes('docx'))) h.update(await fontsKey(job.fontDirs));
+  return h.digest('hex');
+}
+
+const styleKeys = new Map<string, string>();
+
+/** A hash of every style folder's files; a change to any template re-renders (conservative, and cheap). */
+export function stylesKey(styleDirs: string[] | undefined): string {
+  const id = JSON.stringify(styleDirs ?? []);
+  let key = styleKeys.get(id);
+  if (!key) {
+    const h = createHash('sha256');
+    for (const s of listStyles({ styleDirs })) h.update(JSON.stringify([s.name, readStyleFiles(s.dir)]));
+    key = h.digest('hex');
+    styleKeys.set(id, key);
+  }
+  return key;
+}
+
+export function forgetStylesKey(): void {
+  styleKeys.clear();
+}
+
+const fontsKeys = new Map<string, Promise<string>>();
+
+/** A hash of the fonts in use: which file and face serve which role, and the files' bytes. */
+function fontsKey(dirs: string[] | undefined): Promise<string> {
+  const id = JSON.stringify(dirs ?? []);
+  let key = fontsKeys.get(id);
+  if (!key) {
+    key = defaultFonts({ dirs }).then((resolved) => {
+      const h = createHash('sha256');
+      const byFile = new Map<Uint8Array, string>();
+      const fonts = (resolved?.fonts ?? {}) as Record<string, readonly { path: string; face?: string; bytes: Uint8Array }[]>;
+      for (const role of Object.keys(fonts).sort()) {
+        for (const f of fonts[role] ?? []) {
+          let digest = byFile.get(f.bytes);
+          if (!digest) byFile.set(f.bytes, (digest = sha256(f.bytes)));
+          h.update(JSON.stringify([role, f.path, f.face ?? '', digest]));
+        }
+      }
+      return h.digest('hex');
+    });
+    fontsKeys.set(id, key);
+  }
+  return key;
+}
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic, Lang } from '@gongwen/diagnostics';
+import { loadStage, type FontSet } from './stages.js';
+
+export interface DefaultFontsOptions {
+  /** Folders searched before the installed fonts (`--font-dir`). */
+  dirs?: string[];
+  lang?: Lang;
+}
+
+export interface DefaultFonts {
+  fonts: FontSet;
+  diagnostics: Diagnostic[];
+  /** Per role, the file used and why, as `gongwen fonts` prints it. */
+  describe(): string;
+}
+
+/**
+ * The fonts found on this machine (configured folders, installed official fonts, bundled open
+ * fonts), resolved once per process and options, and shared by every render. `undefined` when
+ * `@gongwen/fonts` is not installed.
+ */
+export async function defaultFonts(options: DefaultFontsOptions = {}): Promise<DefaultFonts | undefined> {
+  const stage = await loadStage('fonts');
+  if (!stage) return undefined;
+  const resolved = stage.resolveFonts({ ...(options.dirs?.length ? { dirs: options.dirs } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  return {
+    fonts: resolved.fonts,
+    diagnostics: resolved.diagnostics,
+    describe: () => stage.formatFontExplanation(resolved.explain() as never, options.lang),
+  };
+}

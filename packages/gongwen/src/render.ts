@@ -1,0 +1,125 @@
+import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import type { Document } from '@gongwen/model';
+import { formatStages, type Format } from './formats.js';
+import { locateGlyphs } from './glyphs.js';
+import { defaultFonts } from './fonts.js';
+import { loadStage, type FontSet, type Style } from './stages.js';
+import { resolveStyle, unavailable, type StyleSearchOptions } from './styles.js';
+
+/** Bytes of a referenced file (a seal image), by its path as written in the report; `undefined` when it cannot be read. */
+export type AssetReader = (ref: string) => Uint8Array | undefined;
+
+export interface RenderOptions extends StyleSearchOptions {
+  /** Shown in diagnostics and used to locate errors: `report.yaml`. */
+  filename?: string;
+  /** A style name (overrides the report's `style`) or a style already loaded with `loadStyle`. */
+  style?: string | Style;
+  /** What to produce; an empty list only validates and composes. */
+  formats: readonly Format[];
+  /** Fonts for PDF (and DOCX embedding); resolved once per process from the machine when omitted. */
+  fonts?: FontSet;
+  /** Font folders searched before the installed fonts, when `fonts` is not given. */
+  fontDirs?: string[];
+  /** Embed the fonts in the DOCX. */
+  embedFonts?: boolean;
+  /** Seal images by the path the report names them with, or a function that reads them. */
+  assets?: Record<string, Uint8Array> | AssetReader;
+  lang?: Lang;
+  /** A character the fonts cannot draw is an error instead of a warning. */
+  strict?: boolean;
+}
+
+export interface RenderOutputs {
+  pdf?: Uint8Array;
+  docx?: Uint8Array;
+  txt?: string;
+  md?: string;
+}
+
+export interface RenderResult {
+  outputs: RenderOutputs;
+  diagnostics: Diagnostic[];
+  /** The composed document, when the report and style were good. */
+  document?: Document;
+}
+
+/**
+ * Renders one report: load and validate the YAML, compose it through its style, and produce each
+ * format asked for. Bad input gives diagnostics, never an exception; the same input gives the same bytes.
+ */
+export async function render(source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
+  const { filename, lang } = options;
+  const en = lang === 'en';
+  const diagnostics: Diagnostic[] = [];
+  const outputs: RenderOutputs = {};
+  const done = (document?: Document): RenderResult => ({ outputs, diagnostics: diagnostics.map((d) => (d.file || !filename ? d : { ...d, file: filename })), document });
+
+  const schema = await loadStage('schema');
+  if (!schema) return diagnostics.push(unavailable('schema', lang)), done();
+  const loaded = schema.loadReport(source, { filename, lang });
+  diagnostics.push(...loaded.diagnostics);
+  const report = loaded.report;
+  if (!report || hasErrors(diagnostics)) return done();
+
+  let style: Style | undefined;
+  if (options.style && typeof options.style === 'object') {
+    style = options.style;
+  } else {
+    const name = options.style ?? report.style;
+    const resolved = await resolveStyle(name, { styleDirs: options.styleDirs, lang });
+    const at = options.style ? undefined : loaded.locate(['style']);
+    diagnostics.push(...resolved.diagnostics.map((d) => (d.ruleId === 'style/unknown' && at ? { ...d, file: filename, ...at, path: 'style' } : d)));
+    style = resolved.style;
+  }
+  if (!style || hasErrors(diagnostics)) return done();
+
+  const assets: Record<string, Uint8Array> = {};
+  (report.signature?.seals ?? []).forEach((ref, i) => {
+    const bytes = typeof options.assets === 'function' ? options.assets(ref) : options.assets?.[ref];
+    if (bytes) assets[ref] = bytes;
+    else
+      diagnostics.push(
+        error('asset/missing', en ? `cannot read the seal image "${ref}"` : `无法读取印章图片“${ref}”`, {
+          file: filename,
+          ...loaded.locate(['signature', 'seals', i]),
+          path: `signature.seals[${i}]`,
+          hint: en ? 'the path is relative to the report file and must stay inside its folder' : '路径相对于报告文件，且不能指向其所在文件夹之外',
+        }),
+      );
+  });
+  if (hasErrors(diagnostics)) return done();
+
+  const compose = await loadStage('compose');
+  if (!compose) return diagnostics.push(unavailable('compose', lang)), done();
+  const composed = compose.composeDocument(report, style, { assets, lang, filename });
+  diagnostics.push(...composed.diagnostics);
+  const document = composed.document;
+  if (!document || hasErrors(diagnostics)) return done();
+
+  for (const format of options.formats) {
+    const missing = [];
+    for (const stage of formatStages[format]) if (!(await loadStage(stage))) missing.push(stage);
+    if (missing.length) {
+      diagnostics.push(unavailable(missing[missing.length - 1]!, lang));
+      continue;
+    }
+    if (format === 'txt') outputs.txt = (await loadStage('text'))!.renderText(document);
+    else if (format === 'md') outputs.md = (await loadStage('text'))!.renderMarkdown(document);
+    else if (format === 'pdf') {
+      const fontsStage = (await loadStage('fonts'))!;
+      const fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))!.fonts;
+      const glyphs = fontsStage.checkGlyphs(document, fonts, { lang });
+      diagnostics.push(...locateGlyphs(glyphs, source, filename, options.strict ?? false));
+      if (hasErrors(diagnostics)) continue;
+      const out = await (await loadStage('pdf'))!.renderPdf(document, fonts);
+      diagnostics.push(...out.diagnostics);
+      outputs.pdf = out.pdf;
+    } else if (format === 'docx') {
+      const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))?.fonts) : undefined;
+      const out = await (await loadStage('docx'))!.renderDocx(document, embed ? { embedFonts: embed } : {});
+      diagnostics.push(...out.diagnostics);
+      outputs.docx = out.docx;
+    }
+  }
+  return done(document);
+}

@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { stylesDir } from '@gongwen/templates';
+import { loadStage, type Style } from './stages.js';
+
+/** A style folder found on disk. */
+export interface StyleInfo {
+  name: string;
+  dir: string;
+  /** The manifest's one-line description, if it has one. */
+  description?: string;
+  region?: string;
+}
+
+export interface StyleSearchOptions {
+  /** Extra folders holding one sub-folder per style, searched before the bundled ones. */
+  styleDirs?: string[];
+}
+
+const manifestNames = ['style.yaml', 'style.yml'];
+
+/** The folder of the styles that come with gongwen (`@gongwen/templates`). */
+export const bundledStylesDir: string = stylesDir;
+
+/** The bundled styles (from `@gongwen/templates`) and those in `styleDirs`, by name; earlier folders win. */
+export function listStyles(options: StyleSearchOptions = {}): StyleInfo[] {
+  const seen = new Map<string, StyleInfo>();
+  for (const root of [...(options.styleDirs ?? []), stylesDir]) {
+    let entries: string[];
+    try {
+      entries = readdirSync(root).sort();
+    } catch {
+      continue;
+    }
+    for (const name of entries) {
+      if (seen.has(name) || name.startsWith('.') || name === 'node_modules') continue;
+      const dir = join(root, name);
+      const manifest = manifestNames.map((m) => join(dir, m)).find(isFile);
+      if (!manifest) continue;
+      const text = readFileSync(manifest, 'utf8');
+      seen.set(name, { name, dir, description: manifestField(text, 'description'), region: manifestField(text, 'region') });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Every text file of a style folder, keyed by its path relative to the folder (with `/`), as `loadStyle` takes them. */
+export function readStyleFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p).split(sep).join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export interface ResolveStyleResult {
+  style?: Style;
+  diagnostics: Diagnostic[];
+}
+
+const loaded = new Map<string, ResolveStyleResult>();
+
+/**
+ * Loads a style by name from the style folders, once per process: a batch compiles each style's
+ * templates a single time. `clearStyleCache()` forgets them (for `--watch`).
+ */
+export async function resolveStyle(name: string, options: StyleSearchOptions & { lang?: Lang } = {}): Promise<ResolveStyleResult> {
+  const key = JSON.stringify([name, options.styleDirs ?? [], options.lang ?? 'zh']);
+  const hit = loaded.get(key);
+  if (hit) return hit;
+  const en = options.lang === 'en';
+  const compose = await loadStage('compose');
+  let result: ResolveStyleResult;
+  const info = /^[\w.-]+$/.test(name) ? listStyles(options).find((s) => s.name === name) : undefined;
+  if (!compose) {
+    result = { diagnostics: [unavailable('compose', options.lang)] };
+  } else if (!info) {
+    const known = listStyles(options).map((s) => s.name).join(', ');
+    result = {
+      diagnostics: [
+        error('style/unknown', en ? `unknown style "${name}"` : `没有名为“${name}”的样式`, {
+          hint: en ? `available styles: ${known || '(none)'}` : `可用的样式：${known || '（无）'}`,
+        }),
+      ],
+    };
+  } else {
+    const files = readStyleFiles(info.dir);
+    const out = compose.loadStyle(files, { name, lang: options.lang });
+    // Point template diagnostics at the real files, so an editor can open them.
+    const diagnostics = out.diagnostics.map((d) => (d.file && !d.file.startsWith(info.dir) && d.file in files ? { ...d, file: join(info.dir, d.file) } : d));
+    result = { style: out.style, diagnostics };
+  }
+  loaded.set(key, result);
+  return result;
+}
+
+export function clearStyleCache(): void {
+  loaded.clear();
+}
+
+export function unavailable(stage: string, lang: Lang | undefined): Diagnostic {
+  const names: Record<string, [string, string]> = {
+    schema: ['report loader', '报告加载器'],
+    compose: ['style composer', '样式排版器'],
+    text: ['text renderer', '文本渲染器'],
+    fonts: ['font resolver', '字体解析器'],
+    pdf: ['PDF renderer', 'PDF 渲染器'],
+    docx: ['DOCX renderer', 'DOCX 渲染器'],
+  };
+  const [en, zh] = names[stage] ?? [stage, stage];
+  const isFormat = stage === 'text' || stage === 'pdf' || stage === 'docx' || stage === 'fonts';
+  return lang === 'en'
+    ? error('render/unavailable', `${en} not available yet`, {
+        hint: isFormat ? 'choose another --format' : `this installation lacks the @gongwen ${stage} stage`,
+      })
+    : error('render/unavailable', `${zh}尚未提供`, { hint: isFormat ? '请改用其他 --format' : `此安装缺少 @gongwen ${stage} 阶段` });
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A top-level scalar of the manifest, read without parsing the YAML (listing stays cheap). */
+function manifestField(text: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}:[ \\t]*(.+?)[ \\t]*$`, 'm').exec(text);
+  if (!m?.[1]) return undefined;
+  return m[1].replace(/^(['"])(.*)\1$/, '$2');
+}
