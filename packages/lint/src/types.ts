@@ -1,0 +1,63 @@
+import type { Lang, Severity } from '@gongwen/diagnostics';
+import type { PartKind, Report } from '@gongwen/schema';
+
+/** A path into the report data, e.g. `['parts', 2, 'body', 0]`. */
+export type DataPath = readonly (string | number)[];
+
+/** A source range as `locate` in `@gongwen/schema` returns it (1-based). */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Locate = (path: (string | number)[]) => SourceRange | undefined;
+
+/** Text in both message languages. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+/** What a style's manifest tells the linter. */
+export interface LintStyle {
+  name?: string;
+  /** The statutory part kinds this style demands; the five statutory kinds when absent. */
+  requiredParts?: readonly PartKind[];
+}
+
+export interface LintOptions {
+  /** The YAML text the report was loaded from; needed to point at the exact substring. */
+  source?: string;
+  filename?: string;
+  locate?: Locate;
+  lang?: Lang;
+  style?: LintStyle;
+  /** Rule ids to run; all rules when absent. */
+  only?: readonly string[];
+}
+
+export interface RuleContext {
+  report: Report;
+  style: LintStyle;
+}
+
+/** One thing a rule found: where in the data, and optionally which substring of that string. */
+export interface Finding {
+  path: DataPath;
+  message: Localized;
+  hint?: Localized;
+  /** The offending substring of the string at `path`, and its offset in that string. */
+  excerpt?: { offset: number; text: string };
+}
+
+export interface Rule {
+  /** Stable id, e.g. `year/plan-year`. */
+  id: string;
+  severity: Severity;
+  /** Whether `fixReport` can rewrite what this rule finds. */
+  fixable: boolean;
+  description: Localized;
+  check(ctx: RuleContext): Finding[];
+}
