@@ -1,1 +1,2 @@
-export {};
+export { escapeMarkdown, renderMarkdown } from './render-markdown.js';
+export { renderText } from './render-text.js';
