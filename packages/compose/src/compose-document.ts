@@ -78,7 +78,9 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
 
   let view: Record<string, unknown>;
   try {
-    const fillContext = { year, nextYear, organ: issuerNames.join(' '), host: issuerNames[0] };
+    // place: the host organ without 人民政府, as Liaoning titles name a township (太平岭满族乡).
+    const host = issuerNames[0] ?? '';
+    const fillContext = { year, nextYear, organ: issuerNames.join(' '), host, place: host.replace(/(人民政府|政府)$/, '') };
     const title = report.title === undefined ? manifest.title.map((_, i) => style.fill(`title.${i}`, fillContext)) : (Array.isArray(report.title) ? report.title : [report.title]).map(clean);
 
     const parts: ViewPart[] = orderParts(report.parts, manifest.parts.order).map((part, i) => {
