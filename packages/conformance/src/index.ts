@@ -1,1 +1,7 @@
-export {};
+export type { CheckReport, RuleResult } from './check-report.js';
+export { checkMeasurements, checkPdf, type CheckOptions } from './check-pdf.js';
+export { formatCheckReport, type FormatOptions } from './format-check-report.js';
+export type { FontInfo, HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
+export { measurePdf, type MeasureOptions } from './measure-pdf.js';
+export { PdfReadError, type PdfReadErrorCode } from './pdf-read-error.js';
+export { tolerances } from './tolerances.js';

@@ -1,0 +1,112 @@
+import { ptToMm } from '@gongwen/model';
+import type { PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
+
+/** Why a page is not a full body page. */
+export type PageKind = 'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title';
+
+/** Trailing punctuation that LibreOffice and Word may hang into the right margin. */
+const HANGING = new Set(['，', '。', '、', ',', '.']);
+
+/** An attachment starts a new page with `附件` or `附件2` on its first line (7.3.7). */
+const ATTACHMENT_LABEL = /^附件[0-9０-９一二三四五六七八九十]*$/u;
+
+/** 版记 rules are as wide as the block and the last one sits on its bottom edge (7.4.1). */
+const END_MATTER_RULE_MIN_MM = 100;
+const END_MATTER_ZONE = 0.8;
+
+/** Bins for finding the most common right end of the body lines (mm). */
+const EDGE_BIN_MM = 0.5;
+
+const ink = (s: string): string => s.replace(/\s/gu, '');
+
+/** Facts derived once from the measurements and shared by the rules. */
+export class Analysis {
+  readonly m: PdfMeasurements;
+  readonly bodySize: number | undefined;
+  /** Leftmost start of any text line (mm). */
+  readonly left: number | undefined;
+  /** Most common right end of body lines: where justified lines end (mm). */
+  readonly justifiedEnd: number | undefined;
+  readonly kinds: Map<number, Set<PageKind>>;
+
+  constructor(m: PdfMeasurements) {
+    this.m = m;
+    this.bodySize = m.body?.fontSize;
+    const all = m.pages.flatMap((p) => p.lines);
+    this.left = all.length ? Math.min(...all.map((l) => l.x)) : undefined;
+    this.justifiedEnd = mostCommonEnd(m.pages.flatMap((p) => this.bodyLines(p)));
+    this.kinds = classifyPages(m.pages, this);
+  }
+
+  isBody(line: TextLine): boolean {
+    return this.bodySize !== undefined && Math.abs(line.fontSize - this.bodySize) < 0.5;
+  }
+
+  bodyLines(page: PageMeasurements): TextLine[] {
+    return page.lines.filter((l) => this.isBody(l));
+  }
+
+  /** A line whose last character is punctuation hung one character past the justified edge. */
+  hangs(line: TextLine): boolean {
+    const last = [...ink(line.text)].at(-1);
+    if (!last || !HANGING.has(last) || this.justifiedEnd === undefined) return false;
+    const em = ptToMm(line.fontSize);
+    return line.xEnd - this.justifiedEnd > 0.5 * em && line.xEnd - em <= this.justifiedEnd + 0.25 * em;
+  }
+
+  /** Where the line ends inside the block: a hanging punctuation mark does not count. */
+  endInBlock(line: TextLine): number {
+    return this.hangs(line) ? line.xEnd - ptToMm(line.fontSize) : line.xEnd;
+  }
+
+  /** Full body pages: not the first page, not the end of the body, not special. */
+  fullPages(): PageMeasurements[] {
+    return this.m.pages.filter((p) => (this.kinds.get(p.number)?.size ?? 0) === 0);
+  }
+
+  isEndMatterOnly(page: PageMeasurements): boolean {
+    return this.kinds.get(page.number)?.has('end-matter') === true && this.bodyLines(page).length === 0;
+  }
+
+  /** Page 1 carries a red header (red text or a red rule). */
+  hasRedHeader(): boolean {
+    const first = this.m.pages[0];
+    return !!first && (first.redGlyphs > 0 || first.rules.some((r) => r.tone === 'red'));
+  }
+}
+
+function mostCommonEnd(lines: TextLine[]): number | undefined {
+  const bins = new Map<number, number[]>();
+  for (const l of lines) {
+    const key = Math.round(l.xEnd / EDGE_BIN_MM);
+    bins.set(key, [...(bins.get(key) ?? []), l.xEnd]);
+  }
+  const best = [...bins.values()].sort((a, b) => b.length - a.length)[0];
+  if (!best) return undefined;
+  const sorted = [...best].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<PageKind>> {
+  const kinds = new Map<number, Set<PageKind>>(pages.map((p) => [p.number, new Set<PageKind>()]));
+  const mark = (n: number, k: PageKind): void => void kinds.get(n)?.add(k);
+  pages.forEach((p, i) => {
+    if (i === 0) mark(p.number, 'first');
+    if (p.lines.length === 0) mark(p.number, 'blank');
+    if (p.rules.some((r) => r.tone === 'black' && r.length >= END_MATTER_RULE_MIN_MM && r.y >= p.height * END_MATTER_ZONE)) {
+      mark(p.number, 'end-matter');
+    }
+    const first = p.lines[0];
+    if (first && ATTACHMENT_LABEL.test(ink(first.text))) mark(p.number, 'attachment-start');
+    if (a.bodySize !== undefined && p.lines.some((l) => l.fontSize > a.bodySize! + 1)) mark(p.number, 'title');
+  });
+  // The page before a break in the body (attachment, blank page, a 版记-only page) and the
+  // last page end the flow, so they may be short.
+  pages.forEach((p, i) => {
+    const next = pages[i + 1];
+    if (!next) return mark(p.number, 'body-end');
+    const k = kinds.get(next.number)!;
+    if (k.has('attachment-start') || k.has('blank') || (k.has('end-matter') && a.bodyLines(next).length === 0)) mark(p.number, 'body-end');
+  });
+  return kinds;
+}

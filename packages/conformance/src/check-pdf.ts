@@ -1,0 +1,51 @@
+import { Analysis } from './analysis.js';
+import type { CheckReport, RuleResult } from './check-report.js';
+import { measurePdf } from './measure-pdf.js';
+import type { PdfMeasurements } from './measurements.js';
+import { fontSizesRule, fontsEmbeddedRule } from './rules/fonts.js';
+import { charsPerLineRule, firstLineIndentRule, linePitchRule, linesPerPageRule } from './rules/grid.js';
+import { blockBottomRule, blockLeftRule, blockRightRule, blockTopRule, pageSizeRule } from './rules/page-and-block.js';
+import { pageNumberFormatRule, pageNumberPositionRule } from './rules/page-numbers.js';
+import { redRulePositionRule } from './rules/red-rule.js';
+import { textEqualsRule } from './rules/text-equals.js';
+
+export interface CheckOptions {
+  /** The document's text, line by line (`documentLines(doc)`); adds the `text/equals` rule. */
+  expectedText?: readonly string[];
+  /** The rule set; GB/T 9704-2012 is the only one. */
+  profile?: 'gbt9704';
+  /** Language of the error thrown for input that is not a readable PDF. */
+  lang?: 'zh' | 'en';
+}
+
+/** Runs every GB/T 9704 rule on measurements already taken. */
+export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions, 'expectedText'> = {}): CheckReport {
+  const a = new Analysis(m);
+  const rules: RuleResult[] = [
+    pageSizeRule(a),
+    blockLeftRule(a),
+    blockTopRule(a),
+    blockRightRule(a),
+    blockBottomRule(a),
+    linesPerPageRule(a),
+    linePitchRule(a),
+    charsPerLineRule(a),
+    firstLineIndentRule(a),
+    fontSizesRule(a),
+    fontsEmbeddedRule(a),
+    pageNumberFormatRule(a),
+    pageNumberPositionRule(a),
+    redRulePositionRule(a),
+  ];
+  if (options.expectedText) rules.push(textEqualsRule(a, options.expectedText));
+  return { conformant: rules.every((r) => r.pass), pageCount: m.pageCount, rules };
+}
+
+/**
+ * Measures a PDF (any PDF, not only gongwen's) against GB/T 9704-2012. Rejects with a
+ * `PdfReadError` when the bytes are not a readable PDF.
+ */
+export async function checkPdf(bytes: Uint8Array, options: CheckOptions = {}): Promise<CheckReport> {
+  const m = await measurePdf(bytes, options.lang ? { lang: options.lang } : {});
+  return checkMeasurements(m, options.expectedText ? { expectedText: options.expectedText } : {});
+}

@@ -1,0 +1,112 @@
+import { ptToMm } from '@gongwen/model';
+import { baseFontName, isSubsetName } from './font-names.js';
+import { scanGraphics, type Ops } from './graphics-scan.js';
+import { loadPdf, pdfjs, type PdfPage } from './load-pdf.js';
+import type { FontInfo, PageMeasurements, PdfMeasurements } from './measurements.js';
+import { findPageNumberLine } from './page-number-line.js';
+import { groupLines, type PlacedItem } from './text-lines.js';
+
+export interface MeasureOptions {
+  /** Language of the error thrown for input that is not a readable PDF. */
+  lang?: 'zh' | 'en';
+}
+
+interface RawTextItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  fontName?: string;
+}
+
+interface LoadedFont {
+  name?: string;
+  missingFile?: boolean;
+  ascent?: number;
+  descent?: number;
+}
+
+/** Fonts without usable metrics: a CJK em box sits 0.88 above and 0.12 below the baseline. */
+const DEFAULT_ASCENT = 0.88;
+const DEFAULT_DESCENT = -0.12;
+
+/** Reads a PDF back and measures every page: size, text lines with positions and fonts, rules. */
+export async function measurePdf(bytes: Uint8Array, options: MeasureOptions = {}): Promise<PdfMeasurements> {
+  const pdf = await loadPdf(bytes, options.lang);
+  try {
+    const fonts = new Map<string, FontInfo>();
+    const pages: PageMeasurements[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) pages.push(await measurePage(await pdf.getPage(n), n, fonts));
+    return { pageCount: pdf.numPages, pages, fonts: [...fonts.values()], body: bodyText(pages) };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function measurePage(page: PdfPage, number: number, fonts: Map<string, FontInfo>): Promise<PageMeasurements> {
+  const viewport = page.getViewport({ scale: 1 });
+  // The operator list comes first: it loads the page's fonts into commonObjs, where their
+  // names and embedding are read.
+  const ops = await page.getOperatorList();
+  const content = await page.getTextContent();
+  const fontOf = (id: string): { info: FontInfo; ascent: number; descent: number } => {
+    let loaded: LoadedFont | undefined;
+    try {
+      loaded = page.commonObjs.has(id) ? (page.commonObjs.get(id) as LoadedFont) : undefined;
+    } catch {
+      loaded = undefined;
+    }
+    const name = loaded?.name ?? id;
+    const info = fonts.get(name) ?? { name, baseName: baseFontName(name), embedded: loaded ? !loaded.missingFile : false, subset: isSubsetName(name) };
+    fonts.set(name, info);
+    const style = content.styles[id] as { ascent?: number; descent?: number } | undefined;
+    const ascent = style?.ascent && style.ascent > 0 ? style.ascent : DEFAULT_ASCENT;
+    const descent = style?.descent && style.descent < 0 ? style.descent : DEFAULT_DESCENT;
+    return { info, ascent, descent };
+  };
+
+  const items: PlacedItem[] = [];
+  for (const raw of content.items as RawTextItem[]) {
+    if (!raw.str || !raw.transform || raw.str.trim() === '') continue;
+    const [a, b, c, d, e, f] = raw.transform as [number, number, number, number, number, number];
+    const [vx, vy] = viewport.convertToViewportPoint(e, f) as [number, number];
+    const font = fontOf(raw.fontName ?? '');
+    items.push({
+      str: raw.str,
+      x: ptToMm(vx),
+      width: ptToMm(raw.width ?? 0),
+      baseline: ptToMm(vy),
+      fontSize: round2(Math.hypot(c, d) || Math.hypot(a, b)),
+      font: font.info.baseName,
+      ascent: font.ascent,
+      descent: font.descent,
+    });
+  }
+  const lines = groupLines(items);
+  const height = ptToMm(viewport.height);
+  const found = findPageNumberLine(lines, height);
+  const pageNumber = found ? { ...lines[found.index]!, value: found.value } : undefined;
+  if (found) lines.splice(found.index, 1);
+  const { rules, redGlyphs } = scanGraphics(ops, pdfjs.OPS as Ops, viewport.transform as [number, number, number, number, number, number]);
+  page.cleanup();
+  return { number, width: ptToMm(viewport.width), height, lines, ...(pageNumber ? { pageNumber } : {}), rules, redGlyphs };
+}
+
+const round2 = (v: number): number => Math.round(v * 100) / 100;
+
+/** The size and font that carry most characters of the document. */
+function bodyText(pages: PageMeasurements[]): PdfMeasurements['body'] {
+  const bySize = new Map<number, number>();
+  const byFont = new Map<string, number>();
+  for (const line of pages.flatMap((p) => p.lines)) {
+    const n = [...line.text.replace(/\s/gu, '')].length;
+    bySize.set(line.fontSize, (bySize.get(line.fontSize) ?? 0) + n);
+  }
+  const size = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (size === undefined) return undefined;
+  for (const line of pages.flatMap((p) => p.lines)) {
+    if (line.fontSize !== size) continue;
+    byFont.set(line.font, (byFont.get(line.font) ?? 0) + [...line.text.replace(/\s/gu, '')].length);
+  }
+  const font = [...byFont].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return { fontSize: size, font };
+}

@@ -1,0 +1,146 @@
+import { derived, layout, mmToPt, ptToMm } from '@gongwen/model';
+import type { Analysis } from '../analysis.js';
+import type { RuleResult } from '../check-report.js';
+import type { TextLine } from '../measurements.js';
+import { tolerances } from '../tolerances.js';
+import { both, firstFew, median, noText, pageList, pt, ruleResult, skipped } from './rule-result.js';
+
+const { linesPerPage, charsPerLine } = layout.grid;
+const pitch = derived.linePitchPt;
+
+/** grid/lines-per-page: every full body page has 22 lines; no page has more body lines than that. */
+export function linesPerPageRule(a: Analysis): RuleResult {
+  const title = both('每页行数', 'lines per page');
+  const expected = both(`整页 ${linesPerPage} 行`, `${linesPerPage} lines on every full page`);
+  if (!a.m.pages.some((p) => p.lines.length)) return ruleResult('grid/lines-per-page', title, false, noText, expected);
+  const crowded = a.m.pages.filter((p) => a.bodyLines(p).length > linesPerPage);
+  const full = a.fullPages();
+  const wrong = full.filter((p) => p.lines.length !== linesPerPage);
+  const bad = [...new Set([...wrong, ...crowded])].sort((x, y) => x.number - y.number);
+  if (!full.length && !crowded.length) {
+    return skipped('grid/lines-per-page', title, both('无整页（首页、正文末页、附件首页、版记页不计）', 'no full page (first, last, attachment and 版记 pages do not count)'), expected);
+  }
+  const counts = firstFew(bad.map((p) => `p${p.number}: ${p.lines.length}`), 4);
+  const okZh = full.length ? `整页（第 ${pageList(full.map((p) => p.number))} 页）` : '';
+  const zh = bad.length ? `行数不符：${counts}` : `${okZh}均为 ${linesPerPage} 行`;
+  const en = bad.length ? `wrong line counts: ${counts}` : `${linesPerPage} lines on full pages ${pageList(full.map((p) => p.number))}`;
+  return ruleResult('grid/lines-per-page', title, bad.length === 0, both(zh, en), expected, { pages: bad.map((p) => p.number) });
+}
+
+/**
+ * grid/line-pitch: consecutive body-size lines of a page stand a whole number of grid lines apart
+ * (one line, or more across blank lines), each within the tolerance.
+ */
+export function linePitchRule(a: Analysis): RuleResult {
+  const title = both('行距（22 行网格）', 'line pitch (22-line grid)');
+  const expected = both(`${pt(pitch)}（±${tolerances.pitchPt}），空行为其整数倍`, `${pt(pitch)} (±${tolerances.pitchPt}), blank lines whole multiples`);
+  const steps: Array<{ page: number; delta: number; k: number }> = [];
+  for (const page of a.m.pages) {
+    const lines = page.lines;
+    for (let i = 1; i < lines.length; i++) {
+      const [prev, cur] = [lines[i - 1]!, lines[i]!];
+      if (!a.isBody(prev) || !a.isBody(cur)) continue;
+      const delta = mmToPt(cur.baseline - prev.baseline);
+      steps.push({ page: page.number, delta, k: Math.round(delta / pitch) });
+    }
+  }
+  if (!steps.length) {
+    return a.bodySize === undefined
+      ? ruleResult('grid/line-pitch', title, false, noText, expected)
+      : skipped('grid/line-pitch', title, both('没有相邻的正文行', 'no consecutive body lines'), expected);
+  }
+  const off = steps.filter((s) => s.k < 1 || Math.abs(s.delta - s.k * pitch) > tolerances.pitchPt * Math.max(1, s.k));
+  const single = steps.filter((s) => s.k === 1).map((s) => s.delta);
+  const typical = single.length ? median(single) : median(steps.map((s) => s.delta));
+  const examples = firstFew(off.map((s) => `p${s.page} ${pt(s.delta)}`));
+  const zh = `${pt(typical)}（${steps.length} 处）` + (off.length ? `；${off.length} 处不在网格上：${examples}` : '');
+  const en = `${pt(typical)} (${steps.length} steps)` + (off.length ? `; ${off.length} off the grid: ${examples}` : '');
+  return ruleResult('grid/line-pitch', title, off.length === 0, both(zh, en), expected, { pages: [...new Set(off.map((s) => s.page))] });
+}
+
+/** Ideographs, kana, full-width forms and CJK punctuation take one grid cell each. */
+const isFullWidth = (c: string): boolean => c.codePointAt(0)! >= 0x2e80 || '“”‘’—…'.includes(c);
+
+interface CountedLine {
+  page: number;
+  cells: number;
+}
+
+/**
+ * The full lines of the body: body-size lines made only of full-width characters that either
+ * reach the justified right edge or are followed, one grid line lower, by a flush-left line of
+ * the same paragraph (so they wrapped). Cells: the characters, plus the first-line indent
+ * measured in characters, minus a hanging trailing ，。、.
+ */
+export function fullLineCells(a: Analysis): CountedLine[] {
+  const counted: CountedLine[] = [];
+  if (a.left === undefined || a.justifiedEnd === undefined || a.bodySize === undefined) return counted;
+  const em = ptToMm(a.bodySize);
+  const flushLeft = (l: TextLine): boolean => Math.abs(l.x - a.left!) < 0.25 * em;
+  for (const page of a.m.pages) {
+    const lines = page.lines;
+    lines.forEach((line, i) => {
+      if (!a.isBody(line)) return;
+      const chars = [...line.text.replace(/\s/gu, '')];
+      if (!chars.every(isFullWidth)) return;
+      const next = lines[i + 1];
+      const wrapped = !!next && a.isBody(next) && flushLeft(next) && mmToPt(next.baseline - line.baseline) < 1.5 * pitch;
+      const reachesEdge = a.endInBlock(line) >= a.justifiedEnd! - 0.5 * em;
+      if (!wrapped && !reachesEdge) return;
+      const indentCells = Math.round((line.x - a.left!) / ptToMm(derived.charPitchPt));
+      counted.push({ page: page.number, cells: chars.length - (a.hangs(line) ? 1 : 0) + indentCells });
+    });
+  }
+  return counted;
+}
+
+/**
+ * grid/chars-per-line: every full line holds 28 cells, or 27 where the line-breaking rules
+ * (no closing punctuation at a line start, no opening one at a line end) pushed a pair down;
+ * at least two thirds hold 28.
+ */
+export function charsPerLineRule(a: Analysis): RuleResult {
+  const title = both('每行字数', 'characters per line');
+  const share = Math.round(tolerances.fullLineShare * 100);
+  const expected = both(
+    `满行 ${charsPerLine} 字（避头尾可 ${charsPerLine - 1} 字；至少 ${share}% 为 ${charsPerLine} 字；行末悬挂 ，。、 不计，首行缩进计 2 字）`,
+    `${charsPerLine} per full line (${charsPerLine - 1} where a pair was pushed down; at least ${share}% with ${charsPerLine}; hanging ，。、 not counted, the indent counts 2)`,
+  );
+  if (a.bodySize === undefined) return ruleResult('grid/chars-per-line', title, false, noText, expected);
+  const lines = fullLineCells(a);
+  if (!lines.length) return skipped('grid/chars-per-line', title, both('无满行', 'no full line'), expected);
+  const exact = lines.filter((l) => l.cells === charsPerLine).length;
+  const short = lines.filter((l) => l.cells === charsPerLine - 1).length;
+  const other = lines.filter((l) => l.cells !== charsPerLine && l.cells !== charsPerLine - 1);
+  const pass = other.length === 0 && exact >= tolerances.fullLineShare * lines.length;
+  const odd = firstFew(other.map((l) => `p${l.page}: ${l.cells}`));
+  const zh = `${lines.length} 个满行：${charsPerLine} 字 ${exact}，${charsPerLine - 1} 字 ${short}` + (other.length ? `，其他 ${other.length}（${odd}）` : '');
+  const en = `${lines.length} full lines: ${exact} × ${charsPerLine}, ${short} × ${charsPerLine - 1}` + (other.length ? `, ${other.length} other (${odd})` : '');
+  const badPages = pass ? [] : [...new Set((other.length ? other : lines.filter((l) => l.cells !== charsPerLine)).map((l) => l.page))];
+  return ruleResult('grid/chars-per-line', title, pass, both(zh, en), expected, { pages: badPages });
+}
+
+/** indent/first-line: paragraphs start two characters in (the most common indent of body lines). */
+export function firstLineIndentRule(a: Analysis): RuleResult {
+  const title = both('首行缩进', 'first-line indent');
+  const chars = layout.paragraph.firstLineIndentChars;
+  const want = chars * derived.charPitchPt;
+  const expected = both(`${chars} 字 = ${pt(want)}（±${tolerances.indentPt}）`, `${chars} characters = ${pt(want)} (±${tolerances.indentPt})`);
+  if (a.bodySize === undefined || a.left === undefined) return ruleResult('indent/first-line', title, false, noText, expected);
+  const size = a.bodySize;
+  const indents = a.m.pages
+    .flatMap((p) => a.bodyLines(p).map((l) => ({ page: p.number, d: mmToPt(l.x - a.left!) })))
+    .filter(({ d }) => d > 0.5 * size && d < 4 * size);
+  if (!indents.length) return skipped('indent/first-line', title, both('没有缩进的段落首行', 'no indented first line'), expected);
+  const bins = new Map<number, number>();
+  for (const { d } of indents) bins.set(Math.round(d * 2) / 2, (bins.get(Math.round(d * 2) / 2) ?? 0) + 1);
+  const common = [...bins].sort((x, y) => y[1] - x[1])[0]![0];
+  const pass = Math.abs(common - want) <= tolerances.indentPt;
+  return ruleResult(
+    'indent/first-line',
+    title,
+    pass,
+    both(`${pt(common)}（${indents.length} 行）`, `${pt(common)} (${indents.length} lines)`),
+    expected,
+  );
+}

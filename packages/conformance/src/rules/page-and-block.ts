@@ -1,0 +1,111 @@
+import { layout, ptToMm } from '@gongwen/model';
+import type { Analysis } from '../analysis.js';
+import type { RuleResult } from '../check-report.js';
+import { tolerances } from '../tolerances.js';
+import { both, firstFew, mm, noText, onPages, ruleResult, skipped } from './rule-result.js';
+
+const { page: paper, margins, textBlock } = layout;
+const blockRight = margins.left + textBlock.width;
+const blockBottom = margins.top + textBlock.height;
+const tol = tolerances.edgeMm;
+
+/** page/size: A4 portrait on every page. */
+export function pageSizeRule(a: Analysis): RuleResult {
+  const title = both('纸张 A4', 'A4 paper');
+  const expected = both(`${paper.width} × ${paper.height} mm（±${tol}）`, `${paper.width} × ${paper.height} mm (±${tol})`);
+  const bad = a.m.pages.filter((p) => Math.abs(p.width - paper.width) > tol || Math.abs(p.height - paper.height) > tol);
+  const sizes = [...new Set(a.m.pages.map((p) => `${p.width.toFixed(1)} × ${p.height.toFixed(1)} mm`))];
+  const measured = bad.length
+    ? both(`${onPages(bad.map((p) => p.number)).zh}：${sizes.join('；')}`, `${onPages(bad.map((p) => p.number)).en}: ${sizes.join('; ')}`)
+    : both(sizes.join('；'), sizes.join('; '));
+  return ruleResult('page/size', title, bad.length === 0, measured, expected, { pages: bad.map((p) => p.number) });
+}
+
+/** block/left: the leftmost text starts on the block's left edge, and no text starts left of it. */
+export function blockLeftRule(a: Analysis): RuleResult {
+  const title = both('版心左边缘（订口）', 'text block left edge');
+  const expected = both(`文字左端 ${mm(margins.left)}（±${tol}）`, `text starts at ${mm(margins.left)} (±${tol})`);
+  if (a.left === undefined) return ruleResult('block/left', title, false, noText, expected);
+  const bad = a.m.pages.filter((p) => p.lines.some((l) => l.x < margins.left - tol)).map((p) => p.number);
+  const pass = Math.abs(a.left - margins.left) <= tol && bad.length === 0;
+  return ruleResult('block/left', title, pass, both(`最左 ${mm(a.left)}`, `leftmost ${mm(a.left)}`), expected, { pages: bad });
+}
+
+/** block/right: justified lines end on the block's right edge; only hanging ，。、 may pass it. */
+export function blockRightRule(a: Analysis): RuleResult {
+  const title = both('版心右边缘', 'text block right edge');
+  const expected = both(
+    `满行右端 ${mm(blockRight)}（±${tol}；行末 ，。、 可出界）`,
+    `full lines end at ${mm(blockRight)} (±${tol}; trailing ，。、 may hang)`,
+  );
+  const lines = a.m.pages.flatMap((p) => p.lines.map((l) => ({ p: p.number, l })));
+  if (!lines.length || a.justifiedEnd === undefined) return ruleResult('block/right', title, false, noText, expected);
+  const right = Math.max(...lines.map(({ l }) => a.endInBlock(l)));
+  const over = lines.filter(({ l }) => a.endInBlock(l) > blockRight + tol);
+  const hanging = lines.filter(({ l }) => a.hangs(l)).length;
+  const pass = Math.abs(right - blockRight) <= tol && over.length === 0;
+  const hangZh = hanging ? `，${hanging} 行标点悬挂` : '';
+  const hangEn = hanging ? `, ${hanging} lines with hanging punctuation` : '';
+  return ruleResult(
+    'block/right',
+    title,
+    pass,
+    both(`最右 ${mm(right)}${hangZh}`, `rightmost ${mm(right)}${hangEn}`),
+    expected,
+    { pages: [...new Set(over.map((o) => o.p))] },
+  );
+}
+
+/** block/top: the first line of a page stands in the block's first grid line. */
+export function blockTopRule(a: Analysis): RuleResult {
+  const title = both('版心上边缘（天头）', 'text block top edge');
+  const lead = tolerances.leadingMm;
+  const expected = both(
+    `首行字顶 ${mm(margins.top)}（−${tol}/+${lead}）`,
+    `first line's glyph top at ${mm(margins.top)} (−${tol}/+${lead})`,
+  );
+  // Page 1 under a red header starts with the 发文机关标志 35 mm down; 版记-only pages are bottom-anchored.
+  const pages = a.m.pages.filter((p, i) => p.lines.length > 0 && !(i === 0 && a.hasRedHeader()) && !a.isEndMatterOnly(p));
+  if (!pages.length) {
+    return a.m.pages.some((p) => p.lines.length)
+      ? skipped('block/top', title, both('无可检查的页', 'no page to check'), expected)
+      : ruleResult('block/top', title, false, noText, expected);
+  }
+  const tops = pages.map((p) => ({ p: p.number, top: p.lines[0]!.top }));
+  const bad = tops.filter((t) => t.top < margins.top - tol || t.top > margins.top + lead);
+  const values = tops.map((t) => t.top);
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  const range = hi - lo < 0.05 ? mm(lo) : `${mm(lo)}–${mm(hi)}`;
+  const detail = firstFew(bad.map((b) => `p${b.p} ${mm(b.top)}`));
+  return ruleResult(
+    'block/top',
+    title,
+    bad.length === 0,
+    both(`首行字顶 ${range}${detail ? `（${detail}）` : ''}`, `first glyph tops ${range}${detail ? ` (${detail})` : ''}`),
+    expected,
+    { pages: bad.map((b) => b.p) },
+  );
+}
+
+/** block/bottom: nothing but the page number below the block; full pages fill it to the bottom line. */
+export function blockBottomRule(a: Analysis): RuleResult {
+  const title = both('版心下边缘', 'text block bottom edge');
+  const lead = tolerances.leadingMm + tol;
+  const expected = both(
+    `文字不低于 ${mm(blockBottom)}（距纸张下边 ${mm(margins.bottom)}，±${tol}）；整页末行字底距下沿不超过 ${lead} mm`,
+    `no text below ${mm(blockBottom)} (${mm(margins.bottom)} above the paper's bottom, ±${tol}); a full page's last glyphs within ${lead} mm of it`,
+  );
+  const pagesWithText = a.m.pages.filter((p) => p.lines.length);
+  if (!pagesWithText.length) return ruleResult('block/bottom', title, false, noText, expected);
+  // Measured from the paper's bottom edge, so a shorter or taller sheet shows up here too.
+  const fromBottom = (p: (typeof pagesWithText)[number]): number => p.height - Math.max(...p.lines.map((l) => l.bottom));
+  const over = pagesWithText.filter((p) => fromBottom(p) < margins.bottom - tol);
+  const full = a.fullPages().filter((p) => p.lines.length);
+  const short = full.filter((p) => fromBottom(p) > margins.bottom + lead);
+  const lowest = Math.min(...pagesWithText.map(fromBottom));
+  const fullText = full.length ? Math.max(...full.map(fromBottom)) : undefined;
+  const zh = `最低字底距下沿 ${mm(lowest)}` + (fullText !== undefined ? `；整页末行最高 ${mm(fullText)}` : '');
+  const en = `lowest glyphs ${mm(lowest)} above the paper's bottom` + (fullText !== undefined ? `; highest full-page last line ${mm(fullText)}` : '');
+  const bad = [...over, ...short].map((p) => p.number);
+  return ruleResult('block/bottom', title, bad.length === 0, both(zh, en), expected, { pages: [...new Set(bad)] });
+}
