@@ -20,11 +20,15 @@ export interface Localized {
   en: string;
 }
 
-/** What a style's manifest tells the linter. */
+/**
+ * What a style's manifest tells the linter. A parsed `templates/<style>/style.yaml` can be passed
+ * as it is: its `parts.required` lists the part kinds the style demands.
+ */
 export interface LintStyle {
   name?: string;
-  /** The statutory part kinds this style demands; the five statutory kinds when absent. */
+  /** The part kinds this style demands; overrides `parts.required`. */
   requiredParts?: readonly PartKind[];
+  parts?: { required?: readonly PartKind[] };
 }
 
 export interface LintOptions {

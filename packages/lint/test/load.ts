@@ -60,3 +60,10 @@ export function spanText(source: string, d: { line?: number; column?: number; en
   const line = source.split(/\r?\n/)[d.line! - 1]!;
   return line.slice(d.column! - 1, d.endColumn! - 1);
 }
+
+export const templatesDir = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+/** A style's manifest (templates/<style>/style.yaml) as the CLI hands it to the linter. */
+export function loadStyle(name: string): LintOptions['style'] {
+  return parseDocument(readFileSync(`${templatesDir}${name}/style.yaml`, 'utf8')).toJS() as LintOptions['style'];
+}

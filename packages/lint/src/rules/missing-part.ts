@@ -12,7 +12,7 @@ export const missingPart: Rule = {
     en: 'A statutory part (or a part the style requires) is missing',
   },
   check({ report, style }) {
-    const required = style.requiredParts ?? statutoryParts;
+    const required = style.requiredParts ?? style.parts?.required ?? statutoryParts;
     const covered = new Set<PartKind>();
     for (const part of report.parts ?? []) {
       if (!part || typeof part !== 'object') continue;

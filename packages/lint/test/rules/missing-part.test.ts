@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint, loadFixture, loadSeed } from '../load.js';
+import { lint, loadFixture, loadSeed, loadStyle } from '../load.js';
 
 const id = 'content/missing-part';
 
@@ -30,6 +30,14 @@ describe(id, () => {
     expect(
       lint(fixture, { style: { requiredParts: ['measures', 'study'] } }).filter((d) => d.ruleId === id).map((d) => d.message),
     ).toEqual(['缺少法定部分“学习贯彻习近平法治思想的情况”（study）']);
+  });
+
+  it('reads the style manifest: Ningxia asks for three parts, the national style also for 第一责任人职责', () => {
+    const seed = loadSeed('002');
+    expect(lint(seed, { style: loadStyle('ningxia') }).filter((d) => d.ruleId === id)).toEqual([]);
+    expect(lint(seed, { style: loadStyle('national') }).filter((d) => d.ruleId === id).map((d) => d.message)).toEqual([
+      '缺少法定部分“党政主要负责人履行推进法治建设第一责任人职责情况”（leadership）',
+    ]);
   });
 
   it('speaks English on request', () => {
