@@ -1,5 +1,6 @@
 import type { Block, Body, Report } from '@gongwen/schema';
 import type { DataPath } from './types.js';
+import { listOf } from './list.js';
 
 /** Where a string sits in the report, so rules can treat headings, leads and paragraphs differently. */
 export type TextRole =
@@ -58,13 +59,13 @@ export function* reportTexts(report: Report): Generator<TextEntry> {
   yield* list(report.title, ['title'], 'title');
   yield* list(report.addressee, ['addressee'], 'addressee');
   yield* list(report.preamble, ['preamble'], 'preamble');
-  for (const [p, part] of (report.parts ?? []).entries()) {
+  for (const [p, part] of listOf(report.parts).entries()) {
     if (!part || typeof part !== 'object') continue;
     if (typeof part.heading === 'string') yield { path: ['parts', p, 'heading'], text: part.heading, role: 'part-heading', part: p };
     yield* walkBody(part.body, ['parts', p, 'body'], p);
   }
   yield* list(report.closing, ['closing'], 'closing');
-  for (const [a, att] of (report.attachments ?? []).entries()) {
+  for (const [a, att] of listOf(report.attachments).entries()) {
     if (typeof att?.title === 'string') yield { path: ['attachments', a, 'title'], text: att.title, role: 'attachment-title' };
     yield* walkBody(att?.body, ['attachments', a, 'body'], undefined);
   }

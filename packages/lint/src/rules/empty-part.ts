@@ -1,6 +1,7 @@
 import type { Body, Part } from '@gongwen/schema';
 import { partNames } from '../statutory.js';
 import type { Finding, Rule } from '../types.js';
+import { listOf } from '../list.js';
 
 /** Placeholder wording that says nothing; acceptable only for 其他需要报告的情况. */
 const placeholder = /^[\s　]*(无|暂无|没有|略|无其他需要报告的情况)[。.]?[\s　]*$/;
@@ -25,7 +26,7 @@ export const emptyPart: Rule = {
   description: { zh: '部分没有实际内容', en: 'A part has no content' },
   check({ report }) {
     const findings: Finding[] = [];
-    for (const [i, part] of (report.parts ?? []).entries()) {
+    for (const [i, part] of listOf(report.parts).entries()) {
       if (!part || typeof part !== 'object') continue;
       const texts = bodyTexts((part as Part).body).filter((t) => t.trim() !== '');
       const onlyPlaceholder = texts.length > 0 && texts.every((t) => placeholder.test(t));

@@ -1,5 +1,6 @@
 import type { Body, Numbering } from '@gongwen/schema';
 import type { DataPath, Finding, Localized, Rule } from '../types.js';
+import { listOf } from '../list.js';
 
 /** Numbering markers as authors type them: 一是 一、 （一） (一) 1. 1、 （1） 第一， ①. */
 const ordinal = /^[\s　]*([一二三四五六七八九十]{1,3})是/;
@@ -82,7 +83,7 @@ export const manualNumbering: Rule = {
       }
     };
 
-    for (const [p, part] of (report.parts ?? []).entries()) {
+    for (const [p, part] of listOf(report.parts).entries()) {
       if (!part || typeof part !== 'object') continue;
       if (typeof part.heading === 'string' && marker(part.heading)) {
         flag(['parts', p, 'heading'], part.heading, {

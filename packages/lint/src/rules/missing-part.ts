@@ -1,6 +1,7 @@
 import type { PartKind } from '@gongwen/schema';
 import { partNames, statutoryParts } from '../statutory.js';
 import type { Finding, Rule } from '../types.js';
+import { listOf } from '../list.js';
 
 /** A statutory part that no part of the report covers, by its own kind or through `includes`. */
 export const missingPart: Rule = {
@@ -14,10 +15,10 @@ export const missingPart: Rule = {
   check({ report, style }) {
     const required = style.requiredParts ?? style.parts?.required ?? statutoryParts;
     const covered = new Set<PartKind>();
-    for (const part of report.parts ?? []) {
+    for (const part of listOf(report.parts)) {
       if (!part || typeof part !== 'object') continue;
       covered.add(part.kind);
-      for (const kind of part.includes ?? []) covered.add(kind);
+      for (const kind of listOf(part.includes)) covered.add(kind);
     }
     const findings: Finding[] = [];
     for (const kind of required) {

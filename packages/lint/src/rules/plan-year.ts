@@ -1,5 +1,6 @@
 import { reportTexts } from '../walk.js';
 import type { Finding, Rule } from '../types.js';
+import { listOf } from '../list.js';
 
 /** Words that make a clause speak of what will be done. */
 const future = /将|计划|拟|力争|打算|争取|预计/;
@@ -18,8 +19,8 @@ export const planYear: Rule = {
     const year = report.year;
     if (typeof year !== 'number') return [];
     const planParts = new Set(
-      (report.parts ?? []).flatMap((part, i) =>
-        part && (part.kind === 'plans' || part.includes?.includes('plans')) ? [i] : [],
+      listOf(report.parts).flatMap((part, i) =>
+        part && (part.kind === 'plans' || listOf(part.includes).includes('plans')) ? [i] : [],
       ),
     );
     const findings: Finding[] = [];

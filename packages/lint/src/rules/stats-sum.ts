@@ -1,4 +1,5 @@
 import type { Finding, Rule } from '../types.js';
+import { listOf } from '../list.js';
 
 /** A structured figure whose breakdown does not add up to its total (seed 003: 67 = 2+25+27+1+2+10). */
 export const statsSum: Rule = {
@@ -8,7 +9,7 @@ export const statsSum: Rule = {
   description: { zh: '统计数字的分项之和与总数不符', en: 'The parts of a figure do not add up to its total' },
   check({ report }) {
     const findings: Finding[] = [];
-    for (const [i, figure] of (report.figures ?? []).entries()) {
+    for (const [i, figure] of listOf(report.figures).entries()) {
       if (!figure || typeof figure.total !== 'number' || !Array.isArray(figure.parts)) continue;
       const values = figure.parts.map((p) => p?.value).filter((v): v is number => typeof v === 'number');
       const sum = values.reduce((a, b) => a + b, 0);
