@@ -9,6 +9,10 @@ export interface ParsedFont {
   ascent: number;
   descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  /** Advance width and ink box (font units) of the glyph a code point maps to. */
+  glyphForCodePoint(codePoint: number): { advanceWidth: number; bbox: { minY: number; maxY: number } };
+  /** OS/2 typographic ascender/descender: in CJK fonts the ideographic em box. */
+  'OS/2'?: { typoAscender: number; typoDescender: number };
 }
 
 /** Where a font came from, in the order they are preferred. */

@@ -212,7 +212,7 @@ function remember(f: Omit<LoadedFont, 'id' | 'postscriptName'> & { face: string 
   const key = cacheKey(f.path, f.face);
   const postscriptName = f.font.postscriptName;
   const font: LoadedFont = Object.freeze({
-    id: `${postscriptName || 'font'}-${hash(key)}`,
+    id: uniqueId(postscriptName || basename(f.path)),
     family: f.family,
     postscriptName,
     path: f.path,
@@ -228,11 +228,13 @@ function remember(f: Omit<LoadedFont, 'id' | 'postscriptName'> & { face: string 
 
 const cacheKey = (path: string, face: string | undefined): string => (face ? `${path}#${face}` : path);
 
-/** FNV-1a, for short ids that differ per file. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
+const usedIds = new Set<string>();
+/** The PostScript name, made unique in the process: readable and the same on every machine. */
+function uniqueId(name: string): string {
+  let id = name;
+  for (let n = 2; usedIds.has(id); n++) id = `${name}~${n}`;
+  usedIds.add(id);
+  return id;
 }
 
 const require = createRequire(import.meta.url);

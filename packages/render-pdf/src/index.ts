@@ -1,1 +1,4 @@
-export {};
+export type { DocDefinition } from './doc-definition.js';
+export { buildDocDefinition } from './doc-definition.js';
+export type { RenderPdfOptions, RenderPdfResult } from './render-pdf.js';
+export { renderPdf } from './render-pdf.js';

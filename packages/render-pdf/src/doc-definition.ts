@@ -1,0 +1,186 @@
+import { derived, fontRoles, layout, mmToPt, type BodyBlock, type Document } from '@gongwen/model';
+import type { FontSet } from '@gongwen/fonts';
+import { buildEndMatter } from './end-matter.js';
+import { pitch, space, textBlock, type Node } from './grid.js';
+import { buildHeader } from './header.js';
+import { inlines, round, trackingFloor } from './inlines.js';
+import { Metrics } from './metrics.js';
+import { buildSignature } from './signature.js';
+
+/** A pdfmake document definition (the subset gongwen writes). */
+export interface DocDefinition {
+  pageSize: { width: number; height: number };
+  pageMargins: [number, number, number, number];
+  info: Record<string, string | Date>;
+  language: string;
+  defaultStyle: Record<string, unknown>;
+  images: Record<string, string>;
+  content: Node[];
+  footer: (currentPage: number, pageCount: number) => Node | Node[] | null;
+  pageBreakBefore: (node: { id?: string; startPosition?: { pageNumber: number } }, nodes: PageNodes) => boolean;
+}
+
+interface PageNodes {
+  getNodesOnNextPage(): { id?: string; startPosition?: { pageNumber: number } }[];
+  getPreviousNodesOnPage(): unknown[];
+}
+
+/** The fixed date a document without one carries, so its bytes never depend on the clock. */
+const epoch = new Date(Date.UTC(2000, 0, 1));
+const END_MARKER = 'gongwen-end-matter';
+const BLANK_MARKER = 'gongwen-blank-page';
+
+/**
+ * Turns a Document into a pdfmake definition. Every number comes from the layout spec in
+ * `@gongwen/model` or from the fonts' own metrics; the 版记 page and page numbers are decided
+ * during pdfmake's layout through `pageBreakBefore` and `footer`.
+ */
+export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition {
+  const m = new Metrics(fonts);
+  const body = fontRoles.body;
+  const tracking = trackingFloor(derived.bodyTrackingPt);
+  const indent = layout.paragraph.firstLineIndentChars * derived.charPitchPt;
+  const content: Node[] = [];
+  const images: Record<string, string> = {};
+
+  if (doc.header) content.push(...buildHeader(doc.header, m).nodes);
+  doc.title.forEach((t) => content.push(textBlock(t, { role: 'title', size: fontRoles.title.size, alignment: 'center' }, m)));
+  if (doc.addressee) content.push(textBlock(doc.addressee, { role: 'body', size: body.size, tracking, blankLinesBefore: layout.addressee.blankLinesBefore }, m));
+  content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore));
+
+  if (doc.attachmentNote?.length) {
+    const note = layout.attachmentNote;
+    const many = doc.attachmentNote.length > 1;
+    const label = '附件：';
+    const labelW = note.indentChars * derived.charPitchPt + m.textWidth(label, 'body', body.size, tracking);
+    doc.attachmentNote.forEach((name, i) => {
+      content.push({
+        columns: [
+          { width: round(labelW + 0.5), ...textBlock(i === 0 ? label : '', { role: 'body', size: body.size, tracking, left: note.indentChars * derived.charPitchPt }, m) },
+          { width: '*', ...textBlock(`${many ? `${i + 1}.` : ''}${name}`, { role: 'body', size: body.size, tracking, alignment: 'justify' }, m) },
+        ],
+        columnGap: 0,
+        margin: [0, i === 0 ? round(note.blankLinesBefore * pitch) : 0, 0, 0],
+      });
+    });
+  }
+
+  if (doc.signature) {
+    const { node } = buildSignature(doc.signature, m, (i) => {
+      const key = `seal${i}`;
+      const seal = doc.signature!.seals[i] ?? doc.signature!.seals[doc.signature!.seals.length - 1]!;
+      images[key] = `data:${sniffImage(seal.image)};base64,${Buffer.from(seal.image).toString('base64')}`;
+      return key;
+    });
+    content.push(node);
+  }
+  doc.notes?.forEach((n) => content.push(textBlock(n, { role: 'body', size: body.size, tracking, left: layout.notes.indentChars * derived.charPitchPt }, m)));
+
+  doc.attachments?.forEach((a) => {
+    const at = layout.attachments;
+    const label = textBlock(a.label, { role: 'heading1', size: body.size, tracking, blankLinesBefore: at.labelLine - 1 }, m);
+    label.pageBreak = 'before';
+    content.push(label);
+    a.title.forEach((t, i) =>
+      content.push(textBlock(t, { role: 'title', size: fontRoles.title.size, alignment: 'center', blankLinesBefore: i === 0 ? at.titleLine - at.labelLine - 1 : 0 }, m)),
+    );
+    content.push(...bodyBlocks(a.body, m, at.blankLinesAfterTitle));
+  });
+
+  // 版记: a blank-page marker and an invisible block as tall as the 版记 end the flow; pageBreakBefore
+  // moves them so the 版记 page is even, and the footer of the last page draws the 版记 itself.
+  const end = doc.endMatter && (doc.endMatter.copyTo || doc.endMatter.mainTo || doc.endMatter.printer || doc.endMatter.printDate) ? buildEndMatter(doc.endMatter, m) : undefined;
+  const state = { blankPage: 0 };
+  if (end) {
+    content.push({ ...space(0.01), id: BLANK_MARKER });
+    content.push({ ...space(end.height), id: END_MARKER, unbreakable: true });
+  }
+
+  const pn = layout.pageNumber;
+  const pnSize = fontRoles.pageNumber.size;
+  const pnFont = m.primary('pageNumber');
+  const dashCentre = m.inkCentre('—', 'pageNumber', pnSize);
+  const pnTop = derived.marginsPt.top + derived.blockHeightPt + mmToPt(pn.belowBlock) + dashCentre - m.ascent(pnFont, pnSize);
+  const footer = (page: number, pageCount: number): Node[] | null => {
+    const nodes: Node[] = [];
+    const blank = state.blankPage > 0 && (page === state.blankPage || page === pageCount);
+    if (!blank) {
+      const text = pn.format(page);
+      const w = m.textWidth(text, 'pageNumber', pnSize);
+      const inset = pn.insetChars * pnSize;
+      const x = page % 2 === 1 ? derived.pageWidthPt - derived.marginsPt.right - inset - w : derived.marginsPt.left + inset;
+      nodes.push({
+        text: inlines(text, { role: 'pageNumber', size: pnSize, lineHeightPt: m.naturalLineHeight(pnFont, pnSize) }, m),
+        absolutePosition: { x: round(x), y: round(pnTop) },
+      });
+    }
+    if (end && page === pageCount) nodes.push(...end.nodes);
+    // pdfmake places footer content relative to the footer box, which starts at the block's bottom edge.
+    const footerTop = derived.pageHeightPt - derived.marginsPt.bottom;
+    return nodes.length ? nodes.map((n) => ({ ...n, absolutePosition: toFooterBox(n.absolutePosition as { x: number; y: number }, footerTop) })) : null;
+  };
+
+  const pageBreakBefore: DocDefinition['pageBreakBefore'] = (node, pageNodes) => {
+    if (!layout.endMatter.evenPage) return false;
+    const page = node.startPosition?.pageNumber ?? 0;
+    if (node.id === BLANK_MARKER) {
+      // The 版记 was pushed onto a fresh odd page: leave that page blank and put it on the next.
+      const next = pageNodes.getNodesOnNextPage().find((n) => n.id === END_MARKER);
+      const nextPage = next?.startPosition?.pageNumber ?? 0;
+      if (next && nextPage % 2 === 1) {
+        state.blankPage = nextPage;
+        return true;
+      }
+      return false;
+    }
+    return node.id === END_MARKER && page % 2 === 1;
+  };
+
+  const created = doc.meta.created ? new Date(doc.meta.created) : epoch;
+  const info: Record<string, string | Date> = {
+    title: doc.meta.title,
+    author: doc.meta.author,
+    creator: 'gongwen',
+    producer: 'gongwen',
+    creationDate: Number.isNaN(created.getTime()) ? epoch : created,
+  };
+  if (doc.meta.subject) info.subject = doc.meta.subject;
+  if (doc.meta.keywords?.length) info.keywords = doc.meta.keywords.join(', ');
+
+  return {
+    pageSize: { width: round(derived.pageWidthPt), height: round(derived.pageHeightPt) },
+    pageMargins: [derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right, derived.marginsPt.bottom],
+    info,
+    language: 'zh-CN',
+    defaultStyle: { font: m.primary('body').id, fontSize: body.size },
+    images,
+    content,
+    footer,
+    pageBreakBefore,
+  };
+}
+
+function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number): Node[] {
+  const size = fontRoles.body.size;
+  const tracking = trackingFloor(derived.bodyTrackingPt);
+  return blocks.map((b, i) => {
+    const blankLinesBefore = i === 0 ? firstBlankLines : 0;
+    if (b.kind === 'heading') {
+      const role = layout.headings.roles[b.level];
+      return textBlock(b.marker + b.text, { role, size, tracking, alignment: 'justify', indent: layout.headings.indentChars * derived.charPitchPt, blankLinesBefore }, m);
+    }
+    return textBlock(
+      b.runs.map((r) => ({ text: r.text, role: r.role ?? 'body' })),
+      { role: 'body', size, tracking, alignment: 'justify', indent: layout.paragraph.firstLineIndentChars * derived.charPitchPt, blankLinesBefore },
+      m,
+    );
+  });
+}
+
+function toFooterBox(p: { x: number; y: number }, footerTop: number): { x: number; y: number } {
+  return { x: p.x, y: round(p.y - footerTop) };
+}
+
+function sniffImage(bytes: Uint8Array): string {
+  return bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : 'image/png';
+}

@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+import type { FontSet, LoadedFont } from '@gongwen/fonts';
+
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
+  setFonts(fonts: Record<string, Record<string, string | [string, string]>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: object): { getBuffer(): Promise<Buffer> };
+}
+
+let instance: PdfMake | undefined;
+
+/** The pdfmake singleton, with remote and local file access switched off: fonts and images come from memory. */
+export function pdfmake(): PdfMake {
+  if (!instance) {
+    instance = createRequire(import.meta.url)('pdfmake') as PdfMake;
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy(() => false);
+  }
+  return instance;
+}
+
+const registered = new Set<string>();
+
+/**
+ * Puts every font of the set into pdfmake's virtual file system once per process and returns fresh
+ * font descriptors: pdfmake writes into a collection's descriptor array, so it is never reused.
+ */
+export function registerFonts(fonts: FontSet): Record<string, Record<string, string | [string, string]>> {
+  const pm = pdfmake();
+  const all = new Map<string, LoadedFont>();
+  for (const chain of Object.values(fonts)) for (const f of chain) all.set(f.id, f);
+  const descriptors: Record<string, Record<string, string | [string, string]>> = {};
+  for (const [id, f] of [...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const file = `${id}.font`;
+    if (!registered.has(file)) {
+      pm.virtualfs.writeFileSync(file, Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength));
+      registered.add(file);
+    }
+    const src = (): string | [string, string] => (f.face ? [file, f.face] : file);
+    // Styles must all be defined; there are no synthetic bold or italic faces in a 公文.
+    descriptors[id] = { normal: src(), bold: src(), italics: src(), bolditalics: src() };
+  }
+  return descriptors;
+}

@@ -1,0 +1,68 @@
+import { derived, fontRoles, layout, mmToPt, type Signature } from '@gongwen/model';
+import { pitch, textBlock, type Node } from './grid.js';
+import { round, trackingFloor } from './inlines.js';
+import type { Metrics } from './metrics.js';
+
+/** One seal image placed relative to the signature block, in pt from the block's left edge and its top. */
+export interface SealPlacement {
+  x: number;
+  y: number;
+  diameter: number;
+}
+
+/**
+ * 署名 and 成文日期 (7.3.5). Without a seal: 署名 right-inset 2 characters, the date 2 characters to
+ * the right of the 署名's start (or right-inset 2 when it is longer). With seals: the date right-inset
+ * 4 characters, each 署名 centred under its seal, the seals' top within one line below the body.
+ * The block is unbreakable, so the seal always lands on the signature's page.
+ */
+export function buildSignature(sig: Signature, m: Metrics, sealImage: (index: number) => string): { node: Node; seals: SealPlacement[] } {
+  const size = fontRoles.body.size;
+  const tracking = trackingFloor(derived.bodyTrackingPt);
+  const ch = derived.charPitchPt;
+  const W = derived.blockWidthPt;
+  const style = { role: 'body' as const, size, tracking };
+  const width = (t: string) => m.textWidth(t, 'body', size, tracking);
+  const dateW = width(sig.date);
+  const stack: Node[] = [];
+  const seals: SealPlacement[] = [];
+
+  if (!sig.seals.length) {
+    const u = layout.signature.unsealed;
+    const organW = Math.max(...sig.organs.map(width));
+    const right = W - u.organRightInsetChars * ch;
+    let organX = right - organW;
+    let dateX = organX + u.dateOffsetChars * ch;
+    if (dateX + dateW > right) {
+      dateX = right - dateW;
+      organX = dateX - u.dateOffsetChars * ch;
+    }
+    sig.organs.forEach((o, i) => stack.push(textBlock(o, { ...style, left: organX, blankLinesBefore: i === 0 ? u.blankLinesBefore : 0 }, m)));
+    stack.push(textBlock(sig.date, { ...style, left: dateX }, m));
+    return { node: { stack, unbreakable: true }, seals };
+  }
+
+  const s = layout.signature.sealed;
+  const D = mmToPt(s.sealDiameter);
+  const gap = s.jointSealGapChars * ch;
+  const dateX = W - s.dateRightInsetChars * ch - dateW;
+  const dateCentre = dateX + dateW / 2;
+  const n = sig.organs.length;
+  // The last seal covers the last 署名 and the date; earlier ones stand to its left, one gap apart.
+  let firstCentre = dateCentre - (n - 1) * (D + gap);
+  const shift = Math.max(0, D / 2 - firstCentre);
+  firstCentre += shift;
+  const centres = sig.organs.map((_, i) => firstCentre + i * (D + gap));
+  centres.forEach((c, i) => {
+    if (sig.seals[i] || (i === n - 1 && sig.seals.length)) seals.push({ x: c - D / 2, y: 0, diameter: D });
+  });
+  seals.forEach((p, i) => stack.push({ image: sealImage(i), width: round(p.diameter), relativePosition: { x: round(p.x), y: 0 } }));
+  const blank = s.organLinesBelowBody - 1;
+  const slot = D + gap;
+  const cols: Node[] = [{ width: round(Math.max(0, firstCentre - slot / 2)), text: '' }];
+  sig.organs.forEach((o) => cols.push({ width: round(slot), ...textBlock(o, { ...style, alignment: 'center' }, m) }));
+  cols.push({ width: '*', text: '' });
+  stack.push({ columns: cols, columnGap: 0, margin: [0, round(blank * pitch), 0, 0] });
+  stack.push(textBlock(sig.date, { ...style, left: round(dateX + shift) }, m));
+  return { node: { stack, unbreakable: true }, seals };
+}
