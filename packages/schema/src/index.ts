@@ -1,1 +1,6 @@
 export type * from './report.generated.js';
+export type { DataPath, SourceRange } from './locate.js';
+export type { LoadReportOptions, LoadReportResult } from './load-report.js';
+export { loadReport } from './load-report.js';
+export { defaultMaxBytes } from './read-input.js';
+export { reportSchema } from './report-schema.js';

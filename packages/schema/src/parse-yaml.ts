@@ -1,0 +1,265 @@
+import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import {
+  isAlias,
+  isCollection,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
+import { keyText, offsetsToRange, pointAt, rangeOf } from './locate.js';
+import { yamlMessage } from './yaml-messages.js';
+
+/** yaml's own default: enough for sharing an organ list, far too few for a billion-laughs bomb. */
+export const maxAliasCount = 100;
+/** At most this many YAML errors are listed; after that they are echoes of the first ones. */
+const maxYamlDiagnostics = 50;
+
+export interface ParsedYaml {
+  doc: Document;
+  lineCounter: LineCounter;
+  /** The plain data, when the YAML could be read well enough to validate it. */
+  data?: unknown;
+  hasData: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** YAML problems that leave the tree intact: validating it still gives the user useful messages. */
+const benignCodes = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS', 'TAG_RESOLVE_FAILED', 'KEY_OVER_1024_CHARS']);
+
+/**
+ * Parses YAML keeping source positions. Nothing in the data is evaluated: the core schema has no
+ * code-bearing tags, YAML 1.1 extras (`!!binary`, `!!set`, …) are switched off, and every unknown
+ * tag is reported.
+ */
+export function parseYaml(text: string, options: { filename?: string; lang: Lang }): ParsedYaml {
+  const { lang } = options;
+  const file = options.filename;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    // Duplicate keys are found below in linear time; the library's check is quadratic per mapping.
+    uniqueKeys: false,
+    resolveKnownTags: false,
+    logLevel: 'error',
+    version: '1.2',
+    schema: 'core',
+  });
+  const diagnostics: Diagnostic[] = [];
+  const at = (start: number, end: number) => offsetsToRange(start, Math.max(end, start), lineCounter);
+
+  const problems: YAMLError[] = [...doc.errors, ...doc.warnings];
+  const exhausted = problems.filter((e) => e.code === 'RESOURCE_EXHAUSTION');
+  // Running out of stack produces a cascade of follow-on errors; the first one is the story.
+  const reported = exhausted.length > 0 ? [exhausted.sort((a, b) => a.pos[0] - b.pos[0])[0]!] : problems;
+  // One message per spot: a single slip often trips several checks at the same place.
+  const seen = new Set<number>();
+  for (const e of reported.sort((a, b) => a.pos[0] - b.pos[0])) {
+    if (seen.has(e.pos[0])) continue;
+    seen.add(e.pos[0]);
+    if (diagnostics.length >= maxYamlDiagnostics) break;
+    const { message, hint } = yamlMessage(e.code, e.message, lang);
+    const opening = e.code === 'RESOURCE_EXHAUSTION' ? undefined : openingOf(doc, e);
+    const ruleId =
+      e.code === 'TAG_RESOLVE_FAILED'
+        ? 'yaml/unknown-tag'
+        : e.code === 'MULTIPLE_DOCS'
+          ? 'yaml/multiple-documents'
+          : e.code === 'RESOURCE_EXHAUSTION'
+            ? 'yaml/too-deep'
+            : e.code === 'DUPLICATE_KEY'
+              ? 'yaml/duplicate-key'
+              : 'yaml/syntax';
+    const span = opening !== undefined ? at(opening, opening + 1) : at(e.pos[0], e.pos[1]);
+    diagnostics.push(error(ruleId, message, { file, ...span, ...(hint ? { hint } : {}) }));
+  }
+  const structural = problems.some((e) => !benignCodes.has(e.code));
+  if (structural || doc.contents === null) {
+    return { doc, lineCounter, hasData: false, diagnostics };
+  }
+
+  let aliasProblem = false;
+  try {
+    const found = inspectTree(doc, lineCounter, { file, lang });
+    diagnostics.push(...found.diagnostics);
+    aliasProblem = found.undefinedAlias;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push(tooDeep(file, lang));
+    return { doc, lineCounter, hasData: false, diagnostics };
+  }
+  if (aliasProblem) return { doc, lineCounter, hasData: false, diagnostics };
+
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount, mapAsMap: false });
+    return { doc, lineCounter, data, hasData: true, diagnostics };
+  } catch (e) {
+    if (e instanceof RangeError) {
+      diagnostics.push(tooDeep(file, lang));
+    } else if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      let culprit: Alias | undefined;
+      try {
+        culprit = worstAlias(doc);
+      } catch {
+        culprit = undefined;
+      }
+      diagnostics.push(
+        error(
+          'yaml/alias-limit',
+          lang === 'en'
+            ? `aliases expand to too much data (more than ${maxAliasCount} references); refused as a resource-exhaustion attack`
+            : `别名（*名称）展开后的数据过多（超过 ${maxAliasCount} 次引用），疑似资源耗尽攻击，拒绝读取`,
+          {
+            file,
+            ...(rangeOf(culprit, lineCounter) ?? pointAt(1, 1)),
+            hint:
+              lang === 'en'
+                ? 'write the data out instead of nesting aliases inside anchored lists'
+                : '请直接写出数据，不要在带锚点的列表里层层引用别名。',
+          },
+        ),
+      );
+    } else {
+      const { message, hint } = yamlMessage('IMPOSSIBLE', e instanceof Error ? e.message : String(e), lang);
+      diagnostics.push(error('yaml/syntax', message, { file, ...pointAt(1, 1), ...(hint ? { hint } : {}) }));
+    }
+    return { doc, lineCounter, hasData: false, diagnostics };
+  }
+}
+
+/**
+ * The library reports an unclosed quote or bracket where the file ends up; the reader needs the
+ * place where it was opened: the start of the quoted text or flow collection that ends at the error.
+ */
+function openingOf(doc: Document, e: YAMLError): number | undefined {
+  const quote = /^Missing closing .quote/.test(e.message);
+  const bracket = /end with an? [\]}]/.test(e.message);
+  if (!quote && !bracket) return undefined;
+  let start: number | undefined;
+  const consider = (node: Node) => {
+    const r = node.range;
+    if (r && r[1] === e.pos[0] && r[0] < e.pos[0] && (start === undefined || r[0] > start)) start = r[0];
+  };
+  try {
+    visitOpenings();
+  } catch {
+    return undefined; // too deep to walk; the library's own position stands
+  }
+  return start;
+
+  function visitOpenings() {
+    visit(doc, {
+      Scalar(_, node) {
+        if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node);
+      },
+      Seq(_, node) {
+        if (bracket && node.flow) consider(node);
+      },
+      Map(_, node) {
+        if (bracket && node.flow) consider(node);
+      },
+    });
+  }
+}
+
+function tooDeep(file: string | undefined, lang: Lang): Diagnostic {
+  const { message, hint } = yamlMessage('RESOURCE_EXHAUSTION', 'nesting too deep', lang);
+  return error('yaml/too-deep', message, { file, ...pointAt(1, 1), ...(hint ? { hint } : {}) });
+}
+
+/** Duplicate and non-text keys, and aliases that point at nothing, found in one pass. */
+function inspectTree(
+  doc: Document,
+  lineCounter: LineCounter,
+  options: { file?: string; lang: Lang },
+): { diagnostics: Diagnostic[]; undefinedAlias: boolean } {
+  const { file, lang } = options;
+  const diagnostics: Diagnostic[] = [];
+  let undefinedAlias = false;
+  visit(doc, {
+    Map(_, map) {
+      const first = new Map<string, Node>();
+      for (const pair of map.items) {
+        const keyNode = pair.key as Node | null;
+        const text = keyText(keyNode);
+        if (text === undefined) {
+          diagnostics.push(
+            error('yaml/key-type', lang === 'en' ? 'a key must be plain text, not a list or mapping' : '键必须是文字，不能是列表或映射', {
+              file,
+              ...(rangeOf(keyNode ?? undefined, lineCounter) ?? pointAt(1, 1)),
+            }),
+          );
+          continue;
+        }
+        const earlier = first.get(text);
+        if (earlier && keyNode) {
+          const firstAt = rangeOf(earlier, lineCounter);
+          diagnostics.push(
+            error('yaml/duplicate-key', lang === 'en' ? `duplicate key "${text}"` : `键“${text}”重复出现`, {
+              file,
+              ...(rangeOf(keyNode, lineCounter) ?? pointAt(1, 1)),
+              hint:
+                lang === 'en'
+                  ? `it is already set on line ${firstAt?.line}; a mapping may have each key once`
+                  : `第 ${firstAt?.line} 行已经写过这个键；同一层的键只能出现一次。`,
+            }),
+          );
+        } else if (keyNode) {
+          first.set(text, keyNode);
+        }
+      }
+    },
+    Alias(_, alias) {
+      if (alias.resolve(doc) === undefined) {
+        undefinedAlias = true;
+        diagnostics.push(
+          error(
+            'yaml/undefined-alias',
+            lang === 'en' ? `alias *${alias.source} refers to no anchor` : `别名 *${alias.source} 找不到对应的锚点`,
+            {
+              file,
+              ...(rangeOf(alias, lineCounter) ?? pointAt(1, 1)),
+              hint: lang === 'en' ? `define &${alias.source} before using it` : `请先用 &${alias.source} 定义锚点，再引用。`,
+            },
+          ),
+        );
+      }
+    },
+  });
+  return { diagnostics, undefinedAlias };
+}
+
+/** The first alias that expands to the most data: where a billion-laughs bomb goes off. */
+function worstAlias(doc: Document): Alias | undefined {
+  const size = new Map<Node, number>();
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (depth > 200 || node === null || node === undefined) return 1;
+    if (isAlias(node)) return sizeOf(node.resolve(doc), depth + 1);
+    if (isPair(node)) return sizeOf(node.key, depth + 1) + sizeOf(node.value, depth + 1);
+    if (isScalar(node) || !isCollection(node)) return 1;
+    const known = size.get(node);
+    if (known !== undefined) return known;
+    let n = 1;
+    for (const item of node.items) n += sizeOf(item, depth + 1);
+    size.set(node, n);
+    return n;
+  };
+  let worst: Alias | undefined;
+  let worstSize = -1;
+  visit(doc, {
+    Alias(_, alias) {
+      const s = sizeOf(alias, 0);
+      if (s > worstSize) {
+        worst = alias;
+        worstSize = s;
+      }
+    },
+  });
+  return worst;
+}

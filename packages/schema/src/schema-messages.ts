@@ -1,0 +1,203 @@
+import type { Lang } from '@gongwen/diagnostics';
+
+/** What a reader calls each JSON type. */
+const typeWords: Record<Lang, Record<string, string>> = {
+  zh: {
+    string: '文字',
+    number: '数字',
+    integer: '整数',
+    boolean: '是非值（true 或 false）',
+    array: '列表（每项以“- ”开头）',
+    object: '映射（“键: 值”）',
+    null: '空值',
+  },
+  en: {
+    string: 'text',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list (items starting with "- ")',
+    object: 'a mapping ("key: value")',
+    null: 'nothing',
+  },
+};
+
+/** What was found, said briefly. */
+const foundWords: Record<Lang, Record<string, string>> = {
+  zh: { string: '文字', number: '数字', integer: '整数', boolean: '是非值', array: '列表', object: '映射', null: '空值' },
+  en: {
+    string: 'text',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true/false',
+    array: 'a list',
+    object: 'a mapping',
+    null: 'nothing',
+  },
+};
+
+/** The JSON type of a loaded value, with integers told apart from other numbers. */
+export function jsonType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+export function typeMatches(actual: string, expected: unknown): boolean {
+  const list = Array.isArray(expected) ? expected : [expected];
+  return list.some((t) => t === actual || (t === 'number' && actual === 'integer'));
+}
+
+export function describeTypes(types: readonly string[], lang: Lang): string {
+  const words = [...new Set(types)].map((t) => typeWords[lang][t] ?? t);
+  return words.join(lang === 'en' ? ' or ' : '或');
+}
+
+/** A short, quoted rendering of a scalar for messages; collections are described, not dumped. */
+export function shown(value: unknown, lang: Lang): string {
+  if (typeof value === 'string') {
+    const s = value.length > 30 ? `${value.slice(0, 30)}…` : value;
+    return lang === 'en' ? JSON.stringify(s) : `“${s}”`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return foundWords[lang][jsonType(value)] ?? '';
+}
+
+export function foundType(value: unknown, lang: Lang): string {
+  return foundWords[lang][jsonType(value)] ?? jsonType(value);
+}
+
+export function typeMessage(expected: readonly string[], value: unknown, lang: Lang): { message: string; hint?: string } {
+  const found = jsonType(value);
+  const want = describeTypes(expected, lang);
+  const foundWord = foundWords[lang][found] ?? found;
+  const scalar = typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string';
+  const message =
+    lang === 'en'
+      ? `expected ${want}, found ${foundWord}${scalar ? ` ${shown(value, lang)}` : ''}`
+      : `应为${want}，实际是${foundWord}${scalar ? ` ${shown(value, lang)}` : ''}`;
+  let hint: string | undefined;
+  if (found === 'null') {
+    hint = lang === 'en' ? 'nothing is written here; fill it in or remove the key' : '这里没有写内容：请补上，或删去这个键。';
+  } else if (expected.includes('string') && (found === 'integer' || found === 'number' || found === 'boolean')) {
+    hint = lang === 'en' ? `put it in quotes to make it text: "${String(value)}"` : `加上英文引号即为文字："${String(value)}"`;
+  } else if (expected.includes('array') && !expected.includes('string') && found === 'string') {
+    hint = lang === 'en' ? 'write a list: each item on its own line, starting with "- "' : '写成列表：每项另起一行，以“- ”开头。';
+  } else if (expected.includes('object') && expected.length === 1 && found === 'string') {
+    hint = lang === 'en' ? 'write it as "key: value" lines, e.g. name: …' : '写成“键: 值”的形式，如 name: …';
+  } else if (expected.includes('integer') && found === 'string' && /^\s*\d+\s*$/.test(String(value))) {
+    hint = lang === 'en' ? 'remove the quotes to make it a number' : '去掉引号即为数字。';
+  }
+  return hint ? { message, hint } : { message };
+}
+
+export function requiredMessage(property: string, lang: Lang): string {
+  return lang === 'en' ? `missing required "${property}"` : `缺少必填项“${property}”`;
+}
+
+export function unknownKeyMessage(key: string, suggestion: string | undefined, allowed: readonly string[], lang: Lang) {
+  const message = lang === 'en' ? `unknown key "${key}"` : `未知的键“${key}”`;
+  const list = allowed.join(lang === 'en' ? ', ' : '、');
+  const hint =
+    lang === 'en'
+      ? `${suggestion ? `did you mean "${suggestion}"? ` : ''}allowed here: ${list}`
+      : `${suggestion ? `是否想写“${suggestion}”？` : ''}这里可用的键：${list}`;
+  return { message, hint };
+}
+
+export function enumMessage(value: unknown, allowed: readonly unknown[], suggestion: string | undefined, lang: Lang) {
+  const list = allowed.map(String).join(lang === 'en' ? ', ' : '、');
+  return lang === 'en'
+    ? {
+        message: `${shown(value, lang)} is not one of the allowed values`,
+        hint: `${suggestion ? `did you mean "${suggestion}"? ` : ''}allowed: ${list}`,
+      }
+    : { message: `${shown(value, lang)}不是可用的值`, hint: `${suggestion ? `是否想写“${suggestion}”？` : ''}可选：${list}` };
+}
+
+const documentNumberExample = '交发〔2022〕8号';
+
+/** Messages for the fields whose pattern encodes an official rule; the bare regex helps nobody. */
+export function patternMessage(field: string | undefined, value: unknown, pattern: string, lang: Lang): { message: string; hint?: string } {
+  const v = shown(value, lang);
+  switch (field) {
+    case 'documentNumber': {
+      const s = String(value);
+      let why: string | undefined;
+      if (/[[\]()（）【】［］﹝﹞]/.test(s) && !/[〔〕]/.test(s))
+        why = lang === 'en' ? 'the year goes in 〔 〕 hexagonal brackets' : '年份要用六角括号〔〕，不用 [ ]、( )、【】';
+      else if (/〕0\d/.test(s)) why = lang === 'en' ? 'the serial number has no leading zeros' : '序号不编虚位（不写 08 这样的前导零）';
+      else if (/〕第/.test(s)) why = lang === 'en' ? 'no 第 before the serial number' : '序号前不加“第”';
+      else if (!/号$/.test(s)) why = lang === 'en' ? 'it ends with 号' : '末尾要有“号”';
+      return lang === 'en'
+        ? {
+            message: `document number ${v} is not in the official form`,
+            hint: `write it as code〔year〕number号, e.g. ${documentNumberExample}${why ? `; ${why}` : ''}`,
+          }
+        : { message: `发文字号${v}的写法不对`, hint: `应写作 代字〔年份〕序号号，如 ${documentNumberExample}${why ? `；${why}` : ''}。` };
+    }
+    case 'style':
+      return lang === 'en'
+        ? {
+            message: `style name ${v} may use only lowercase letters, digits and hyphens`,
+            hint: 'it is a folder name under templates/, e.g. national, guangdong',
+          }
+        : { message: `样式名${v}只能用小写字母、数字和连字符`, hint: '样式名是 templates/ 下的文件夹名，如 national、guangdong。' };
+    case 'copyNumber':
+      return lang === 'en'
+        ? { message: `copy number ${v} must be 6 digits`, hint: 'e.g. 000001' }
+        : { message: `份号${v}应为 6 位阿拉伯数字`, hint: '如 000001。' };
+    case 'SealRef':
+      return lang === 'en'
+        ? {
+            message: `seal image path ${v} is not allowed`,
+            hint: 'a path relative to the report file, inside its folder (no leading /, no ..), ending in .png, .jpg or .jpeg',
+          }
+        : {
+            message: `印章图片路径${v}不可用`,
+            hint: '写相对于报告文件的路径，只能在报告所在文件夹之内（不以 / 开头，不含 ..），以 .png、.jpg 或 .jpeg 结尾。',
+          };
+    default:
+      return lang === 'en'
+        ? { message: `${v} does not match the required form ${pattern}` }
+        : { message: `${v}不符合规定的格式 ${pattern}` };
+  }
+}
+
+export function dateMessage(value: unknown, lang: Lang): { message: string; hint: string } {
+  const s = String(value);
+  const wellFormed = /^\d{4}-\d{2}-\d{2}$/.test(s);
+  const hint = lang === 'en' ? 'write dates as YYYY-MM-DD, e.g. 2022-01-09' : '日期写作 YYYY-MM-DD，如 2022-01-09。';
+  if (wellFormed) return { message: lang === 'en' ? `there is no such date: ${s}` : `没有这一天：${s}`, hint };
+  return { message: lang === 'en' ? `not a date: ${shown(value, lang)}` : `日期写法不对：${shown(value, lang)}`, hint };
+}
+
+export function minItemsMessage(limit: number, lang: Lang): string {
+  if (limit === 1) return lang === 'en' ? 'the list must not be empty' : '列表不能是空的';
+  return lang === 'en' ? `the list needs at least ${limit} items` : `列表至少要有 ${limit} 项`;
+}
+
+export function rangeMessage(keyword: string, limit: number, value: unknown, lang: Lang): string {
+  const en = lang === 'en';
+  switch (keyword) {
+    case 'minLength':
+      return limit === 1 ? (en ? 'must not be empty' : '不能为空') : en ? `must be at least ${limit} characters` : `至少要有 ${limit} 个字`;
+    case 'maxLength': {
+      const n = typeof value === 'string' ? [...value].length : 0;
+      return en ? `too long: ${n} characters, at most ${limit}` : `太长：${n} 个字，最多 ${limit} 个`;
+    }
+    case 'minimum':
+      return en ? `must be at least ${limit}, found ${String(value)}` : `应不小于 ${limit}，实际是 ${String(value)}`;
+    case 'maximum':
+      return en ? `must be at most ${limit}, found ${String(value)}` : `应不大于 ${limit}，实际是 ${String(value)}`;
+    case 'exclusiveMinimum':
+      return en ? `must be greater than ${limit}` : `应大于 ${limit}`;
+    case 'exclusiveMaximum':
+      return en ? `must be less than ${limit}` : `应小于 ${limit}`;
+    case 'maxItems':
+      return en ? `at most ${limit} items` : `最多 ${limit} 项`;
+    default:
+      return en ? `out of range (${keyword} ${limit})` : `超出范围（${keyword} ${limit}）`;
+  }
+}

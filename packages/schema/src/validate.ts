@@ -1,0 +1,284 @@
+import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import localizeEnModule from 'ajv-i18n/localize/en/index.js';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import { isMap, type Document, type LineCounter, type Node } from 'yaml';
+import { formatPath, pointerToPath, valueAt } from './data-path.js';
+import { didYouMean } from './did-you-mean.js';
+import { findNode, hasSpan, pointAt, rangeOf, type SourceRange } from './locate.js';
+import { reportSchema, resolveRef, type JsonSchema } from './report-schema.js';
+import {
+  dateMessage,
+  enumMessage,
+  foundType,
+  jsonType,
+  minItemsMessage,
+  patternMessage,
+  rangeMessage,
+  requiredMessage,
+  typeMatches,
+  typeMessage,
+  unknownKeyMessage,
+} from './schema-messages.js';
+
+// CommonJS modules seen from ESM: the function is either the module itself or its `default`.
+const interop = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
+const addFormats = interop<(ajv: Ajv2020, formats: string[]) => void>(addFormatsModule);
+const localize: Record<Lang, (errors: ErrorObject[]) => void> = {
+  zh: interop(localizeZhModule),
+  en: interop(localizeEnModule),
+};
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiled once per process, on first use. */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    // `verbose` keeps each error's schema object, which tells the branches of a union apart.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+    addFormats(ajv, ['date']);
+    compiled = ajv.compile(reportSchema);
+  }
+  return compiled;
+}
+
+/** Names of the schema objects whose messages are worded specially. */
+const named = new Map<unknown, string>([
+  [reportSchema.properties.documentNumber, 'documentNumber'],
+  [reportSchema.properties.style, 'style'],
+  [reportSchema.$defs.Header.properties.copyNumber, 'copyNumber'],
+  [reportSchema.$defs.SealRef, 'SealRef'],
+  [reportSchema.$defs.Section.then, 'Section.then'],
+  [reportSchema.$defs.Part.then, 'Part.then'],
+  [reportSchema.$defs.Section, 'Section'],
+]);
+
+export interface ValidateContext {
+  doc: Document;
+  lineCounter: LineCounter;
+  file?: string;
+  lang: Lang;
+}
+
+/** Where in the source an issue points. */
+type Anchor = 'value' | 'key' | 'parent';
+
+interface Issue {
+  ruleId: string;
+  /** The data path the message is about. */
+  path: (string | number)[];
+  /** Where to point, when that is not `path` itself (a missing key is pointed at through its mapping). */
+  at?: (string | number)[];
+  anchor: Anchor;
+  message: string;
+  hint?: string;
+}
+
+/** Validates loaded data against the report schema; every violation becomes one positioned diagnostic. */
+export function validateData(data: unknown, ctx: ValidateContext): Diagnostic[] {
+  const validate = validator();
+  if (validate(data)) return [];
+  const issues = toIssues(validate.errors ?? [], data, ctx.lang);
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const located = place({ ...issue, path: issue.at ?? issue.path }, ctx);
+    // A key that is not text (`? [a, b]`) cannot be found by name; yaml/key-type has reported it already.
+    if (!located && issue.ruleId === 'schema/unknown-key') continue;
+    const range = located ?? pointAt(1, 1);
+    const key = `${issue.ruleId}|${range.line}:${range.column}|${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const path = formatPath(issue.path);
+    diagnostics.push(
+      error(issue.ruleId, issue.message, {
+        file: ctx.file,
+        ...range,
+        ...(path ? { path } : {}),
+        ...(issue.hint ? { hint: issue.hint } : {}),
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+interface RawError extends ErrorObject {
+  parentSchema?: JsonSchema;
+}
+
+function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang): Issue[] {
+  const errors = rawErrors as RawError[];
+  const dropped = new Set<RawError>();
+  const extra: { before: RawError; issue: Issue }[] = [];
+
+  // Unions (`anyOf`/`oneOf`) whose branches are told apart by type: report only the branch that
+  // fits the value's type, or one type error naming every accepted type when none does.
+  for (const union of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const value = valueAt(data, pointerToPath(union.instancePath, data));
+    const actual = jsonType(value);
+    const branches = ((union.schema as JsonSchema[] | undefined) ?? []).map((b) => resolveRef(b));
+    const branchTypes = branches.flatMap((b) => (b?.type === undefined ? [] : Array.isArray(b.type) ? b.type : [b.type])) as string[];
+    const anyFits = branches.some((b) => b?.type === undefined || typeMatches(actual, b.type));
+    const atSameSpot = errors.filter((e) => e !== union && e.instancePath === union.instancePath);
+    for (const e of atSameSpot) {
+      const t = e.parentSchema?.type;
+      if (!anyFits || (t !== undefined && !typeMatches(actual, t))) dropped.add(e);
+    }
+    if (!anyFits) {
+      const { message, hint } = typeMessage(branchTypes, value, lang);
+      extra.push({
+        before: union,
+        issue: {
+          ruleId: 'schema/type',
+          path: pointerToPath(union.instancePath, data),
+          anchor: 'value',
+          message,
+          ...(hint ? { hint } : {}),
+        },
+      });
+    }
+  }
+
+  // A date that is malformed fails both its pattern and its format; one message is enough.
+  const formatAt = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+
+  const issues: Issue[] = [];
+  for (const e of errors) {
+    for (const x of extra) if (x.before === e) issues.push(x.issue);
+    if (dropped.has(e)) continue;
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    if (e.keyword === 'pattern' && formatAt.has(e.instancePath)) continue;
+    const issue = toIssue(e, data, lang);
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
+  const path = pointerToPath(e.instancePath, data);
+  const value = valueAt(data, path);
+  const params = e.params as Record<string, unknown>;
+  const parent = e.parentSchema;
+  const field = parent ? named.get(parent) : undefined;
+  const en = lang === 'en';
+  switch (e.keyword) {
+    case 'type': {
+      const expected = (Array.isArray(params.type) ? params.type : String(params.type).split(',')) as string[];
+      if (path.length === 0) {
+        return {
+          ruleId: 'schema/type',
+          path,
+          anchor: 'value',
+          message: en
+            ? `a report is a mapping of keys (style, year, issuers, parts…), found ${foundType(value, lang)}`
+            : `报告应是由键（style、year、issuers、parts……）组成的映射，实际是${foundType(value, lang)}`,
+        };
+      }
+      return { ruleId: 'schema/type', path, anchor: 'value', ...typeMessage(expected, value, lang) };
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      if (field === 'Section.then') {
+        return {
+          ruleId: 'schema/required',
+          path,
+          anchor: 'parent',
+          message: en ? 'an item needs a heading, a lead or a text' : '条目至少要写 heading、lead 或 text 之一',
+          hint: en
+            ? 'heading: a subheading on its own line; lead + text: a numbered item'
+            : 'heading 是单独成行的小标题；lead 加 text 是编号的条目。',
+        };
+      }
+      if (field === 'Part.then') {
+        return {
+          ruleId: 'schema/required',
+          path,
+          anchor: 'parent',
+          message: en ? 'a part of kind "custom" needs a heading' : 'kind 为 custom 的部分必须写 heading',
+          hint: en
+            ? 'the heading is the part title without its number, e.g. 其他需要报告的情况'
+            : 'heading 是不含编号的部分标题，如 其他需要报告的情况。',
+        };
+      }
+      const property = (parent?.properties as Record<string, JsonSchema> | undefined)?.[missing];
+      const description = [property?.description, resolveRef(property)?.description].find((d) => typeof d === 'string');
+      return {
+        ruleId: 'schema/required',
+        path: [...path, missing],
+        at: path,
+        anchor: 'parent',
+        message: requiredMessage(missing, lang),
+        ...(description ? { hint: `${missing}: ${description}` } : {}),
+      };
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((parent?.properties as object | undefined) ?? {});
+      const { message, hint } = unknownKeyMessage(key, didYouMean(key, allowed), allowed, lang);
+      return { ruleId: 'schema/unknown-key', path: [...path, key], anchor: 'key', message, hint };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]) ?? [];
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed.map(String)) : undefined;
+      return { ruleId: 'schema/enum', path, anchor: 'value', ...enumMessage(value, allowed, suggestion, lang) };
+    }
+    case 'pattern':
+      return { ruleId: 'schema/pattern', path, anchor: 'value', ...patternMessage(field, value, String(params.pattern), lang) };
+    case 'format':
+      return { ruleId: 'schema/format', path, anchor: 'value', ...dateMessage(value, lang) };
+    case 'minItems':
+      return { ruleId: 'schema/min-items', path, anchor: 'value', message: minItemsMessage(Number(params.limit), lang) };
+    case 'minLength':
+    case 'maxLength':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'maxItems':
+      return { ruleId: 'schema/range', path, anchor: 'value', message: rangeMessage(e.keyword, Number(params.limit), value, lang) };
+    case 'not':
+      if (field === 'Section') {
+        return {
+          ruleId: 'schema/conflict',
+          path,
+          anchor: 'parent',
+          message: en ? 'an item has either a heading or a lead, not both' : '同一条目不能既写 heading 又写 lead',
+          hint: en
+            ? 'heading is a subheading on its own line; lead opens a numbered paragraph. Put numbered items in the body of a heading item.'
+            : 'heading 是单独成行的小标题，lead 是与正文同段的引领句；需要两者时，把编号条目放进小标题的 body 里。',
+        };
+      }
+      break;
+  }
+  // Anything else: the localised AJV message, still positioned.
+  const copy = { ...e };
+  localize[lang]([copy]);
+  return {
+    ruleId: `schema/${e.keyword.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+    path,
+    anchor: 'value',
+    message: copy.message ?? e.keyword,
+  };
+}
+
+function place(issue: Issue, ctx: ValidateContext): SourceRange | undefined {
+  const { doc, lineCounter } = ctx;
+  if (issue.anchor === 'key') {
+    const found = findNode(doc, issue.path);
+    return rangeOf(found?.key ?? found?.node, lineCounter);
+  }
+  const found = findNode(doc, issue.path);
+  if (!found) return issue.path.length > 0 ? place({ ...issue, path: issue.path.slice(0, -1), anchor: 'value' }, ctx) : undefined;
+  if (issue.anchor === 'parent') {
+    // A missing key belongs to a mapping: point at the key that holds it, or at its first key.
+    if (found.key) return rangeOf(found.key, lineCounter);
+    const node = found.node;
+    if (isMap(node) && node.items.length > 0) {
+      const firstKey = node.items[0]!.key as Node | null;
+      if (firstKey) return rangeOf(firstKey, lineCounter);
+    }
+    return rangeOf(node, lineCounter);
+  }
+  return hasSpan(found.node) ? rangeOf(found.node, lineCounter) : rangeOf(found.key ?? found.node, lineCounter);
+}
