@@ -5,7 +5,7 @@ import { listOf } from '../list.js';
 /** Numbering markers as authors type them: 一是 一、 （一） (一) 1. 1、 （1） 第一， ①. */
 const ordinal = /^[\s　]*([一二三四五六七八九十]{1,3})是/;
 const hierarchical =
-  /^[\s　]*(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]{1,3}[，,、]|[①-⑳])/;
+  /^[\s　]*(?:[一二三四五六七八九十]{1,3}[、．](?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]{1,3}[，,、]|[①-⑳])/;
 
 function marker(text: string): string | undefined {
   return (ordinal.exec(text) ?? hierarchical.exec(text))?.[0].trim();

@@ -13,8 +13,12 @@ export const titleYear: Rule = {
     const findings: Finding[] = [];
     for (const entry of reportTexts(report)) {
       if (entry.role !== 'title') continue;
+      // A span such as 《纲要（2021—2025年）》 names other years on purpose; only a lone year counts.
       for (const m of entry.text.matchAll(/(?<!\d)(\d{4})(?=\s*年)/g)) {
-        if (Number(m[1]) === year) continue;
+        const before = entry.text.slice(0, m.index);
+        const after = entry.text.slice(m.index + 4);
+        const inSpan = /[—–\-~～至]\s*(年\s*)?$/.test(before) || /^\s*年?\s*[—–\-~～至]/.test(after);
+        if (Number(m[1]) === year || inSpan) continue;
         findings.push({
           path: entry.path,
           excerpt: { offset: m.index, text: m[1]! },

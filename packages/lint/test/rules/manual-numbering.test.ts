@@ -23,6 +23,12 @@ describe(id, () => {
     ]);
   });
 
+  it('does not take 一、二季度 for a typed number', () => {
+    const seed = loadSeed('001');
+    seed.report.closing = ['一、二季度，我镇开展法治宣传12场。'];
+    expect(lint(seed).filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
   it('fires on a fixture: a part heading, an item lead and paragraphs, each at the typed number', () => {
     const fixture = loadFixture('manual-numbering.yaml');
     const found = lint(fixture).filter((d) => d.ruleId === id);
