@@ -161,7 +161,20 @@ export function parseMarkup(markup: string, files: readonly string[], lang: Lang
       }
       attributes[attrName] = value;
     }
-    const parent = top();
+    let parent = top();
+    // An element that cannot stand inside an open text element means that element was not closed.
+    if (parent.name !== '#root' && elements[parent.name]?.content !== 'elements' && !spec.parents.includes(parent.name)) {
+      diagnostics.push(
+        error('template/unclosed-tag', t(lang, `<${parent.name}> 在 <${name}> 之前没有结束`, `<${parent.name}> is not closed before <${name}>`), {
+          file: parent.position.file,
+          line: parent.position.line,
+          column: 1,
+          hint: t(lang, `在 <${parent.name}> 的内容之后加上 </${parent.name}>。`, `Add </${parent.name}> after its content.`),
+        }),
+      );
+      stack.pop();
+      parent = top();
+    }
     const parentName = parent.name === '#root' ? '' : parent.name;
     const allowed = name === 'document' ? parent.name === '#root' : spec.parents.includes(parentName);
     if (!allowed) {
@@ -187,6 +200,16 @@ export function parseMarkup(markup: string, files: readonly string[], lang: Lang
       }),
     );
   }
+  // One template mistake repeats for every block it prints; report each place once.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.ruleId} ${d.file}:${d.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  diagnostics.length = 0;
+  diagnostics.push(...unique);
   const documents = root.children.filter((c): c is ElementNode => c.kind === 'element' && c.name === 'document');
   if (documents.length !== 1 && !diagnostics.length) {
     diagnostics.push(
