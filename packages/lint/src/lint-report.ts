@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@gongwen/diagnostics';
+import { sortDiagnostics, type Diagnostic } from '@gongwen/diagnostics';
 import type { Report } from '@gongwen/schema';
 import { findingRange, formatPath } from './position.js';
 import { rules } from './registry.js';
@@ -12,7 +12,7 @@ function valueAt(report: Report, path: DataPath): string | undefined {
 
 /**
  * Runs every rule on a loaded report and returns its findings as diagnostics, each pointing
- * at the offending string in the YAML when `source` and `locate` are given.
+ * at the offending string in the YAML when `source` and `locate` are given, in source order.
  */
 export function lintReport(report: Report, options: LintOptions = {}): Diagnostic[] {
   const lang = options.lang ?? 'zh';
@@ -34,5 +34,6 @@ export function lintReport(report: Report, options: LintOptions = {}): Diagnosti
       });
     }
   }
-  return diagnostics;
+  // In source order, as a reader goes through the file; ties keep the rule order.
+  return sortDiagnostics(diagnostics);
 }

@@ -32,8 +32,10 @@ describe('the five seeds', () => {
       const loaded = loadSeed(seed);
       const found = lint(loaded, { style: loadStyle(loaded.report.style) });
       expect(counts(found.map((d) => d.ruleId))).toEqual(expected[seed]);
-      // Every diagnostic points into the file.
+      // Every diagnostic points into the file, and they come in source order.
       for (const d of found) expect(d.line).toBeGreaterThan(0);
+      const lines = found.map((d) => d.line!);
+      expect(lines).toEqual([...lines].sort((a, b) => a - b));
     });
   }
 
