@@ -41,7 +41,12 @@ const zh = {
   --json                每个文件输出一行 JSON 记录
   --quiet               只输出错误
   --lang zh|en          消息语言`,
-  lint: `用法: gongwen lint <文件|目录|通配符…> [--format text|json] [--lang zh|en]`,
+  lint: `用法: gongwen lint <文件|目录|通配符…> [选项]
+
+  --fix                 自动改正可改正的问题（如半角标点），直接改写 YAML 文件
+  --style <名称>        按指定样式检查法定部分
+  --format text|json    输出格式
+  --lang zh|en          消息语言`,
   check: `用法: gongwen check <file.pdf…> [--format text|json] [--lang zh|en]
 
 逐条列出 GB/T 9704 规则的测量值和是否合格；全部合格退出码为 0，否则为 1。`,
@@ -94,7 +99,12 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   --json                one JSON record per file
   --quiet               print nothing but errors
   --lang zh|en          message language`,
-  lint: `Usage: gongwen lint <files|dirs|globs…> [--format text|json] [--lang zh|en]`,
+  lint: `Usage: gongwen lint <files|dirs|globs…> [options]
+
+  --fix                 rewrite the YAML files to fix what can be fixed (e.g. half-width punctuation)
+  --style <name>        check the statutory parts this style demands
+  --format text|json    output
+  --lang zh|en          message language`,
   check: `Usage: gongwen check <file.pdf…> [--format text|json] [--lang zh|en]
 
 Prints every GB/T 9704 rule with its measured value and pass/fail; exit 0 when all pass, 1 otherwise.`,

@@ -46,7 +46,7 @@ describe('render', () => {
   });
 
   it.skipIf(!canLoad)('refuses a seal the caller cannot supply, pointing at the reference', async () => {
-    const source = national.replace(/^(signature:\n)/m, '$1  seals: [../../etc/seal.png]\n');
+    const source = national.replace(/^(signature:\n)/m, '$1  seals: [seals/jiaokou.png]\n');
     if (source === national) return;
     const { diagnostics } = await render(source, { filename: 'n.yaml', formats: [], assets: () => undefined });
     expect(diagnostics.find((d) => d.ruleId === 'asset/missing')).toMatchObject({ file: 'n.yaml', path: 'signature.seals[0]' });

@@ -1,40 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
+import { resolveStyle } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { expandInputs } from '../inputs.js';
 import { say } from '../messages.js';
 import { UsageError } from '../usage-error.js';
+import { writeFileAtomic } from '../atomic-write.js';
 
-interface LoadedReport {
-  report?: object;
-  diagnostics: Diagnostic[];
-  locate(path: (string | number)[]): unknown;
-}
-type LoadReport = (source: string, options: {
-        filename?: string; lang?: Lang }) => LoadedReport;
-        type LintReport = (report: object, options: { source?: string; filename?: string; locate?: unknown; lang?: Lang }) => Diagnostic[] | { diagnostics: Diagnostic[] };
-        export async function lintCommand(args: string[], ctx: Context): Promise<number> {
-        const { values, positionals } = usageErrors(() =>
-        parseArgs({
-        args,
-        allowPositionals: true,
-        options: { format: { type: 'string' },
+export async function lintCommand(args: string[], ctx: Context): Promise<number> {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        fix: { type: 'boolean' },
+        style: { type: 'string' },
+        'styles-dir': { type: 'string', multiple: true },
       },
     }),
   );
   const format = outputFormat(values.format);
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'lint 需要至少一个文件、目录或通配符', 'lint needs at least one file, directory or glob'));
-  const schema = (await import('@gongwen/schema')) as Record<string, unknown>;
-  const lint = (await import('@gongwen/lint')) as Record<string, unknown>;
-  const loadReport = schema.loadReport as LoadReport | undefined;
-  const lintReport = lint.lintReport as LintReport | undefined;
-  if (typeof loadReport !== 'function' || typeof lintReport !== 'function') {
-    process.stderr.write(`${say(ctx.lang, '错误：内容检查尚未提供', 'error: content linter not available yet')}\n`);
-    return exitCodes.failed;
-  }
+  const [{ loadReport }, { lintReport, fixReport }] = await Promise.all([import('@gongwen/schema'), import('@gongwen/lint')]);
+  const styleDirs = values['styles-dir']?.map((d) => resolve(ctx.cwd, d));
   const { files, missing } = expandInputs(positionals, ctx.cwd);
   const reports: { path: string; diagnostics: Diagnostic[]; source?: string }[] = missing.map((m) => ({
     path: m,
@@ -48,19 +41,40 @@ type LoadReport = (source: string, options: {
       reports.push({ path: f.path, diagnostics: [error('io/read', (e as Error).message, { file: f.path })] });
       continue;
     }
-    const loaded = loadReport(source, { filename: f.path, lang: ctx.lang });
-    const diagnostics = [...loaded.diagnostics];
-    if (loaded.report && !hasErrors(diagnostics)) {
-      const out = lintReport(loaded.report, { source, filename: f.path, locate: loaded.locate, lang: ctx.lang });
-      diagnostics.push(...(Array.isArray(out) ? out : out.diagnostics));
+    const lint = async (text: string) => {
+      const loaded = loadReport(text, { filename: f.path, lang: ctx.lang });
+      const found = [...loaded.diagnostics];
+      if (loaded.report && !hasErrors(found)) {
+        // The style says which statutory parts it demands.
+        const { style } = await resolveStyle(values.style ?? loaded.report.style, { styleDirs, lang: ctx.lang });
+        const manifest = (style as { manifest?: { parts?: { required?: string[] } } } | undefined)?.manifest;
+        const lintStyle = { name: values.style ?? loaded.report.style, ...(manifest?.parts?.required ? { requiredParts: manifest.parts.required as never } : {}) };
+        found.push(...lintReport(loaded.report, { source: text, filename: f.path, locate: loaded.locate, lang: ctx.lang, style: lintStyle }));
+      }
+      return found;
+    };
+    let diagnostics = await lint(source);
+    if (values.fix) {
+      const fixed = fixReport(source, diagnostics);
+      if (fixed !== source) {
+        writeFileAtomic(f.abs, fixed);
+        source = fixed;
+        diagnostics = await lint(source);
+      }
     }
     reports.push({ path: f.path, diagnostics: diagnostics.map((d) => (d.file ? d : { ...d, file: f.path })), source });
   }
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(toJsonReport(reports.map(({ path, diagnostics }) => ({ path, diagnostics }))), null, 2)}\n`);
   } else {
-    for (const r of reports)
-      for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d, { source: d.file === r.path ? r.source : undefined, lang: ctx.lang, color: ctx.color })}\n`);
+    let count = 0;
+    for (const r of reports) {
+      for (const d of r.diagnostics) {
+        count++;
+        process.stderr.write(`${formatDiagnostic(d, { source: d.file === r.path ? r.source : undefined, lang: ctx.lang, color: ctx.color })}\n`);
+      }
+    }
+    process.stdout.write(`${say(ctx.lang, `${reports.length} 个文件，${count} 条提示`, `${reports.length} files, ${count} findings`)}\n`);
   }
   return reports.some((r) => hasErrors(r.diagnostics)) ? exitCodes.failed : exitCodes.ok;
 }

@@ -42,13 +42,13 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
   );
   const { lang } = ctx;
   if (!positionals.length) throw new UsageError(say(lang, 'render 需要至少一个文件、目录或通配符', 'render needs at least one file, directory or glob'));
-  const formats = await pickFormats(values.format, ctx);
-  if (!formats) return exitCodes.failed;
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number ≥ 1 (got "${values.jobs}")`);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   if (values.watch && values.shard) throw new UsageError('--watch and --shard cannot be combined');
+  const formats = await pickFormats(values.format, ctx);
+  if (!formats) return exitCodes.failed;
 
   const outDir = values.out === undefined ? undefined : resolve(ctx.cwd, values.out);
   const expanded = expandInputs(positionals, ctx.cwd);

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validate } from 'gongwen';
+import { buildCli, copyExamples, gongwen, tempDir } from './cli-helpers.js';
+
+beforeAll(buildCli);
+
+const canLoad = (await validate('year: 1\n')).diagnostics.every((d) => d.ruleId !== 'render/unavailable');
+
+describe('gongwen --help', () => {
+  it('lists the commands and exits 0, in Chinese by default and in English with --lang en', () => {
+    const zh = gongwen(['--help']);
+    expect(zh.code).toBe(0);
+    for (const c of ['validate', 'render', 'check', 'styles', 'fonts']) expect(zh.stdout).toContain(c);
+    expect(zh.stdout).toContain('用法');
+    const en = gongwen(['--help', '--lang', 'en']);
+    expect(en.stdout).toContain('Usage: gongwen <command>');
+    expect(gongwen(['render', '--help', '--lang', 'en']).stdout).toContain('--shard <k/n>');
+  });
+
+  it('exits 2 with one line and a --help hint on a usage error, never a stack trace', () => {
+    for (const args of [['render', 'x.yaml', '--bogus'], ['frobnicate'], ['render'], ['render', 'x.yaml', '--shard', '3/2'], ['render', 'x.yaml', '--format', 'gif']]) {
+      const r = gongwen(args, { env: { GONGWEN_LANG: 'en' } });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^gongwen: .+\nsee gongwen (\w+ )?--help\n$/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe.skipIf(!canLoad)('gongwen validate', () => {
+  it('passes every example', () => {
+    const r = gongwen(['validate', 'examples']);
+    expect(r.stderr.split('\n').filter((l) => l.includes('错误'))).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('prints each problem as path:line:col: and exits 1', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'syntax.yaml'), 'style: national\nyear: [2021\n');
+    writeFileSync(join(dir, 'type.yaml'), readFileSync(join(copyExamples(), 'national-jiaokou-2021.yaml'), 'utf8').replace(/^year: 2021$/m, 'year: 二〇二一'));
+    const r = gongwen(['validate', 'syntax.yaml', 'type.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^syntax\.yaml:\d+:\d+: 错误: /m);
+    const yearLine = readFileSync(join(dir, 'type.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('year:')) + 1;
+    expect(r.stderr).toMatch(new RegExp(`^type\\.yaml:${yearLine}:\\d+: 错误: .*\\[schema/`, 'm'));
+    expect(r.stderr).toContain('^');
+  });
+
+  it('prints { ok, files: [{ path, diagnostics }] } with --format json, in English with --lang en', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yaml'), 'style: national\nyear: [2021\n');
+    const r = gongwen(['validate', 'bad.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { ok: boolean; files: { path: string; diagnostics: { severity: string; ruleId: string; line: number; message: string }[] }[] };
+    expect(report.ok).toBe(false);
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]!.path).toBe('bad.yaml');
+    expect(report.files[0]!.diagnostics[0]).toMatchObject({ severity: 'error', file: 'bad.yaml' });
+    expect(report.files[0]!.diagnostics[0]!.message).toMatch(/[a-z]/);
+    expect(report.files[0]!.diagnostics[0]!.message).not.toMatch(/[\u4e00-\u9fff]{4}/);
+  });
+
+  it('reports a file that does not exist as an error, not a crash', () => {
+    const r = gongwen(['validate', 'missing.yaml'], { cwd: tempDir() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^missing\.yaml: 错误: .*\[io\/not-found\]/m);
+  });
+});
+
+describe('gongwen styles', () => {
+  it('lists the styles with their descriptions', () => {
+    const r = gongwen(['styles']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^national\s+按《法治政府建设与责任落实督察工作规定》/m);
+  });
+
+  it('copies a style to start a new one, named in its manifest, and refuses to overwrite', () => {
+    const dir = tempDir();
+    const r = gongwen(['styles', 'new', 'hebei', '--from', 'national', '--dir', dir]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'hebei', 'style.yaml'), 'utf8')).toMatch(/^name: hebei$/m);
+    expect(existsSync(join(dir, 'hebei', 'document.hbs'))).toBe(true);
+    expect(gongwen(['styles', '--styles-dir', dir]).stdout).toMatch(/^hebei\s/m);
+    expect(gongwen(['styles', 'new', 'hebei', '--from', 'national', '--dir', dir]).code).toBe(1);
+    expect(gongwen(['styles', 'new', 'x', '--from', 'nowhere', '--dir', dir]).code).toBe(1);
+    expect(gongwen(['styles', 'new', 'Bad Name', '--from', 'national', '--dir', dir]).code).toBe(2);
+  });
+});
