@@ -39,8 +39,10 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
   const lang = options.lang ?? 'zh';
   const { manifest } = style;
   const diagnostics: Diagnostic[] = [];
+  // Data text as printed: no control characters, no line breaks (Chinese has no word spaces, so a
+  // break in YAML is never content), no outer whitespace, punctuation as the style says.
   const clean = (text: string) => {
-    const plain = stripControls(text);
+    const plain = stripControls(text).replace(/\s*\n\s*/g, '').trim();
     return manifest.punctuation.fullwidth ? toFullWidth(plain) : plain;
   };
   const year = report.year;
