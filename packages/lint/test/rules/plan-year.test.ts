@@ -20,6 +20,12 @@ describe(id, () => {
     for (const s of ['000', '001', '003', '004'] as const) expect(lint(loadSeed(s)).filter((d) => d.ruleId === id)).toEqual([]);
   });
 
+  it('leaves a look back at the covered year alone', () => {
+    const seed = loadSeed('002');
+    seed.report.parts[2]!.body[0] = '在巩固2020年成果的基础上，我乡将进一步提高认识。2020年以来形成的经验将继续推广。';
+    expect(lint(seed).filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
   it('fires on a fixture: a plan heading and a plan sentence with the covered year, not a look back at it', () => {
     const fixture = loadFixture('plan-year.yaml');
     const found = lint(fixture).filter((d) => d.ruleId === id);
