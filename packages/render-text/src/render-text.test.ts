@@ -35,7 +35,7 @@ describe('renderText', () => {
 
   it('centres the title and indents paragraphs two characters', () => {
     const title = lines.find((l) => l.includes('2021年法治政府建设年度报告'))!;
-    // 28-character line, a 17-character title (digits count half): about 5½ characters each side.
+    // 28-character line, a 13-character title (digits count half): 7½ characters each side.
     expect(title.startsWith('　'.repeat(5))).toBe(true);
     expect(lines.find((l) => l.includes('一、主要举措'))).toBe('　　一、主要举措和成效');
     expect(lines).toContain('乙县人民政府：');
@@ -60,5 +60,13 @@ describe('renderMarkdown', () => {
   });
   it('escapes report text that Markdown would read as syntax', () => {
     expect(md).toContain('1\\.\\*依法\\*履职\\<b\\>。');
+  });
+});
+
+describe('renderText without a header', () => {
+  it('keeps the first line centred', () => {
+    const { header: _h, ...plain } = doc;
+    const first = renderText(plain).split('\n')[0]!;
+    expect(first).toMatch(/^　{7}2021年法治政府建设年度报告$/);
   });
 });

@@ -86,5 +86,6 @@ export function renderText(doc: Document): string {
     }
     out.push(rule);
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  // Only blank lines are trimmed: a first line's leading spaces centre it.
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\n+$/g, '') + '\n';
 }
