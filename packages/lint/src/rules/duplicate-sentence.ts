@@ -63,8 +63,10 @@ export const duplicateSentence: Rule = {
       let repeated: Sentence | undefined = earlier && s.key.length >= minExactLength ? earlier : undefined;
       if (!repeated && prev && prev.string === s.string) {
         const [short, long] = prev.key.length <= s.key.length ? [prev.key, s.key] : [s.key, prev.key];
-        // Adjacent and the shorter one is mostly contained in the longer, in order.
-        if (lcs(short, long) >= 0.75 * short.length && short.length >= 0.3 * long.length) repeated = prev;
+        // Adjacent, opening alike and the shorter one mostly contained in the longer, in order;
+        // parallel points (`一是加强…。二是加强…。`) open differently and pass.
+        const alike = short.slice(0, 2) === long.slice(0, 2);
+        if (alike && lcs(short, long) >= 0.75 * short.length && short.length >= 0.3 * long.length) repeated = prev;
       }
       if (!seen.has(s.key)) seen.set(s.key, s);
       if (!repeated) continue;
