@@ -1,5 +1,5 @@
 import { ptToMm } from '@gongwen/model';
-import type { PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
+import type { HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
 
 /** Why a page is not a full body page. */
 export type PageKind = 'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title';
@@ -10,7 +10,11 @@ const HANGING = new Set(['，', '。', '、', ',', '.']);
 /** An attachment starts a new page with `附件` or `附件2` on its first line (7.3.7). */
 const ATTACHMENT_LABEL = /^附件[0-9０-９一二三四五六七八九十]*$/u;
 
-/** 版记 rules are as wide as the block and the last one sits on its bottom edge (7.4.1). */
+/**
+ * 版记 rules are black, as wide as the block, and the last one sits on its bottom edge (7.4.1).
+ * A page has a 版记 when it carries such a rule in its bottom fifth, or two of them anywhere (a
+ * 版记 set too high is still a 版记, and the end-matter rule says where it should be).
+ */
 const END_MATTER_RULE_MIN_MM = 100;
 const END_MATTER_ZONE = 0.8;
 
@@ -75,6 +79,11 @@ export class Analysis {
   }
 }
 
+/** Black rules wide enough to be 版记 rules, top to bottom. */
+export function endMatterRules(page: PageMeasurements): HorizontalRule[] {
+  return page.rules.filter((r) => r.tone === 'black' && r.length >= END_MATTER_RULE_MIN_MM).sort((a, b) => a.y - b.y);
+}
+
 function mostCommonEnd(lines: TextLine[]): number | undefined {
   const bins = new Map<number, number[]>();
   for (const l of lines) {
@@ -93,9 +102,8 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
   pages.forEach((p, i) => {
     if (i === 0) mark(p.number, 'first');
     if (p.lines.length === 0) mark(p.number, 'blank');
-    if (p.rules.some((r) => r.tone === 'black' && r.length >= END_MATTER_RULE_MIN_MM && r.y >= p.height * END_MATTER_ZONE)) {
-      mark(p.number, 'end-matter');
-    }
+    const wide = endMatterRules(p);
+    if (wide.length >= 2 || wide.some((r) => r.y >= p.height * END_MATTER_ZONE)) mark(p.number, 'end-matter');
     const first = p.lines[0];
     if (first && ATTACHMENT_LABEL.test(ink(first.text))) mark(p.number, 'attachment-start');
     if (a.bodySize !== undefined && p.lines.some((l) => l.fontSize > a.bodySize! + 1)) mark(p.number, 'title');

@@ -2,6 +2,7 @@ import { Analysis } from './analysis.js';
 import type { CheckReport, RuleResult } from './check-report.js';
 import { measurePdf } from './measure-pdf.js';
 import type { PdfMeasurements } from './measurements.js';
+import { endMatterRule } from './rules/end-matter.js';
 import { fontSizesRule, fontsEmbeddedRule } from './rules/fonts.js';
 import { charsPerLineRule, firstLineIndentRule, linePitchRule, linesPerPageRule } from './rules/grid.js';
 import { blockBottomRule, blockLeftRule, blockRightRule, blockTopRule, pageSizeRule } from './rules/page-and-block.js';
@@ -36,6 +37,7 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
     pageNumberFormatRule(a),
     pageNumberPositionRule(a),
     redRulePositionRule(a),
+    endMatterRule(a),
   ];
   if (options.expectedText) rules.push(textEqualsRule(a, options.expectedText));
   return { conformant: rules.every((r) => r.pass), pageCount: m.pageCount, rules };

@@ -6,14 +6,18 @@ export const tolerances = {
   /** GB/T 9704 §6: 版面 error within 1 mm. Used for the paper size and the text-block edges. */
   edgeMm: 1,
   /**
-   * A line's glyphs sit inside its grid line; where the line's leading goes (above or below the
-   * glyphs) differs between pdfmake, Word and LibreOffice. The first line's glyph top may lie
-   * up to this much below the block's top edge, the last line's glyph bottom this much above the
-   * bottom edge.
+   * How far a first or last line's em box may stand outside its grid line (mm). Where a line's
+   * leading goes, above or below the characters, differs between pdfmake, Word and LibreOffice,
+   * so the check is "inside the first (last) grid line", not a fixed baseline.
    */
-  leadingMm: 2,
-  /** Baseline pitch, pt. */
-  pitchPt: 0.1,
+  gridLineMm: 0.5,
+  /**
+   * Baseline pitch, pt: 0.1, plus half of the 0.1 pt step in which LibreOffice writes text
+   * positions (its 28.95 pt lines come out as 28.9, 29.0 and, after a 黑体 line, 29.1).
+   */
+  pitchPt: 0.15,
+  /** 版记 rule weights (0.35 / 0.25 mm), mm. */
+  ruleWeightMm: 0.05,
   /** First-line indent, pt (2 × 15.79 pt with tracking, 2 × 16 pt without). */
   indentPt: 1,
   /** Font sizes, pt. */

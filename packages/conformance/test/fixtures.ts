@@ -209,8 +209,8 @@ export async function conformantPdf(options: { paragraphs?: readonly string[] } 
 
 /**
  * A PDF that breaks every rule: US Letter, 2 cm margins, 12 pt text in 1.2 line spacing with a
- * 2-em indent, a short red rule under a red heading, centred ASCII `- N -` numbers in a
- * non-embedded standard font.
+ * 2-em indent, a short red rule under a red heading, hairline 版记 rules at the margin, centred
+ * ASCII `- N -` numbers in a non-embedded standard font.
  */
 export async function nonConformantPdf(): Promise<Uint8Array> {
   const margin = mm(20);
@@ -225,6 +225,9 @@ export async function nonConformantPdf(): Promise<Uint8Array> {
     for (let i = 0; i < 4; i++) {
       for (const p of PARAGRAPHS) doc.text(p, { align: 'justify', indent: 24, lineGap: 2.4, paragraphGap: 0 });
     }
+    // A 版记 drawn the way a word processor's table border would: page-wide, hairline, at the margin.
+    const foot = doc.page.height - margin;
+    for (const y of [foot - 30, foot]) doc.moveTo(margin, y).lineTo(doc.page.width - margin, y).lineWidth(0.5).strokeColor('#000000').stroke();
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);

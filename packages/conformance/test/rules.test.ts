@@ -218,3 +218,32 @@ describe('a PDF without text', () => {
     expect(rule(r, 'fonts/embedded').pass).toBe(false);
   });
 });
+
+describe('end-matter/position', () => {
+  const at = (y: number, thicknessMm: number) => ({ x1: 28, x2: 184, y, length: 156, thicknessPt: (thicknessMm * 72) / 25.4, color: '000000', tone: 'black' as const });
+  const pitch = ptToMm(derived.linePitchPt);
+  const withEndMatter = (rules: ReturnType<typeof at>[]) => {
+    const pages = fourPages();
+    pages.push(page(5, [line({ row: 20, text: '抄送：县司法局。', size: 14 })], { rules }));
+    return checkMeasurements(document(pages));
+  };
+
+  it('passes rules on the block’s bottom edge, thick outside and thin between', () => {
+    const r = rule(withEndMatter([at(262 - 2 * pitch, 0.35), at(262 - pitch, 0.25), at(262, 0.35)]), 'end-matter/position');
+    expect(r.pass).toBe(true);
+    expect(r.measured).toBe('第 5 页，3 条线，末条 y 262.0 mm，线宽 0.99/0.71/0.99 pt');
+  });
+
+  it('fails a 版记 set at the top of its page, or with equal weights', () => {
+    const high = rule(withEndMatter([at(37.4, 0.35), at(47.9, 0.25), at(58.4, 0.35)]), 'end-matter/position');
+    expect(high.pass).toBe(false);
+    expect(high.pages).toEqual([5]);
+    expect(high.measured).toContain('last y 58.4 mm');
+    const even = rule(withEndMatter([at(262 - pitch, 0.35), at(262, 0.25)]), 'end-matter/position');
+    expect(even.measured).toContain('#2 0.71 pt');
+  });
+
+  it('is skipped without a 版记', () => {
+    expect(rule(checkMeasurements(document(fourPages())), 'end-matter/position').skipped).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
-import { layout, ptToMm } from '@gongwen/model';
+import { derived, layout, ptToMm } from '@gongwen/model';
 import type { Analysis } from '../analysis.js';
 import type { RuleResult } from '../check-report.js';
+import type { TextLine } from '../measurements.js';
 import { tolerances } from '../tolerances.js';
 import { both, firstFew, mm, noText, onPages, ruleResult, skipped } from './rule-result.js';
 
@@ -8,6 +9,18 @@ const { page: paper, margins, textBlock } = layout;
 const blockRight = margins.left + textBlock.width;
 const blockBottom = margins.top + textBlock.height;
 const tol = tolerances.edgeMm;
+const pitchMm = ptToMm(derived.linePitchPt);
+
+const EM_ABOVE = 0.88;
+
+/**
+ * The em box (字身框) of a line: where its characters' frames stand, font metrics aside. A CJK
+ * em box reaches 0.88 em above the baseline and 0.12 em below (the ideographic em box of
+ * OpenType's BASE table, the same in Noto, Source Han, SimSun and FangSong).
+ */
+export function emBox(line: TextLine): { top: number; bottom: number } {
+  return { top: line.baseline - ptToMm(EM_ABOVE * line.fontSize), bottom: line.baseline + ptToMm((1 - EM_ABOVE) * line.fontSize) };
+}
 
 /** page/size: A4 portrait on every page. */
 export function pageSizeRule(a: Analysis): RuleResult {
@@ -59,10 +72,11 @@ export function blockRightRule(a: Analysis): RuleResult {
 /** block/top: the first line of a page stands in the block's first grid line. */
 export function blockTopRule(a: Analysis): RuleResult {
   const title = both('版心上边缘（天头）', 'text block top edge');
-  const lead = tolerances.leadingMm;
+  const slack = tolerances.gridLineMm;
+  const [from, to] = [margins.top - slack, margins.top + pitchMm + slack];
   const expected = both(
-    `首行字顶 ${mm(margins.top)}（−${tol}/+${lead}）`,
-    `first line's glyph top at ${mm(margins.top)} (−${tol}/+${lead})`,
+    `首行字身框在版心第一行内：${mm(from)}–${mm(to)}（版心上沿 ${mm(margins.top)}）`,
+    `first line's em box inside the block's first grid line: ${mm(from)}–${mm(to)} (block top ${mm(margins.top)})`,
   );
   // Page 1 under a red header starts with the 发文机关标志 35 mm down; 版记-only pages are bottom-anchored.
   const pages = a.m.pages.filter((p, i) => p.lines.length > 0 && !(i === 0 && a.hasRedHeader()) && !a.isEndMatterOnly(p));
@@ -71,41 +85,49 @@ export function blockTopRule(a: Analysis): RuleResult {
       ? skipped('block/top', title, both('无可检查的页', 'no page to check'), expected)
       : ruleResult('block/top', title, false, noText, expected);
   }
-  const tops = pages.map((p) => ({ p: p.number, top: p.lines[0]!.top }));
-  const bad = tops.filter((t) => t.top < margins.top - tol || t.top > margins.top + lead);
-  const values = tops.map((t) => t.top);
-  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  const boxes = pages.map((p) => ({ p: p.number, ...emBox(p.lines[0]!) }));
+  const bad = boxes.filter((b) => b.top < from || b.bottom > to);
+  const tops = boxes.map((b) => b.top);
+  const [lo, hi] = [Math.min(...tops), Math.max(...tops)];
   const range = hi - lo < 0.05 ? mm(lo) : `${mm(lo)}–${mm(hi)}`;
-  const detail = firstFew(bad.map((b) => `p${b.p} ${mm(b.top)}`));
+  const detail = firstFew(bad.map((b) => `p${b.p} ${mm(b.top)}–${mm(b.bottom)}`));
   return ruleResult(
     'block/top',
     title,
     bad.length === 0,
-    both(`首行字顶 ${range}${detail ? `（${detail}）` : ''}`, `first glyph tops ${range}${detail ? ` (${detail})` : ''}`),
+    both(`首行字身框上沿 ${range}${detail ? `（${detail}）` : ''}`, `first em-box tops ${range}${detail ? ` (${detail})` : ''}`),
     expected,
     { pages: bad.map((b) => b.p) },
   );
 }
 
-/** block/bottom: nothing but the page number below the block; full pages fill it to the bottom line. */
+/**
+ * block/bottom: no text but the page number below the block; on a full page the last line
+ * stands in the block's last grid line. Measured from the paper's bottom edge, so a shorter or
+ * taller sheet shows here too.
+ */
 export function blockBottomRule(a: Analysis): RuleResult {
   const title = both('版心下边缘', 'text block bottom edge');
-  const lead = tolerances.leadingMm + tol;
+  const slack = tolerances.gridLineMm;
   const expected = both(
-    `文字不低于 ${mm(blockBottom)}（距纸张下边 ${mm(margins.bottom)}，±${tol}）；整页末行字底距下沿不超过 ${lead} mm`,
-    `no text below ${mm(blockBottom)} (${mm(margins.bottom)} above the paper's bottom, ±${tol}); a full page's last glyphs within ${lead} mm of it`,
+    `文字不低于版心下沿（距纸张下边 ${mm(margins.bottom)}，±${tol}）；整页末行字身框在版心最后一行内`,
+    `no text below the block's bottom edge (${mm(margins.bottom)} above the paper's bottom, ±${tol}); a full page's last line inside the last grid line`,
   );
   const pagesWithText = a.m.pages.filter((p) => p.lines.length);
   if (!pagesWithText.length) return ruleResult('block/bottom', title, false, noText, expected);
-  // Measured from the paper's bottom edge, so a shorter or taller sheet shows up here too.
-  const fromBottom = (p: (typeof pagesWithText)[number]): number => p.height - Math.max(...p.lines.map((l) => l.bottom));
-  const over = pagesWithText.filter((p) => fromBottom(p) < margins.bottom - tol);
+  const lowest = (p: (typeof pagesWithText)[number]): number => p.height - Math.max(...p.lines.map((l) => emBox(l).bottom));
+  const over = pagesWithText.filter((p) => lowest(p) < margins.bottom - tol);
   const full = a.fullPages().filter((p) => p.lines.length);
-  const short = full.filter((p) => fromBottom(p) > margins.bottom + lead);
-  const lowest = Math.min(...pagesWithText.map(fromBottom));
-  const fullText = full.length ? Math.max(...full.map(fromBottom)) : undefined;
-  const zh = `最低字底距下沿 ${mm(lowest)}` + (fullText !== undefined ? `；整页末行最高 ${mm(fullText)}` : '');
-  const en = `lowest glyphs ${mm(lowest)} above the paper's bottom` + (fullText !== undefined ? `; highest full-page last line ${mm(fullText)}` : '');
-  const bad = [...over, ...short].map((p) => p.number);
-  return ruleResult('block/bottom', title, bad.length === 0, both(zh, en), expected, { pages: [...new Set(bad)] });
+  // The last line's em box lies between the block's bottom edge and one grid line above it.
+  const short = full.filter((p) => {
+    const box = emBox(p.lines.at(-1)!);
+    const edge = p.height - margins.bottom;
+    return box.bottom > edge + slack || box.top < edge - pitchMm - slack;
+  });
+  const min = Math.min(...pagesWithText.map(lowest));
+  const fullMax = full.length ? Math.max(...full.map(lowest)) : undefined;
+  const zh = `最低字身框距下沿 ${mm(min)}` + (fullMax !== undefined ? `；整页末行最高 ${mm(fullMax)}` : '');
+  const en = `lowest em box ${mm(min)} above the paper's bottom` + (fullMax !== undefined ? `; highest full-page last line ${mm(fullMax)}` : '');
+  const bad = [...new Set([...over, ...short].map((p) => p.number))].sort((x, y) => x - y);
+  return ruleResult('block/bottom', title, bad.length === 0, both(zh, en), expected, { pages: bad });
 }
