@@ -16,6 +16,10 @@ export interface ComposeOptions {
   /** Seal images and other files the report names, by the relative path written in the report. */
   assets?: Record<string, Uint8Array>;
   lang?: Lang;
+  /** The report's file name, for diagnostics about the data. */
+  filename?: string;
+  /** Where a value of the data stands (as `loadReport` returns it), for diagnostics about the data. */
+  locate?: (path: (string | number)[]) => { line: number; column: number; endLine?: number; endColumn?: number } | undefined;
 }
 
 export interface ComposeResult {
@@ -39,6 +43,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
   const lang = options.lang ?? 'zh';
   const { manifest } = style;
   const diagnostics: Diagnostic[] = [];
+  const where = (path: (string | number)[]) => ({ ...(options.filename ? { file: options.filename } : {}), ...(options.locate?.(path) ?? {}) });
   // Data text as printed: no control characters, no line breaks (Chinese has no word spaces, so a
   // break in YAML is never content), no outer whitespace, punctuation as the style says.
   const clean = (text: string) => {
@@ -58,6 +63,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
           'style/missing-part',
           t(lang, `样式“${style.name}”要求报告包含“${partKindNames[kind]}”部分（kind: ${kind}），但报告中没有`, `style "${style.name}" requires the part "${kind}" (${partKindNames[kind]}), which the report lacks`),
           {
+            ...where(['parts']),
             path: 'parts',
             hint: t(
               lang,
@@ -160,6 +166,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
       if (!image) {
         diagnostics.push(
           error('compose/missing-asset', t(lang, `找不到印章图片 ${path}`, `seal image ${path} not found`), {
+            ...where(['signature', 'seals', i]),
             path: `signature.seals[${i}]`,
             hint: t(lang, '印章图片须放在报告所在文件夹内，路径相对于报告文件。', 'Seal images must sit inside the report’s folder; the path is relative to the report file.'),
           }),

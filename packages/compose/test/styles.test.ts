@@ -92,6 +92,9 @@ describe('a style that requires a part the report lacks', () => {
     expect(zh.diagnostics[0]!.message).toContain('第一责任人');
     const en = composeDocument(report, style('liaoning'), { lang: 'en' });
     expect(en.diagnostics[0]!.message).toMatch(/style "liaoning" requires the part "leadership"/);
+    // With the report's file and positions, the message points at its parts.
+    const located = composeDocument(report, style('liaoning'), { filename: 'report.yaml', locate: (path) => (path.join('.') === 'parts' ? { line: 12, column: 1 } : undefined) });
+    expect(located.diagnostics[0]).toMatchObject({ file: 'report.yaml', line: 12, column: 1 });
     // The same report is fine where the part is not required.
     expect(composeDocument(report, style('guangdong')).diagnostics).toEqual([]);
   });
