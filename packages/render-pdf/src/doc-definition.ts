@@ -17,17 +17,25 @@ export interface DocDefinition {
   images: Record<string, string>;
   content: Node[];
   footer: (currentPage: number, pageCount: number) => Node | Node[] | null;
-  pageBreakBefore: (node: { id?: string; startPosition?: { pageNumber: number } }, nodes: PageNodes) => boolean;
+  pageBreakBefore: (node: PageNode, nodes: PageNodes) => boolean;
+}
+
+interface PageNode {
+  id?: string;
+  stack?: boolean;
+  startPosition?: { pageNumber: number };
 }
 
 interface PageNodes {
-  getNodesOnNextPage(): { id?: string; startPosition?: { pageNumber: number } }[];
-  getPreviousNodesOnPage(): unknown[];
+  getNodesOnNextPage(): PageNode[];
+  getPreviousNodesOnPage(): PageNode[];
 }
 
 /** The fixed date a document without one carries, so its bytes never depend on the clock. */
 const epoch = new Date(Date.UTC(2000, 0, 1));
 const END_MARKER = 'gongwen-end-matter';
+/** Grid lines add up with floating-point error; a block exactly as tall as the free lines must still fit. */
+const FIT_TOLERANCE_PT = 0.01;
 const BLANK_MARKER = 'gongwen-blank-page';
 
 /**
@@ -93,7 +101,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
   const state = { blankPage: 0 };
   if (end) {
     content.push({ ...space(0.01), id: BLANK_MARKER });
-    content.push({ ...space(end.height), id: END_MARKER, unbreakable: true });
+    content.push({ ...space(end.height - FIT_TOLERANCE_PT), id: END_MARKER });
   }
 
   const pn = layout.pageNumber;
@@ -133,7 +141,12 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
       }
       return false;
     }
-    return node.id === END_MARKER && page % 2 === 1;
+    if (node.id !== END_MARKER || page % 2 === 0) return false;
+    // On an odd page: move to the even page after it. If nothing but the markers stands on this page,
+    // it is left blank and neither it nor the 版记 page carries a number (7.5).
+    const content = pageNodes.getPreviousNodesOnPage().filter((n) => !n.stack && n.id !== BLANK_MARKER);
+    if (!content.length) state.blankPage = page;
+    return true;
   };
 
   const created = doc.meta.created ? new Date(doc.meta.created) : epoch;

@@ -25,7 +25,9 @@ export interface LineOptions extends InlineStyle {
 export function textBlock(text: string | { text: string; role?: FontRole }[], options: LineOptions, m: Metrics): Node {
   const parts = typeof text === 'string' ? [{ text }] : text;
   const runs = parts.flatMap((p) => inlines(p.text, { ...options, role: p.role ?? options.role }, m));
-  const delta = baselineShift(options.role, options.size, m, options.lineHeightPt);
+  // pdfmake puts a line's baseline below its tallest font's ascent; match that to the body grid.
+  const ascent = Math.max(...runs.map((r) => m.ascent(m.byId(r.font) ?? m.primary(options.role), r.fontSize)), 0);
+  const delta = runs.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
   const before = (options.blankLinesBefore ?? 0) * pitch;
   const node: Node = {
     text: runs,
@@ -36,12 +38,10 @@ export function textBlock(text: string | { text: string; role?: FontRole }[], op
   return node;
 }
 
-/** How far to move a line in this role down so its baseline matches the body's baseline in the grid. */
-export function baselineShift(role: FontRole, size: number, m: Metrics, lineHeightPt = pitch): number {
-  const own = m.ascent(m.primary(role), size);
+/** How far to move a line with this ascent down so its baseline matches the body's baseline in the grid. */
+export function baselineShift(ascent: number, m: Metrics, lineHeightPt = pitch): number {
   // A line of another height centres on the grid line as the body's would.
-  const grid = m.gridAscent + (lineHeightPt - pitch) / 2;
-  return grid - own;
+  return m.gridAscent + (lineHeightPt - pitch) / 2 - ascent;
 }
 
 /** Empty vertical space, as a zero-width canvas that pdfmake keeps (it drops empty text). */

@@ -5,6 +5,11 @@ import { fontForChar, type FontSet, type LoadedFont } from '@gongwen/fonts';
 export class Metrics {
   constructor(readonly fonts: FontSet) {}
 
+  byId(id: string): LoadedFont | undefined {
+    for (const chain of Object.values(this.fonts)) for (const f of chain) if (f.id === id) return f;
+    return undefined;
+  }
+
   primary(role: FontRole): LoadedFont {
     const f = this.fonts[role][0];
     if (!f) throw new Error(`no font for role ${role}`);

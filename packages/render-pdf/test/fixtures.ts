@@ -31,7 +31,7 @@ export function fullDocument(): Document {
       { kind: 'heading', level: 1, marker: '一、', text: '主要举措和成效' },
       { kind: 'heading', level: 2, marker: '（一）', text: '加强组织领导，压实工作责任' },
       { kind: 'paragraph', runs: [{ text: '一是', role: 'body' }, { text: sentence.repeat(2) }] },
-      { kind: 'paragraph', runs: [{ text: '（二）强化学法用法。', role: 'heading2' }, { text: `调解员王𠮷同志化解矛盾纠纷67件。${sentence.repeat(3)}` }] },
+      { kind: 'paragraph', runs: [{ text: '（二）强化学法用法。', role: 'heading2' }, { text: `调解𰻝𰻝面馆与房东的租赁纠纷等矛盾纠纷67件。${sentence.repeat(3)}` }] },
       ...prose(10),
       { kind: 'heading', level: 3, marker: '1.', text: '推进“放管服”改革' },
       { kind: 'heading', level: 4, marker: '（1）', text: '优化营商环境' },

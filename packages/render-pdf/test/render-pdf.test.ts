@@ -1,0 +1,239 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { resolveFonts } from '@gongwen/fonts';
+import { derived, layout, type Document } from '@gongwen/model';
+import { renderPdf } from '../src/index.js';
+import { fullDocument, plainDocument, prose } from './fixtures.js';
+import { embeddedFonts, mm, readLines, type TextLine } from './measure.js';
+
+// Bundled fonts only: what a fresh machine has, and the same on every machine.
+const fonts = resolveFonts({ systemDirs: [], env: {} }).fonts;
+const pitchMm = mm(derived.linePitchPt);
+const blockTop = layout.margins.top;
+const blockBottom = layout.margins.top + layout.textBlock.height;
+const left = layout.margins.left;
+const right = layout.margins.left + layout.textBlock.width;
+const charMm = mm(derived.charPitchPt);
+
+let plain: { pdf: Uint8Array; pages: number; lines: TextLine[] };
+let full: { pdf: Uint8Array; pages: number; lines: TextLine[] };
+
+async function render(doc: Document) {
+  const { pdf, diagnostics } = await renderPdf(doc, fonts);
+  expect(diagnostics).toEqual([]);
+  return { pdf, ...(await readLines(pdf)) };
+}
+
+const bodyLines = (lines: TextLine[], page: number) => lines.filter((l) => l.page === page && l.fontSize === 16);
+const pageNumberLine = (lines: TextLine[], page: number) => lines.find((l) => l.page === page && /^—\s*\d+\s*—$/.test(l.text));
+
+beforeAll(async () => {
+  plain = await render(plainDocument(30));
+  full = await render(fullDocument());
+});
+
+describe('the body grid', () => {
+  it('fills a full page with 22 lines at a 28.99 pt pitch, the first baseline in the first grid line', () => {
+    for (const page of [2, 3]) {
+      const lines = bodyLines(plain.lines, page);
+      expect(lines).toHaveLength(layout.grid.linesPerPage);
+      for (let i = 1; i < lines.length; i++) expect(Math.abs(lines[i]!.baseline - lines[i - 1]!.baseline - derived.linePitchPt)).toBeLessThan(0.05);
+      expect(mm(lines[0]!.baseline)).toBeGreaterThan(blockTop);
+      expect(mm(lines[0]!.baseline)).toBeLessThan(blockTop + pitchMm);
+    }
+  });
+
+  it('sets 28 characters on a full line, from 28 mm to the right edge, first lines indented two characters', () => {
+    const lines = [2, 3].flatMap((p) => bodyLines(plain.lines, p));
+    const full28 = lines.filter((l) => l.chars === 28);
+    expect(full28.length).toBeGreaterThan(lines.length * 0.6);
+    expect(Math.max(...lines.map((l) => l.chars))).toBe(layout.grid.charsPerLine);
+    for (const l of full28) {
+      expect(mm(l.x)).toBeCloseTo(left, 1);
+      expect(mm(l.xEnd)).toBeGreaterThan(right - 0.1);
+      expect(mm(l.xEnd)).toBeLessThan(right + 0.2);
+    }
+    const indented = lines.filter((l) => /^\d+号段落/.test(l.text));
+    expect(indented.length).toBeGreaterThan(2);
+    for (const l of indented) expect(mm(l.x)).toBeCloseTo(left + 2 * charMm, 1);
+  });
+
+  it('never starts a line with closing punctuation nor ends one with an opening bracket', () => {
+    for (const l of [...plain.lines, ...full.lines].filter((l) => l.fontSize === 16)) {
+      expect(l.text).not.toMatch(/^[，。、；：？！）》”〕]/);
+      expect(l.text).not.toMatch(/[（《“〔]$/);
+    }
+  });
+
+  it('keeps headings, titles and run-in leads of other fonts and sizes on the grid of 28.99 pt', () => {
+    const page1 = full.lines.filter((l) => l.page === 1 && l.fontSize >= 16 && l.fontSize <= 22 && mm(l.baseline) < blockBottom);
+    const first = page1[0]!.baseline;
+    for (const l of page1) {
+      const steps = (l.baseline - first) / derived.linePitchPt;
+      expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.05 / derived.linePitchPt + 1e-9);
+    }
+    expect(page1.some((l) => l.fontSize === 22)).toBe(true);
+    expect(page1.some((l) => l.text.startsWith('（一）'))).toBe(true);
+  });
+});
+
+describe('the red header and title', () => {
+  it('puts the organ mark 35 mm below the block top, 文件 to the right of the joint names', () => {
+    const marks = full.lines.filter((l) => l.page === 1 && l.fontSize > 22);
+    expect(marks.map((l) => l.text.replace(/\s/g, ''))).toEqual(['中共交口乡委员会', '文件', '交口乡人民政府']);
+    const emTop = mm(marks[0]!.baseline - 0.88 * marks[0]!.fontSize);
+    expect(emTop).toBeCloseTo(blockTop + layout.header.organMarkTop, 1);
+    // 文件 centred vertically between the two names, to their right
+    expect(marks[1]!.baseline).toBeCloseTo((marks[0]!.baseline + marks[2]!.baseline) / 2, 1);
+    expect(marks[1]!.x).toBeGreaterThan(marks[0]!.xEnd);
+    // joint names spread to the same width
+    expect(marks[2]!.x).toBeCloseTo(marks[0]!.x, 1);
+    expect(marks[2]!.xEnd).toBeCloseTo(marks[0]!.xEnd, 0);
+  });
+
+  it('sets 份号, 密级 and 紧急程度 flush left on the first lines, 发文字号 left and 签发人 right for an upward report', () => {
+    const page1 = full.lines.filter((l) => l.page === 1);
+    expect(page1.slice(0, 3).map((l) => [l.text, Math.round(mm(l.x))])).toEqual([
+      ['000001', left],
+      ['机密★1年', left],
+      ['特急', left],
+    ]);
+    const number = page1.find((l) => l.text.includes('交发〔2022〕8号'))!;
+    expect(number.text).toMatch(/签发人：张三\s*李四$/);
+    expect(mm(number.x)).toBeCloseTo(left + charMm, 1);
+    expect(mm(number.xEnd)).toBeLessThan(right - charMm + 0.2);
+    // two blank lines below the mark, the title two blank lines below the red rule (4 mm under the number)
+    const marks = page1.filter((l) => l.fontSize > 22);
+    expect(number.baseline - marks[marks.length - 1]!.baseline).toBeGreaterThan(2 * derived.linePitchPt);
+    const title = page1.filter((l) => l.fontSize === 22);
+    expect(title.map((l) => l.text)).toEqual(['中共交口乡委员会 交口乡人民政府', '关于2021年度法治政府建设情况的报告']);
+    const gap = (title[0]!.baseline - number.baseline) / derived.linePitchPt;
+    expect(gap).toBeCloseTo(4, 1);
+    for (const t of title) expect((t.x + t.xEnd) / 2).toBeCloseTo(derived.marginsPt.left + derived.blockWidthPt / 2, 0);
+  });
+
+  it('starts the title on the first line of a document without a red header', () => {
+    const title = plain.lines[0]!;
+    expect(title.fontSize).toBe(22);
+    expect(mm(title.baseline)).toBeLessThan(blockTop + pitchMm);
+  });
+});
+
+describe('signature, notes, attachments', () => {
+  it('places an unsealed signature two characters in from the right and the date two characters right of it', () => {
+    const organ = plain.lines.find((l) => l.text === '遂溪县乌塘镇人民政府')!;
+    const date = plain.lines.find((l) => l.text === '2021年12月31日')!;
+    expect(date.baseline - organ.baseline).toBeCloseTo(derived.linePitchPt, 1);
+    expect(mm(organ.xEnd)).toBeCloseTo(right - 2 * charMm, 0);
+    expect(mm(date.x)).toBeCloseTo(mm(organ.x) + 2 * charMm, 1);
+  });
+
+  it('draws the seals on the signature page, 附注 on the line after the date, each attachment on a new page', async () => {
+    const date = full.lines.find((l) => l.text === '2022年1月9日')!;
+    expect(mm(date.xEnd)).toBeLessThan(right - 4 * charMm + 0.3);
+    const note = full.lines.find((l) => l.text === '（此件公开发布）')!;
+    expect(note.page).toBe(date.page);
+    expect(note.baseline - date.baseline).toBeCloseTo(derived.linePitchPt, 1);
+    const doc = await getDocument({ data: full.pdf.slice(), verbosity: 0 }).promise;
+    const images: number[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const ops = await (await doc.getPage(p)).getOperatorList();
+      images.push(ops.fnArray.filter((f) => f === OPS.paintImageXObject).length);
+    }
+    await doc.destroy();
+    expect(images.filter((n) => n > 0)).toEqual([2]);
+    expect(images.indexOf(2) + 1).toBe(date.page);
+    const label = full.lines.find((l) => l.text === '附件1')!;
+    expect(label.page).toBe(date.page + 1);
+    expect(mm(label.baseline)).toBeLessThan(blockTop + pitchMm);
+    const attTitle = full.lines.find((l) => l.page === label.page && l.fontSize === 22)!;
+    expect((attTitle.baseline - label.baseline) / derived.linePitchPt).toBeCloseTo(2, 1);
+  });
+
+  it('draws a character the body font lacks with the fallback font', () => {
+    const line = full.lines.find((l) => l.text.includes('面馆'))!;
+    expect(line.text).toContain('𰻝𰻝面馆');
+    expect(embeddedFonts(full.pdf).some((f) => f.endsWith('+NotoSansSC-Regular'))).toBe(true);
+  });
+});
+
+describe('版记 and page numbers', () => {
+  it('numbers pages `— N —` 7 mm below the block, odd pages right and even pages left, inset one character', () => {
+    for (let p = 1; p <= full.pages; p++) {
+      const n = pageNumberLine(full.lines, p)!;
+      expect(n.text.replace(/\s/g, '')).toBe(`—${p}—`);
+      const inset = mm(layout.pageNumber.insetChars * 14);
+      if (p % 2) expect(mm(n.xEnd)).toBeCloseTo(right - inset, 1);
+      else expect(mm(n.x)).toBeCloseTo(left + inset, 1);
+      // the dashes' centre (about a quarter em above the baseline) 7 mm below the block
+      const dashCentre = mm(n.baseline) - mm(0.27 * 14);
+      expect(Math.abs(dashCentre - (blockBottom + layout.pageNumber.belowBlock))).toBeLessThan(0.3);
+    }
+  });
+
+  it('anchors the 版记 on the block bottom of an even last page that follows the text with its number', () => {
+    expect(full.pages % 2).toBe(0);
+    const print = full.lines.find((l) => l.text.includes('印发'))!;
+    expect(print.page).toBe(full.pages);
+    expect(print.fontSize).toBe(layout.endMatter.fontSize);
+    expect(mm(print.baseline)).toBeGreaterThan(blockBottom - pitchMm);
+    expect(mm(print.baseline)).toBeLessThan(blockBottom);
+    expect(mm(print.xEnd)).toBeCloseTo(right - mm(14), 1);
+    expect(pageNumberLine(full.lines, full.pages)).toBeDefined();
+    const copy = full.lines.filter((l) => l.page === full.pages && l.fontSize === 14 && !l.text.includes('—'));
+    expect(copy.map((l) => l.text)).toEqual([
+      '抄送：县委办公室，县人大常委会办公室，县政府办公室，县政协',
+      '办公室，县司法局。',
+      expect.stringMatching(/^中共交口乡委员会办公室\s*2022年1月9日印发$/),
+    ]);
+  });
+
+  it('leaves a blank, unnumbered page when the 版记 would land on an odd page of its own', async () => {
+    // title, blank line, heading (3) + 38 body lines + blank, 署名, date (3) fill pages 1 and 2 exactly:
+    // the 版记 no longer fits on page 2, so page 3 stays blank and the 版记 stands on page 4.
+    const twoLines = { kind: 'paragraph' as const, runs: [{ text: '法'.repeat(2 * layout.grid.charsPerLine - 2) }] };
+    const doc = { ...plainDocument(0), body: [plainDocument(0).body[0]!, ...Array.from({ length: 19 }, () => twoLines)] };
+    const r = await render(doc);
+    expect(r.pages).toBe(4);
+    // page 2: 19 body lines, the blank line and 署名 and date fill all 22 lines
+    expect(bodyLines(r.lines, 2)).toHaveLength(layout.grid.linesPerPage - 1);
+    expect(mm(bodyLines(r.lines, 2).at(-1)!.baseline)).toBeCloseTo(blockTop + 21 * pitchMm + (bodyLines(r.lines, 2)[0]!.baseline - derived.marginsPt.top) * 25.4 / 72, 1);
+    expect(r.lines.filter((l) => l.page === 3)).toEqual([]);
+    expect(pageNumberLine(r.lines, 4)).toBeUndefined();
+    expect(r.lines.filter((l) => l.page === 4).map((l) => l.text)).toEqual([expect.stringMatching(/^遂溪县乌塘镇党政办公室\s*2021年12月31日印发$/)]);
+    expect(pageNumberLine(r.lines, 2)!.text.replace(/\s/g, '')).toBe('—2—');
+
+    // one body line fewer and the 版记 fits under the signature on page 2
+    const shorter = await render({ ...doc, body: [...doc.body.slice(0, -1), { kind: 'paragraph', runs: [{ text: '法'.repeat(20) }] }] });
+    expect(shorter.pages).toBe(2);
+    expect(shorter.lines.find((l) => l.text.includes('印发'))!.page).toBe(2);
+  });
+});
+
+describe('the PDF file', () => {
+  it('embeds every font as a subset', () => {
+    const names = embeddedFonts(full.pdf);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const n of names) expect(n).toMatch(/^[A-Z]{6}\+/);
+  });
+
+  it('carries title, author, subject, keywords and the creation date of the document', async () => {
+    const doc = await getDocument({ data: full.pdf.slice(), verbosity: 0 }).promise;
+    const { info } = (await doc.getMetadata()) as { info: Record<string, string> };
+    await doc.destroy();
+    expect(info).toMatchObject({
+      Title: '关于2021年度法治政府建设情况的报告',
+      Author: '中共交口乡委员会 交口乡人民政府',
+      Subject: '法治政府建设年度报告',
+      Keywords: '法治政府, 年度报告',
+    });
+    expect(info.CreationDate).toMatch(/^D:20220109/);
+  });
+
+  it('gives the same bytes for the same document', async () => {
+    const again = await renderPdf(fullDocument(), fonts);
+    expect(Buffer.from(again.pdf).equals(Buffer.from(full.pdf))).toBe(true);
+    const other = await renderPdf({ ...fullDocument(), meta: { ...fullDocument().meta, created: '2022-01-10' } }, fonts);
+    expect(Buffer.from(other.pdf).equals(Buffer.from(full.pdf))).toBe(false);
+  });
+});
