@@ -203,7 +203,7 @@ export function parseMarkup(markup: string, files: readonly string[], lang: Lang
   // One template mistake repeats for every block it prints; report each place once.
   const seen = new Set<string>();
   const unique = diagnostics.filter((d) => {
-    const key = `${d.ruleId} ${d.file}:${d.line}`;
+    const key = `${d.ruleId} ${d.file}:${d.line} ${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
