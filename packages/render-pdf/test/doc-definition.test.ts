@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveFonts } from '@gongwen/fonts';
+import { derived, fontRoles, layout } from '@gongwen/model';
+import { buildDocDefinition, renderPdf } from '../src/index.js';
+import { fullDocument, plainDocument } from './fixtures.js';
+import { mm, readLines } from './measure.js';
+
+const fonts = resolveFonts({ systemDirs: [], env: {} }).fonts;
+type AnyNode = Record<string, any>;
+
+describe('buildDocDefinition', () => {
+  it('takes the page geometry from the layout spec', () => {
+    const def = buildDocDefinition(plainDocument(1), fonts);
+    expect(def.pageMargins).toEqual([derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right, derived.marginsPt.bottom]);
+    expect(def.pageSize.width).toBeCloseTo(derived.pageWidthPt, 3);
+    expect(def.pageSize.height).toBeCloseTo(derived.pageHeightPt, 3);
+  });
+
+  it('sets a paragraph justified, indented two characters, tracked to 28 per line, each line one grid pitch', () => {
+    const def = buildDocDefinition(plainDocument(1), fonts);
+    const para = def.content.find((n: AnyNode) => n.leadingIndent && n.text?.[0]?.text?.includes('号段落')) as AnyNode;
+    expect(para.alignment).toBe('justify');
+    expect(para.leadingIndent).toBeCloseTo(2 * derived.charPitchPt, 3);
+    const inline = para.text[0];
+    expect(inline.fontSize).toBe(fontRoles.body.size);
+    expect(inline.characterSpacing).toBeLessThanOrEqual(derived.bodyTrackingPt);
+    expect(28 * (inline.fontSize + inline.characterSpacing)).toBeLessThanOrEqual(derived.blockWidthPt);
+    expect(28 * (inline.fontSize + inline.characterSpacing)).toBeGreaterThan(derived.blockWidthPt - 0.01);
+    const f = fonts.body[0]!.font;
+    expect(inline.lineHeight * ((f.ascent - f.descent) / f.unitsPerEm) * inline.fontSize).toBeCloseTo(derived.linePitchPt, 6);
+  });
+
+  it('numbers odd pages on the right and even pages on the left, nothing on a blank page', () => {
+    const def = buildDocDefinition(plainDocument(1), fonts);
+    const odd = def.footer(3, 4) as AnyNode[];
+    const even = def.footer(2, 4) as AnyNode[];
+    expect(odd[0]!.text.map((t: AnyNode) => t.text).join('')).toBe('— 3 —');
+    expect(even[0]!.absolutePosition.x).toBeCloseTo(derived.marginsPt.left + layout.pageNumber.insetChars * fontRoles.pageNumber.size, 3);
+    expect(odd[0]!.absolutePosition.x).toBeGreaterThan(derived.pageWidthPt / 2);
+    // the last page also draws the 版记
+    expect((def.footer(4, 4) as AnyNode[]).length).toBeGreaterThan(1);
+    // a 版记 pushed alone onto page 3 goes to page 4; pages 3 and 4 lose their numbers
+    const nodes = { getNodesOnNextPage: () => [], getPreviousNodesOnPage: () => [] };
+    expect(def.pageBreakBefore({ id: 'gongwen-end-matter', startPosition: { pageNumber: 3 } }, nodes)).toBe(true);
+    expect(def.footer(3, 4)).toBeNull();
+    expect((def.footer(4, 4) as AnyNode[]).some((n) => /—/.test(JSON.stringify(n.text ?? '')))).toBe(false);
+  });
+
+  it('keeps the 版记 on an even page that follows the text', () => {
+    const def = buildDocDefinition(plainDocument(1), fonts);
+    const withText = { getNodesOnNextPage: () => [], getPreviousNodesOnPage: () => [{ text: '…' }] };
+    expect(def.pageBreakBefore({ id: 'gongwen-end-matter', startPosition: { pageNumber: 2 } }, withText)).toBe(false);
+    expect(def.pageBreakBefore({ id: 'gongwen-end-matter', startPosition: { pageNumber: 1 } }, withText)).toBe(true);
+    expect(def.footer(1, 2)).not.toBeNull();
+  });
+
+  it('takes the creation date from the document, a fixed one without it, never the clock', () => {
+    expect(buildDocDefinition(fullDocument(), fonts).info.creationDate).toEqual(new Date('2022-01-09'));
+    const { created: _, ...meta } = fullDocument().meta;
+    expect(buildDocDefinition({ ...fullDocument(), meta }, fonts).info.creationDate).toEqual(new Date(Date.UTC(2000, 0, 1)));
+  });
+
+  it('matches the reviewed definition of the full document (test/golden/full-definition.json)', () => {
+    const def = buildDocDefinition(fullDocument(), fonts);
+    const text = `${JSON.stringify(def, null, 1)}\n`;
+    const golden = join(import.meta.dirname, 'golden', 'full-definition.json');
+    if (process.env.UPDATE_GOLDEN || !existsSync(golden)) {
+      mkdirSync(join(import.meta.dirname, 'golden'), { recursive: true });
+      writeFileSync(golden, text);
+    }
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('fonts of another ascent', () => {
+  it('moves a heading in a font with a smaller ascent down so its baseline stays on the body grid', async () => {
+    const roboto = join(import.meta.dirname, '..', '..', 'fonts', 'test', 'fixtures', 'Roboto-Regular.ttf');
+    const mixed = resolveFonts({ systemDirs: [], env: {}, files: { heading1: roboto } }).fonts;
+    expect(mixed.heading1[0]!.font.ascent / mixed.heading1[0]!.font.unitsPerEm).toBeLessThan(fonts.body[0]!.font.ascent / fonts.body[0]!.font.unitsPerEm - 0.1);
+    const doc = plainDocument(2);
+    doc.body = [doc.body[1]!, { kind: 'heading', level: 1, marker: 'I. ', text: 'Overview' }, doc.body[2]!];
+    const { lines } = await readLines((await renderPdf(doc, mixed)).pdf);
+    const page1 = lines.filter((l) => l.page === 1 && mm(l.baseline) < 262);
+    const first = page1[0]!.baseline;
+    expect(page1.some((l) => l.text.includes('Overview'))).toBe(true);
+    for (const l of page1) {
+      const steps = (l.baseline - first) / derived.linePitchPt;
+      expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.002);
+    }
+  });
+});
