@@ -1,36 +1,45 @@
 import type { Diagnostic } from '@gongwen/diagnostics';
 import { CST, Composer, isScalar, Parser, type Node } from 'yaml';
 import { parsePath } from './position.js';
-import { fixHalfwidth } from './punctuation.js';
+import { rules } from './registry.js';
 
 /** How each fixable rule rewrites the string it found. */
-const fixers: Record<string, (text: string) => string> = {
-  'form/halfwidth-punctuation': fixHalfwidth,
-};
+const fixers = new Map(rules.flatMap((rule) => (rule.fix ? [[rule.id, rule.fix] as const] : [])));
 
 /**
  * Applies the auto-fixes of `diagnostics` to the YAML `source` and returns the new text. Only
  * the affected scalars are rewritten, in the concrete syntax tree, so comments, quoting and
- * layout everywhere else stay byte for byte.
+ * layout everywhere else stay byte for byte. Unparsable YAML comes back unchanged.
  */
 export function fixReport(source: string, diagnostics: readonly Diagnostic[]): string {
-  const wanted = diagnostics.filter((d) => d.ruleId in fixers && d.path !== undefined);
-  if (wanted.length === 0) return source;
+  // Per data path, the fixes to apply in turn (a string may need several).
+  const byPath = new Map<string, Set<(text: string) => string>>();
+  for (const d of diagnostics) {
+    const fix = fixers.get(d.ruleId);
+    if (!fix || d.path === undefined) continue;
+    byPath.set(d.path, (byPath.get(d.path) ?? new Set()).add(fix));
+  }
+  if (byPath.size === 0) return source;
   const tokens = [...new Parser().parse(source)];
   const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
   const doc = docs[0];
-  if (!doc || doc.errors.length > 0) return source;
-  const done = new Set<string>();
-  for (const d of wanted) {
-    const key = `${d.ruleId}|${d.path}`;
-    if (done.has(key)) continue;
-    done.add(key);
-    const node = doc.getIn(parsePath(d.path!), true) as Node | undefined;
+  if (!doc || docs.some((d) => d.errors.length > 0)) return source;
+  let changed = false;
+  for (const [path, fixes] of byPath) {
+    const node = doc.getIn(parsePath(path), true) as Node | undefined;
     if (!isScalar(node) || typeof node.value !== 'string' || !node.srcToken) continue;
-    const fixed = fixers[d.ruleId]!(node.value);
-    if (fixed === node.value) continue;
-    // A plain scalar stays plain unless the new text needs quoting; setScalarValue decides.
-    CST.setScalarValue(node.srcToken, fixed);
+    let value = node.value;
+    for (const fix of fixes) value = fix(value);
+    if (value === node.value) continue;
+    const token = node.srcToken;
+    // A block scalar's token carries its parent's indent; its content must keep its own.
+    if (token.type === 'block-scalar') {
+      const content = /^( +)\S/m.exec(token.source);
+      if (content) token.indent = content[1]!.length;
+    }
+    // setScalarValue keeps the scalar's style unless the new text cannot be written in it.
+    CST.setScalarValue(token, value);
+    changed = true;
   }
-  return tokens.map((t) => CST.stringify(t)).join('');
+  return changed ? tokens.map((t) => CST.stringify(t)).join('') : source;
 }

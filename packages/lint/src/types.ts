@@ -60,8 +60,10 @@ export interface Rule {
   /** Stable id, e.g. `year/plan-year`. */
   id: string;
   severity: Severity;
-  /** Whether `fixReport` can rewrite what this rule finds. */
+  /** Whether `fixReport` can rewrite what this rule finds (the rule has `fix`). */
   fixable: boolean;
   description: Localized;
   check(ctx: RuleContext): Finding[];
+  /** Rewrites the string at a finding's path so the rule no longer fires on it. */
+  fix?(text: string): string;
 }

@@ -34,6 +34,24 @@ describe('fixReport', () => {
     expect(lint(loadText(fixed)).filter((d) => d.ruleId === id)).toEqual([]);
   });
 
+  it('applies several fixes to one string and rewrites the document number, keeping quotes and comments', () => {
+    const source = readFileSync(fixturesDir + 'fix-several.yaml', 'utf8');
+    const before = lint(loadText(source));
+    expect(before.map((d) => d.ruleId).sort()).toEqual([
+      'content/missing-part', 'content/missing-part', 'content/missing-part', 'content/missing-part',
+      'form/date-format', 'form/date-format', 'form/document-number', 'form/document-number', 'form/document-number',
+      'form/halfwidth-punctuation', 'form/halfwidth-punctuation', 'form/halfwidth-punctuation',
+    ]);
+    const fixed = fixReport(source, before);
+    expect(fixed).toContain('documentNumber: "青发〔2024〕3号"   # quoted on purpose');
+    expect(fixed).toContain('      - 2023年3月5日召开专题会议，审议事项38项。');
+    const after = loadText(fixed);
+    expect(after.report.parts[0]!.body[1]).toBe('2023年12月28日听取汇报，全部整改到位。');
+    expect(fixed).toContain('      - >-\n');
+    expect(fixed).toContain('        text: |\n          送法进村20场，发放资料3000余份。\n');
+    expect(lint(after).map((d) => d.ruleId)).toEqual(Array(4).fill('content/missing-part'));
+  });
+
   it('leaves the text alone when nothing is fixable', () => {
     const source = readFileSync(examplesDir + seeds['003'], 'utf8');
     expect(fixReport(source, lint(loadText(source)))).toBe(source);

@@ -61,6 +61,7 @@ describe('the five seeds', () => {
       expect(rule.id).toMatch(/^(content|year|form|stats)\/[a-z-]+$/);
       expect(rule.description.zh).toMatch(/[\u4e00-\u9fff]/);
       expect(rule.description.en).toMatch(/^[A-Z]/);
+      expect(rule.fixable).toBe(typeof rule.fix === 'function');
     }
   });
 });

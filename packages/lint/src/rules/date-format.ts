@@ -37,7 +37,7 @@ const patterns: { re: RegExp; fix(m: RegExpMatchArray): string; zh: string; en: 
 export const dateFormat: Rule = {
   id: 'form/date-format',
   severity: 'warning',
-  fixable: false,
+  fixable: true,
   description: {
     zh: '正文中的日期编了虚位或用了汉字数字',
     en: 'A date in the text is zero-padded or written in Chinese numerals',
@@ -59,5 +59,10 @@ export const dateFormat: Rule = {
       }
     }
     return findings;
+  },
+  fix(text) {
+    let out = text;
+    for (const p of patterns) out = out.replace(p.re, (...m) => p.fix(m as unknown as RegExpMatchArray));
+    return out;
   },
 };

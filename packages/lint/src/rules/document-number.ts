@@ -4,11 +4,18 @@ const wellFormed = /^[^\s〔〕]+〔\d{4}〕[1-9]\d*号$/;
 /** Year in brackets of any kind; the sequence number after it with an optional 第 and padding. */
 const shape = /^\s*([^\s〔〕[\]【】［］(（〈<{｛]*?)\s*([〔[\]【［(（〈<{｛]?)\s*(\d{4})\s*([〕\]】］)）〉>}｝]?)\s*(第?)\s*(\d+)\s*(号?)\s*$/;
 
+/** The well-formed spelling of a recognisable document number, or undefined. */
+function normalise(value: string): string | undefined {
+  const m = shape.exec(value);
+  if (!m || !m[1] || !m[3]) return undefined;
+  return `${m[1]}〔${m[3]}〕${Number(m[6])}号`;
+}
+
 /** 发文字号 must read 代字〔YYYY〕N号: six-sided brackets, no zero padding, no 第 (GB/T 9704 7.2.4). */
 export const documentNumber: Rule = {
   id: 'form/document-number',
   severity: 'error',
-  fixable: false,
+  fixable: true,
   description: {
     zh: '发文字号不符合“代字〔年份〕序号号”的格式',
     en: 'The document number is not in the form 代字〔YYYY〕N号',
@@ -28,7 +35,7 @@ export const documentNumber: Rule = {
       ];
     }
     const [, code = '', open = '', year = '', close = '', di = '', seq = '', hao = ''] = m;
-    const fixed = `${code}〔${year}〕${Number(seq)}号`;
+    const fixed = normalise(value) ?? `${code}〔${year}〕${Number(seq)}号`;
     const hint: Localized = { zh: `改为“${fixed}”`, en: `write “${fixed}”` };
     const findings: Finding[] = [];
     const at = (text: string, from = 0) => ({ offset: value.indexOf(text, from), text });
@@ -89,4 +96,5 @@ export const documentNumber: Rule = {
     }
     return findings;
   },
+  fix: (text) => normalise(text) ?? text,
 };

@@ -1,4 +1,4 @@
-import { findHalfwidth } from '../punctuation.js';
+import { findHalfwidth, fixHalfwidth } from '../punctuation.js';
 import { reportTexts } from '../walk.js';
 import type { Finding, Rule } from '../types.js';
 
@@ -36,4 +36,5 @@ export const halfwidthPunctuation: Rule = {
     }
     return findings;
   },
+  fix: fixHalfwidth,
 };
