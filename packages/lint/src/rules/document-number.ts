@@ -36,7 +36,7 @@ export const documentNumber: Rule = {
     }
     const [, code = '', open = '', year = '', close = '', di = '', seq = '', hao = ''] = m;
     const fixed = normalise(value) ?? `${code}〔${year}〕${Number(seq)}号`;
-    const hint: Localized = { zh: `改为“${fixed}”`, en: `write “${fixed}”` };
+    const hint: Localized = { zh: `改为“${fixed}”；gongwen lint --fix 可自动改正`, en: `write “${fixed}”; gongwen lint --fix rewrites it` };
     const findings: Finding[] = [];
     const at = (text: string, from = 0) => ({ offset: value.indexOf(text, from), text });
     if (open !== '〔' || close !== '〕') {

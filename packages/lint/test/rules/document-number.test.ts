@@ -22,7 +22,7 @@ describe(id, () => {
       seed.report.documentNumber = number;
       const found = lintReport(seed.report).filter((d) => d.ruleId === id);
       expect(found.map((d) => d.message)).toEqual(messages);
-      expect(found[0]!.hint).toBe('改为“交发〔2022〕8号”');
+      expect(found[0]!.hint).toBe('改为“交发〔2022〕8号”；gongwen lint --fix 可自动改正');
     }
   });
 
