@@ -90,4 +90,22 @@ describe('composeDocument (national style, a report of our own)', () => {
       expect(documentLines(doc).some((l) => /^[一二三四五六七八九十]+、群众满意度调查$/.test(l)), name).toBe(true);
     }
   });
+
+  it('prints attachments, their note and an upward header with 签发人', () => {
+    const report: Report = {
+      ...smallReport,
+      signers: ['张三', '李四'],
+      attachments: [{ title: '2021年法治建设工作台账', body: ['台账内容。'] }, { title: '问题整改清单' }],
+    };
+    const doc = composeDocument(report, style('national')).document!;
+    expect(doc.header!.signers).toEqual(['张三', '李四']);
+    expect(doc.attachmentNote).toEqual(['2021年法治建设工作台账', '问题整改清单']);
+    expect(doc.attachments).toEqual([
+      { label: '附件1', title: ['2021年法治建设工作台账'], body: [{ kind: 'paragraph', runs: [{ text: '台账内容。' }] }] },
+      { label: '附件2', title: ['问题整改清单'], body: [] },
+    ]);
+    const text = renderText(doc);
+    expect(text).toMatch(/附件：1\.2021年法治建设工作台账\n　+2\.问题整改清单/);
+    expect(text).toMatch(/甲发〔2022〕3号　+签发人：张三　李四/);
+  });
 });
