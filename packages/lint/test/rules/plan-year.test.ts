@@ -11,6 +11,8 @@ describe(id, () => {
     expect(found[0]).toMatchObject({ severity: 'error', path: 'parts[2].body[0]', line: 55, column: 9 });
     expect(spanText(seed.source, found[0]!)).toBe('2020年，我乡将');
     expect(found[0]!.hint).toContain('2021年');
+    // `only` runs just the named rules.
+    expect(lint(seed, { only: [id] })).toEqual(found);
   });
 
   it('is silent once the slip is fixed, and on the plans of the other seeds', () => {
