@@ -1,6 +1,6 @@
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { error, formatDiagnostic } from '@gongwen/diagnostics';
 import { allFormats, availableFormats, clearStyleCache, formatAvailable, isFormat, listStyles, type Format } from 'gongwen';
 import { parseArgs } from 'node:util';
@@ -162,7 +162,19 @@ async function watchLoop(
     clearTimeout(timer);
     timer = setTimeout(flush, 80);
   };
-  for (const f of inputs) watch(f.abs, () => schedule([f]));
+  // Watch folders, not files: editors often save by renaming a new file over the old one.
+  const byDir = new Map<string, Map<string, InputFile>>();
+  for (const f of inputs) {
+    const files = byDir.get(dirname(f.abs)) ?? new Map<string, InputFile>();
+    files.set(basename(f.abs), f);
+    byDir.set(dirname(f.abs), files);
+  }
+  for (const [dir, files] of byDir) {
+    watch(dir, (_event, name) => {
+      const f = name ? files.get(name.toString()) : undefined;
+      if (f && existsSync(f.abs)) schedule([f]);
+    });
+  }
   for (const s of listStyles({ styleDirs })) {
     watch(s.dir, { recursive: true }, () => {
       clearStyleCache();

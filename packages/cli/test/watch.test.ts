@@ -1,0 +1,36 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatAvailable } from 'gongwen';
+import { buildCli, examplesDir, startGongwen, tempDir } from './cli-helpers.js';
+
+beforeAll(buildCli);
+
+const canText = await formatAvailable('txt');
+
+async function until(check: () => boolean, ms = 20_000): Promise<void> {
+  for (const start = Date.now(); Date.now() - start < ms; await sleep(50)) if (check()) return;
+  throw new Error('timed out');
+}
+
+describe.skipIf(!canText)('gongwen render --watch', () => {
+  it('re-renders a report when its YAML changes', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    const input = join(dir, 'in', 'r.yaml');
+    const base = readFileSync(join(examplesDir, 'national-jiaokou-2021.yaml'), 'utf8');
+    writeFileSync(input, base);
+    const out = join(dir, 'out', 'r.txt');
+    const child = startGongwen(['render', 'in/r.yaml', '--format', 'txt', '--out', 'out', '--watch'], dir);
+    try {
+      await until(() => existsSync(out));
+      expect(readFileSync(out, 'utf8')).not.toContain('（已修订）');
+      await sleep(200);
+      writeFileSync(input, base.replace('2021年度，', '2021年度（已修订），'));
+      await until(() => readFileSync(out, 'utf8').includes('（已修订）'));
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
