@@ -1,0 +1,103 @@
+import { hashedId } from 'docx';
+import { unzipSync, zipSync } from 'fflate';
+
+/**
+ * Applies the given part rewrites, then makes the bytes of a DOCX depend on its content only. docx stamps the zip entries with the
+ * clock, writes the clock into the core properties, numbers drawings with a process-wide counter
+ * and keys embedded fonts with random GUIDs; this rewrites each of those from the content.
+ */
+export function normalizePackage(
+  bytes: Uint8Array,
+  options: { created?: string; rewrite?: Record<string, (xml: string) => string> },
+): Uint8Array {
+  const files = unzipSync(bytes);
+  const text = (path: string) => (files[path] ? new TextDecoder().decode(files[path]) : undefined);
+  const put = (path: string, xml: string) => {
+    files[path] = new TextEncoder().encode(xml);
+  };
+  for (const [path, rewrite] of Object.entries(options.rewrite ?? {})) {
+    const xml = text(path);
+    if (xml !== undefined) put(path, rewrite(xml));
+  }
+
+  const core = text('docProps/core.xml');
+  if (core !== undefined) {
+    const stamp = options.created ? isoTimestamp(options.created) : undefined;
+    put(
+      'docProps/core.xml',
+      core.replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, (element, name: string) =>
+        stamp ? `<dcterms:${name} xsi:type="dcterms:W3CDTF">${stamp}</dcterms:${name}>` : '',
+      ),
+    );
+  }
+
+  // Drawing ids must be unique within the document; number them in reading order.
+  let drawingId = 0;
+  for (const path of Object.keys(files).sort()) {
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(path)) continue;
+    const xml = text(path)!;
+    if (xml.includes('<wp:docPr ')) put(path, xml.replace(/(<wp:docPr\b[^>]*?\bid=")\d+(")/g, (_, a, b) => `${a}${++drawingId}${b}`));
+  }
+
+  rekeyEmbeddedFonts(files, text, put);
+
+  // Fixed entry order and a fixed timestamp (1980-01-01 00:00 local, the zip format's epoch).
+  const mtime = new Date(1980, 0, 1);
+  const ordered: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const paths = Object.keys(files);
+  const first = ['[Content_Types].xml', '_rels/.rels'].filter((p) => files[p]);
+  for (const path of [...first, ...paths.filter((p) => !first.includes(p)).sort()]) ordered[path] = [files[path]!, { mtime }];
+  return zipSync(ordered, { level: 6 });
+}
+
+/** `2022-01-09` or a full ISO timestamp → `2022-01-09T00:00:00Z`. */
+function isoTimestamp(value: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?/.exec(value);
+  if (!match) return undefined;
+  const time = match[2] ? (match[2].length === 5 ? `${match[2]}:00` : match[2]) : '00:00:00';
+  return `${match[1]}T${time}Z`;
+}
+
+/**
+ * Embedded fonts are XOR-obfuscated with their key (ECMA-376 Part 1, 17.8.1). Replace each
+ * random key with one derived from the font's name and data, and re-obfuscate to match.
+ */
+function rekeyEmbeddedFonts(
+  files: Record<string, Uint8Array>,
+  text: (path: string) => string | undefined,
+  put: (path: string, xml: string) => void,
+): void {
+  const table = text('word/fontTable.xml');
+  const rels = text('word/_rels/fontTable.xml.rels');
+  if (!table || !rels || !table.includes('w:fontKey')) return;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, `word/${target.replace(/^\/?word\//, '')}`);
+  }
+  put(
+    'word/fontTable.xml',
+    table.replace(/<w:embed(?:Regular|Bold|Italic|BoldItalic)\b[^>]*\/>/g, (element) => {
+      const id = /\br:id="([^"]+)"/.exec(element)?.[1];
+      const oldKey = /\bw:fontKey="\{([0-9A-Fa-f-]+)\}"/.exec(element)?.[1];
+      const path = id ? targets.get(id) : undefined;
+      const data = path ? files[path] : undefined;
+      if (!oldKey || !path || !data) return element;
+      const digest = hashedId(`${path}:${data.length}:${hashedId(data.subarray(32, 65_568))}`).slice(0, 32).toUpperCase();
+      const newKey = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20)}`;
+      const oldBytes = keyBytes(oldKey);
+      const newBytes = keyBytes(newKey);
+      const rekeyed = data.slice();
+      for (let i = 0; i < 32 && i < rekeyed.length; i++) rekeyed[i] = rekeyed[i]! ^ oldBytes[i % 16]! ^ newBytes[i % 16]!;
+      files[path] = rekeyed;
+      return element.replace(oldKey, newKey);
+    }),
+  );
+}
+
+/** The GUID's 16 bytes in reverse order, as the obfuscation uses them. */
+function keyBytes(guid: string): number[] {
+  const hex = guid.replace(/-/g, '');
+  return Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).reverse();
+}

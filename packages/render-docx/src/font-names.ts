@@ -1,0 +1,28 @@
+import type { FontRole } from '@gongwen/model';
+import { fontRoles } from '@gongwen/model';
+
+/** The family names written into the DOCX, per font role. */
+export type FontNames = Record<FontRole, string>;
+
+/**
+ * The names a government PC has (the first of each role's families in the layout spec), with
+ * the caller's overrides: a style may prefer `仿宋` over `仿宋_GB2312`, say.
+ */
+export function resolveFontNames(overrides: Partial<Record<FontRole, string>> = {}): FontNames {
+  const names = {} as FontNames;
+  for (const role of Object.keys(fontRoles) as FontRole[]) {
+    const override = overrides[role]?.trim();
+    names[role] = override || (fontRoles[role].families[0] ?? role);
+  }
+  return names;
+}
+
+/**
+ * `w:rFonts` for a role: the Chinese family in the eastAsia slot, the Latin family in
+ * ascii/hAnsi/cs, and `hint="eastAsia"` so that characters Unicode shares between scripts
+ * (“”, —, …, ·) take the Chinese font and stay full width, as Word's Chinese UI does.
+ */
+export function runFonts(names: FontNames, role: FontRole) {
+  const latin = fontRoles[role].latinFamily;
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: names[role], hint: 'eastAsia' };
+}

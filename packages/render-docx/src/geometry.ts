@@ -1,0 +1,75 @@
+import { derived, fontRoles, layout, mmToPt, mmToTwip, ptToHalfPoint, ptToTwip } from '@gongwen/model';
+
+/**
+ * Every length the DOCX writer uses, in Word's units (twips, half-points, eighths of a point,
+ * EMU), computed from the layout spec in `@gongwen/model`. Nothing here is a layout number of
+ * its own: each value is a conversion or a sum of spec values, so the DOCX and the PDF agree.
+ */
+
+/** One character of the body grid (156 mm / 28), in twips. */
+const charTwip = ptToTwip(derived.charPitchPt);
+/** `n` body characters, in whole twips. */
+export const charsTwip = (n: number): number => Math.round(n * charTwip);
+
+/** A 4号 (page number, 版记) character in twips: their insets are counted in their own size. */
+const pageNumberCharTwip = ptToTwip(fontRoles.pageNumber.size);
+const endMatterCharTwip = ptToTwip(layout.endMatter.fontSize);
+
+/** Border widths are given in eighths of a point. */
+const mmToEighthPt = (mm: number): number => Math.round(mmToPt(mm) * 8);
+
+/** The section geometry: page, margins, grid and footer position. */
+export const docxGeometry = {
+  page: { width: mmToTwip(layout.page.width), height: mmToTwip(layout.page.height) },
+  margins: {
+    top: mmToTwip(layout.margins.top),
+    bottom: mmToTwip(layout.margins.bottom),
+    left: mmToTwip(layout.margins.left),
+    right: mmToTwip(layout.margins.right),
+  },
+  block: { width: mmToTwip(layout.textBlock.width), height: mmToTwip(layout.textBlock.height) },
+  /** Word's lines grid and every paragraph's exact line spacing. */
+  linePitch: derived.linePitchTwip,
+  /** Run condensing that makes 28 body characters fit a line in LibreOffice and Word. */
+  bodyCondense: derived.bodyCondenseTwip,
+  /**
+   * The footer's bottom edge above the paper's bottom edge. The page-number line is one 4号 line
+   * high (exact spacing), and its centre — where the dashes are — sits 7 mm below the text block.
+   */
+  footerDistance: mmToTwip(
+    layout.page.height - layout.margins.top - layout.textBlock.height - layout.pageNumber.belowBlock,
+  ) - Math.round(ptToTwip(fontRoles.pageNumber.size) / 2),
+  /** The page-number line height (exact). */
+  pageNumberLine: ptToTwip(fontRoles.pageNumber.size),
+  /** Odd pages right, even pages left, one 4号 character in from the text block's edge. */
+  pageNumberInset: Math.round(layout.pageNumber.insetChars * pageNumberCharTwip),
+  /** Header distance: there is no header; keep it inside the top margin at the same ratio as the footer. */
+  headerDistance: mmToTwip(layout.margins.top / 2),
+} as const;
+
+/** Indents and offsets of the elements, in twips unless the name says otherwise. */
+export const docxElements = {
+  paragraphIndent: charsTwip(layout.paragraph.firstLineIndentChars),
+  /** Word's `firstLineChars` is in hundredths of a character; LibreOffice reads the twips instead. */
+  paragraphIndentChars: layout.paragraph.firstLineIndentChars * 100,
+  organMarkTop: mmToTwip(layout.header.organMarkTop),
+  documentNumberBefore: layout.header.documentNumberLinesBelowMark * derived.linePitchTwip,
+  upwardInset: charsTwip(layout.header.upwardInsetChars),
+  /** The red rule: a bottom border on the 发文字号 paragraph, `space` in whole points. */
+  ruleSize: Math.round(layout.header.ruleThicknessPt * 8),
+  ruleSpace: Math.round(mmToPt(layout.header.ruleGapBelowNumber)),
+  titleBefore: layout.title.linesBelowRule * derived.linePitchTwip,
+  addresseeBefore: layout.addressee.blankLinesBefore * derived.linePitchTwip,
+  attachmentNoteBefore: layout.attachmentNote.blankLinesBefore * derived.linePitchTwip,
+  attachmentNoteIndent: charsTwip(layout.attachmentNote.indentChars),
+  notesIndent: charsTwip(layout.notes.indentChars),
+  endMatterInset: Math.round(layout.endMatter.insetChars * endMatterCharTwip),
+  endMatterOuterRule: mmToEighthPt(layout.endMatter.outerRule),
+  endMatterInnerRule: mmToEighthPt(layout.endMatter.innerRule),
+  endMatterSize: ptToHalfPoint(layout.endMatter.fontSize),
+  /** The seal image, 42 mm across, in CSS pixels (docx converts them to EMU at 96 dpi). */
+  sealPx: Math.round((mmToPt(layout.signature.sealed.sealDiameter) * 96) / 72),
+} as const;
+
+/** Size of a role's text in half-points. */
+export const roleSize = (role: keyof typeof fontRoles): number => ptToHalfPoint(fontRoles[role].size);

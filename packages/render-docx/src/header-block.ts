@@ -1,0 +1,149 @@
+import type { Header } from '@gongwen/model';
+import { layout } from '@gongwen/model';
+import type { FileChild } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { runFonts } from './font-names.js';
+import { docxElements, docxGeometry, roleSize } from './geometry.js';
+import type { BuildContext } from './runs.js';
+import { textRun, textWidthChars } from './runs.js';
+import { styleIds } from './styles.js';
+
+const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+
+/** A run of the 发文机关标志; its OrganMark style gives the red 小标宋 size and colour. */
+const markRun = (ctx: BuildContext, text: string): TextRun => textRun(ctx, text, 'organMark', 'organMark');
+
+/**
+ * 版头 (7.2): 份号/密级/紧急程度 flush left on the first lines, the red 发文机关标志 with its top
+ * 35 mm below the text block, 发文字号 two blank lines below it (centred, or for a 上行文 on the
+ * left with 签发人 on the right), and the red rule as the 发文字号 paragraph's bottom border.
+ */
+export function headerBlock(ctx: BuildContext, header: Header): FileChild[] {
+  const out: FileChild[] = [];
+  const topLines: [string | undefined, 'body' | 'heading1'][] = [
+    [header.copyNumber, 'body'],
+    [header.secrecy, 'heading1'],
+    [header.urgency, 'heading1'],
+  ];
+  for (const [text, role] of topLines) {
+    if (!text) continue;
+    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.LEFT, children: [textRun(ctx, text, role, 'body')] }));
+  }
+  const markBefore = Math.max(0, docxElements.organMarkTop - out.length * docxGeometry.linePitch);
+  out.push(...organMark(ctx, header, markBefore));
+  out.push(documentNumberLine(ctx, header));
+  return out;
+}
+
+function organMark(ctx: BuildContext, header: Header, before: number): FileChild[] {
+  const { organs, suffix } = header;
+  if (organs.length <= 1 || !suffix) {
+    // One organ, or a stack of names without 文件: centred lines.
+    return organs.map(
+      (organ, i) =>
+        new Paragraph({
+          style: styleIds.organMark,
+          alignment: AlignmentType.CENTER,
+          spacing: i === 0 ? { before } : undefined,
+          children: [markRun(ctx, i === organs.length - 1 ? organ + suffix : organ)],
+        }),
+    );
+  }
+  // Joint issuance (7.2.4): names stacked and spread to one width, 文件 to their right, centred on them.
+  const charTwip = roleSize('organMark') * 10;
+  const nameWidth = Math.ceil(Math.max(...organs.map(textWidthChars)) * charTwip);
+  const suffixWidth = Math.ceil((textWidthChars(suffix) + 1) * charTwip);
+  if (nameWidth + suffixWidth > docxGeometry.block.width) {
+    ctx.diagnostics.push({
+      severity: 'warning',
+      ruleId: 'render-docx/organ-mark-too-wide',
+      message: `发文机关标志“${organs.join('、')}${suffix}”比版心宽，会折行。`,
+      hint: '使用规范化简称，或减小发文机关标志字号。',
+    });
+  }
+  const cellMargins = { top: 0, bottom: 0, left: 0, right: 0 };
+  return [
+    new Paragraph({ style: styleIds.normal, spacing: { before: Math.max(0, before - docxGeometry.linePitch) }, children: [] }),
+    new Table({
+      alignment: AlignmentType.CENTER,
+      borders: noBorders,
+      columnWidths: [nameWidth, suffixWidth],
+      width: { size: nameWidth + suffixWidth, type: WidthType.DXA },
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({
+              width: { size: nameWidth, type: WidthType.DXA },
+              margins: cellMargins,
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: organs.map(
+                (organ) =>
+                  new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.DISTRIBUTE, children: [markRun(ctx, organ)] }),
+              ),
+            }),
+            new TableCell({
+              width: { size: suffixWidth, type: WidthType.DXA },
+              margins: cellMargins,
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: [new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.RIGHT, children: [markRun(ctx, suffix)] })],
+            }),
+          ],
+        }),
+      ],
+    }),
+  ];
+}
+
+function documentNumberLine(ctx: BuildContext, header: Header): Paragraph {
+  const rule = {
+    bottom: {
+      style: BorderStyle.SINGLE,
+      size: docxElements.ruleSize,
+      color: layout.red,
+      space: docxElements.ruleSpace,
+    },
+  };
+  const number = header.documentNumber ?? '';
+  const spacing = { before: docxElements.documentNumberBefore };
+  if (!header.signers?.length) {
+    return new Paragraph({
+      style: styleIds.normal,
+      alignment: AlignmentType.CENTER,
+      spacing,
+      border: rule,
+      children: number ? [textRun(ctx, number, 'body', 'body')] : [],
+    });
+  }
+  // 上行文 (7.2.5, 7.2.6): tabs rather than indents, so the border still spans the whole block.
+  const inset = docxElements.upwardInset;
+  return new Paragraph({
+    style: styleIds.normal,
+    alignment: AlignmentType.LEFT,
+    spacing,
+    border: rule,
+    tabStops: [
+      { type: TabStopType.LEFT, position: inset },
+      { type: TabStopType.RIGHT, position: docxGeometry.block.width - inset },
+    ],
+    children: [
+      new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
+      textRun(ctx, number, 'body', 'body'),
+      new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
+      textRun(ctx, '签发人：', 'body', 'body'),
+      textRun(ctx, header.signers.join('　'), 'heading2', 'body'),
+    ],
+  });
+}

@@ -1,0 +1,111 @@
+import type { Attachment, BodyBlock, Document } from '@gongwen/model';
+import { layout } from '@gongwen/model';
+import type { FileChild } from 'docx';
+import { AlignmentType, Paragraph } from 'docx';
+import { charsTwip, docxElements, docxGeometry } from './geometry.js';
+import type { BuildContext } from './runs.js';
+import { textRun } from './runs.js';
+import { styleIds } from './styles.js';
+
+/** 标题 (7.3.1): centred 2号小标宋 lines, two blank lines below the red rule when there is one. */
+export function titleLines(ctx: BuildContext, title: readonly string[], hasHeader: boolean): Paragraph[] {
+  return title.map(
+    (line, i) =>
+      new Paragraph({
+        style: styleIds.title,
+        spacing: i === 0 && hasHeader ? { before: docxElements.titleBefore } : undefined,
+        children: [textRun(ctx, line, 'title', 'title')],
+      }),
+  );
+}
+
+/** 主送机关 (7.3.2): flush left, one blank line below the title. */
+export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: boolean): Paragraph {
+  return new Paragraph({
+    style: styleIds.normal,
+    spacing: afterTitle ? { before: docxElements.addresseeBefore } : undefined,
+    children: [textRun(ctx, addressee, 'body', 'body')],
+  });
+}
+
+/** 正文 (7.3.3): headings as Heading 1–4, paragraphs as Body Text, each run in its role's font. */
+export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[]): Paragraph[] {
+  return blocks.map((block) => {
+    if (block.kind === 'heading') {
+      const role = layout.headings.roles[block.level];
+      return new Paragraph({
+        style: styleIds.heading[block.level],
+        children: [textRun(ctx, block.marker + block.text, role, role)],
+      });
+    }
+    return new Paragraph({
+      style: styleIds.body,
+      children: block.runs.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold })),
+    });
+  });
+}
+
+/**
+ * 附件说明 (7.3.4): one blank line below the body, two characters in, `附件：` then the names;
+ * with several attachments `1.` `2.` … stand under each other and wrapped lines align with them.
+ */
+export function attachmentNote(ctx: BuildContext, names: readonly string[]): Paragraph[] {
+  const lead = '附件：';
+  const leadWidth = charsTwip(lead.length);
+  const left = docxElements.attachmentNoteIndent + leadWidth;
+  const many = names.length > 1;
+  return names.map(
+    (name, i) =>
+      new Paragraph({
+        style: styleIds.normal,
+        alignment: AlignmentType.LEFT,
+        spacing: i === 0 ? { before: docxElements.attachmentNoteBefore } : undefined,
+        indent: i === 0 ? { left, hanging: leadWidth } : { left },
+        children: [textRun(ctx, `${i === 0 ? lead : ''}${many ? `${i + 1}.` : ''}${name}`, 'body', 'body')],
+      }),
+  );
+}
+
+/** 附注 (7.3.6): on the line after the date, two characters in. */
+export function notesLines(ctx: BuildContext, notes: readonly string[]): Paragraph[] {
+  return notes.map((note) => new Paragraph({ style: styleIds.body, children: [textRun(ctx, note, 'body', 'body')] }));
+}
+
+/**
+ * 附件 (7.3.7/7.3.8 practice): each on a new page, `附件1` in 黑体 on the first line, its title
+ * centred on the third line, then its body.
+ */
+export function attachmentPages(ctx: BuildContext, attachments: readonly Attachment[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const attachment of attachments) {
+    out.push(
+      new Paragraph({
+        style: styleIds.normal,
+        alignment: AlignmentType.LEFT,
+        pageBreakBefore: true,
+        children: [textRun(ctx, attachment.label, 'heading1', 'body')],
+      }),
+    );
+    attachment.title.forEach((line, i) =>
+      out.push(
+        new Paragraph({
+          style: styleIds.title,
+          spacing: i === 0 ? { before: docxGeometry.linePitch } : undefined,
+          children: [textRun(ctx, line, 'title', 'title')],
+        }),
+      ),
+    );
+    out.push(...bodyBlocks(ctx, attachment.body));
+  }
+  return out;
+}
+
+/** Everything from the title to the 附注, in reading order. */
+export function mainText(ctx: BuildContext, doc: Document): { beforeSignature: FileChild[] } {
+  const out: FileChild[] = [];
+  out.push(...titleLines(ctx, doc.title, doc.header !== undefined));
+  if (doc.addressee) out.push(addresseeLine(ctx, doc.addressee, doc.title.length > 0));
+  out.push(...bodyBlocks(ctx, doc.body));
+  if (doc.attachmentNote?.length) out.push(...attachmentNote(ctx, doc.attachmentNote));
+  return { beforeSignature: out };
+}

@@ -1,0 +1,136 @@
+import type { Diagnostic } from '@gongwen/diagnostics';
+import type { Document as GongwenDocument, FontRole } from '@gongwen/model';
+import { fontRoles } from '@gongwen/model';
+import type { FileChild } from 'docx';
+import { Document, DocumentGridType, Packer } from 'docx';
+import { normalizePackage } from './docx-package.js';
+import { endMatterTable } from './end-matter.js';
+import { resolveFontNames } from './font-names.js';
+import { turnOffStyleProperties } from './style-properties.js';
+import { docxGeometry } from './geometry.js';
+import { headerBlock } from './header-block.js';
+import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
+import { pageFooters } from './page-footers.js';
+import type { BuildContext } from './runs.js';
+import { signatureBlock } from './signature.js';
+import { buildStyles, stylesTurnedOff } from './styles.js';
+
+/** A loaded font file, as `@gongwen/fonts` resolves it (only what embedding needs). */
+export interface EmbeddableFont {
+  bytes: Uint8Array;
+  family: string;
+}
+
+/** Per role, an ordered fallback chain; the first font of each chain is the one embedded. */
+export type EmbeddableFontSet = Partial<Record<FontRole, readonly EmbeddableFont[]>>;
+
+export interface RenderDocxOptions {
+  /** Embed these font files (the first of each role), under the DOCX font names, for machines that lack them. */
+  embedFonts?: EmbeddableFontSet;
+  /** The family names written into the DOCX, per role; default: the first family of each role in the layout spec. */
+  fontNames?: Partial<Record<FontRole, string>>;
+}
+
+export interface RenderDocxResult {
+  docx: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Writes a Document as a DOCX in GB/T 9704 layout: A4 with 37/35/28/26 mm margins, 22 lines of
+ * 28 characters (Word's lines grid plus −0.25 pt condensing), real Word styles, odd/even page
+ * numbers. The same Document gives the same bytes.
+ */
+export async function renderDocx(doc: GongwenDocument, options: RenderDocxOptions = {}): Promise<RenderDocxResult> {
+  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [] };
+  const children: FileChild[] = [];
+  if (doc.header) children.push(...headerBlock(ctx, doc.header));
+  children.push(...titleLines(ctx, doc.title, doc.header !== undefined));
+  if (doc.addressee) children.push(addresseeLine(ctx, doc.addressee, doc.title.length > 0));
+  children.push(...bodyBlocks(ctx, doc.body));
+  if (doc.attachmentNote?.length) children.push(...attachmentNote(ctx, doc.attachmentNote));
+  if (doc.signature) children.push(...signatureBlock(ctx, doc.signature));
+  if (doc.notes?.length) children.push(...notesLines(ctx, doc.notes));
+  if (doc.attachments?.length) children.push(...attachmentPages(ctx, doc.attachments));
+  if (doc.endMatter) children.push(...endMatterTable(ctx, doc.endMatter));
+
+  const fonts = embeddedFonts(ctx, options.embedFonts);
+  const latin = fontRoles.body.latinFamily;
+  const file = new Document({
+    title: doc.meta.title,
+    creator: doc.meta.author,
+    lastModifiedBy: doc.meta.author,
+    ...(doc.meta.subject ? { subject: doc.meta.subject } : {}),
+    ...(doc.meta.keywords?.length ? { keywords: doc.meta.keywords.join('；') } : {}),
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    styles: buildStyles(ctx.names),
+    // The theme's fonts are what Word and WPS fall back to; naming ours there keeps them from
+    // asking for 等线 or Calibri, which a document in GB format never uses.
+    theme: {
+      fonts: {
+        headings: { latin, eastAsia: ctx.names.heading1, scripts: { Hans: ctx.names.heading1 } },
+        body: { latin, eastAsia: ctx.names.body, scripts: { Hans: ctx.names.body } },
+      },
+    },
+    ...(fonts.length ? { fonts } : {}),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: docxGeometry.page.width, height: docxGeometry.page.height },
+            margin: {
+              top: docxGeometry.margins.top,
+              bottom: docxGeometry.margins.bottom,
+              left: docxGeometry.margins.left,
+              right: docxGeometry.margins.right,
+              header: docxGeometry.headerDistance,
+              footer: docxGeometry.footerDistance,
+              gutter: 0,
+            },
+          },
+          // The lines grid only: LibreOffice mis-renders Word's lines-and-characters grid (see README).
+          grid: { type: DocumentGridType.LINES, linePitch: docxGeometry.linePitch },
+        },
+        footers: pageFooters(ctx),
+        children,
+      },
+    ],
+  });
+  const packed = await Packer.pack(file, 'uint8array');
+  const docx = normalizePackage(packed as Uint8Array, {
+    created: doc.meta.created,
+    rewrite: { 'word/styles.xml': (xml) => turnOffStyleProperties(xml, stylesTurnedOff) },
+  });
+  if (fonts.length) {
+    ctx.diagnostics.push({
+      severity: 'info',
+      ruleId: 'render-docx/embedded-fonts',
+      message: `已嵌入 ${fonts.length} 个字体（${fonts.map((f) => f.name).join('、')}），DOCX 为 ${(docx.length / 1_048_576).toFixed(1)} MB。`,
+      hint: '嵌入的是完整字体文件；对方电脑已装有这些字体时不必嵌入。',
+    });
+  }
+  return { docx, diagnostics: ctx.diagnostics };
+}
+
+function embeddedFonts(ctx: BuildContext, set: EmbeddableFontSet | undefined) {
+  const out: { name: string; data: Buffer }[] = [];
+  if (!set) return out;
+  for (const role of Object.keys(fontRoles) as FontRole[]) {
+    const font = set[role]?.[0];
+    const name = ctx.names[role];
+    if (!font || out.some((f) => f.name === name)) continue;
+    const magic = String.fromCharCode(...font.bytes.subarray(0, 4));
+    if (magic === 'ttcf') {
+      ctx.diagnostics.push({
+        severity: 'warning',
+        ruleId: 'render-docx/embed-collection',
+        message: `字体“${font.family}”是字体集（TTC），DOCX 无法嵌入，“${name}”未嵌入。`,
+        hint: '为该字体角色配置单独的 TTF 或 OTF 文件。',
+      });
+      continue;
+    }
+    out.push({ name, data: Buffer.from(font.bytes.buffer, font.bytes.byteOffset, font.bytes.byteLength) });
+  }
+  return out;
+}

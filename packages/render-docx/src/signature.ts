@@ -1,0 +1,168 @@
+import type { Seal, Signature } from '@gongwen/model';
+import { layout, mmToTwip } from '@gongwen/model';
+import type { ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  HorizontalPositionRelativeFrom,
+  ImageRun,
+  Paragraph,
+  Tab,
+  TabStopType,
+  TextRun,
+  TextWrappingType,
+  VerticalPositionRelativeFrom,
+} from 'docx';
+import { runFonts } from './font-names.js';
+import { charsTwip, docxElements, docxGeometry } from './geometry.js';
+import type { BuildContext } from './runs.js';
+import { textRun, textWidthChars } from './runs.js';
+import { styleIds } from './styles.js';
+
+const twipToEmu = (twip: number): number => Math.round(twip * 635);
+
+/** PNG or JPEG, by signature bytes; anything else cannot be placed in a DOCX as a seal. */
+function imageType(bytes: Uint8Array): 'png' | 'jpg' | undefined {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpg';
+  return undefined;
+}
+
+/** Blank grid lines; the last one carries `anchored` (floating seals, whose tops sit at its top). */
+const blankLines = (lines: number, anchored: ParagraphChild[] = []): Paragraph[] =>
+  Array.from({ length: lines }, (_, i) => new Paragraph({ style: styleIds.normal, children: i === lines - 1 ? anchored : [] }));
+
+/**
+ * 署名 and 成文日期 (7.3.5). Without seals (7.3.5.2) the 署名 stands two characters in from the
+ * right and the date starts two characters right of it (or, when the date is the longer, the date
+ * stands two in and the 署名 moves left). With seals (7.3.5.1) the date stands four characters in,
+ * each 署名 is centred over its seal, and the seal's top sits within one line of the body.
+ */
+export function signatureBlock(ctx: BuildContext, signature: Signature): Paragraph[] {
+  return signature.seals.length ? sealed(ctx, signature) : unsealed(ctx, signature);
+}
+
+function unsealed(ctx: BuildContext, signature: Signature): Paragraph[] {
+  const spec = layout.signature.unsealed;
+  const organWidth = Math.max(...signature.organs.map(textWidthChars));
+  const dateWidth = textWidthChars(signature.date);
+  // In characters from the right edge of the block.
+  const dateRight = Math.max(organWidth - dateWidth - spec.dateOffsetChars + spec.organRightInsetChars, spec.organRightInsetChars);
+  const organRight = dateRight + dateWidth + spec.dateOffsetChars - organWidth;
+  return [
+    ...blankLines(spec.blankLinesBefore),
+    // Joint signatures stack, host organ first, all starting where the longest starts.
+    ...signature.organs.map(
+      (organ) =>
+        new Paragraph({
+          style: styleIds.normal,
+          alignment: AlignmentType.RIGHT,
+          indent: { right: charsTwip(organRight + organWidth - textWidthChars(organ)) },
+          children: [textRun(ctx, organ, 'body', 'body')],
+        }),
+    ),
+    // The date starts a fixed distance right of the 署名 (all Chinese characters, so its start is
+    // exact); when the date is the longer, it is set from the right instead.
+    organRight > spec.organRightInsetChars
+      ? new Paragraph({
+          style: styleIds.normal,
+          alignment: AlignmentType.RIGHT,
+          indent: { right: charsTwip(dateRight) },
+          children: [textRun(ctx, signature.date, 'body', 'body')],
+        })
+      : new Paragraph({
+          style: styleIds.normal,
+          alignment: AlignmentType.LEFT,
+          indent: { left: docxGeometry.block.width - charsTwip(organRight + organWidth - spec.dateOffsetChars) },
+          children: [textRun(ctx, signature.date, 'body', 'body')],
+        }),
+  ];
+}
+
+function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
+  const spec = layout.signature.sealed;
+  const dateWidth = textWidthChars(signature.date);
+  const sealTwip = mmToTwip(spec.sealDiameter);
+  const blockWidth = docxGeometry.block.width;
+  // Column centres (twips from the block's left edge): the last over the date, the others to its left.
+  const lastCentre = blockWidth - charsTwip(spec.dateRightInsetChars + dateWidth / 2);
+  const step = sealTwip + charsTwip(spec.jointSealGapChars);
+  const centres = signature.organs.map((_, i) => lastCentre - (signature.organs.length - 1 - i) * step);
+  if (centres[0]! - sealTwip / 2 < 0) {
+    ctx.diagnostics.push({
+      severity: 'warning',
+      ruleId: 'render-docx/seals-too-many',
+      message: `${signature.organs.length} 枚印章排不进一行版心。`,
+      hint: '联合行文的印章较多时，请调整署名或分行排列。',
+    });
+  }
+  const seals: ParagraphChild[] = [];
+  signature.organs.forEach((organ, i) => {
+    const seal = signature.seals.find((s) => s.organ === organ) ?? (signature.organs.length === 1 ? signature.seals[0] : undefined);
+    if (seal) {
+      const image = sealImage(ctx, seal, centres[i]! - sealTwip / 2);
+      if (image) seals.push(image);
+    }
+  });
+  const organLine =
+    signature.organs.length === 1
+      ? new Paragraph({
+          style: styleIds.normal,
+          alignment: AlignmentType.RIGHT,
+          indent: {
+            right: Math.max(0, charsTwip(spec.dateRightInsetChars + (dateWidth - textWidthChars(signature.organs[0]!)) / 2)),
+          },
+          children: [textRun(ctx, signature.organs[0]!, 'body', 'body')],
+        })
+      : new Paragraph({
+          style: styleIds.normal,
+          alignment: AlignmentType.LEFT,
+          tabStops: centres.map((position) => ({ type: TabStopType.CENTER, position: Math.round(position) })),
+          children: [
+            ...signature.organs.flatMap((organ) => [
+              new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
+              textRun(ctx, organ, 'body', 'body'),
+            ]),
+          ],
+        });
+  return [
+    ...blankLines(spec.blankLinesBefore, seals),
+    organLine,
+    new Paragraph({
+      style: styleIds.normal,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: charsTwip(spec.dateRightInsetChars) },
+      children: [textRun(ctx, signature.date, 'body', 'body')],
+    }),
+  ];
+}
+
+/**
+ * A floating seal: its left edge `left` twips from the block's left edge, its top at the top of
+ * the blank line above the 署名 it is anchored in, i.e. right under the body (上不压正文、下骑年盖月).
+ */
+function sealImage(ctx: BuildContext, seal: Seal, left: number): ImageRun | undefined {
+  const type = imageType(seal.image);
+  if (!type) {
+    ctx.diagnostics.push({
+      severity: 'error',
+      ruleId: 'render-docx/seal-format',
+      message: `“${seal.organ}”的印章图片不是 PNG 或 JPEG，无法放入 DOCX。`,
+      hint: '请提供 PNG（最好带透明背景）或 JPEG 格式的印章图片。',
+    });
+    return undefined;
+  }
+  const size = docxElements.sealPx;
+  return new ImageRun({
+    type,
+    data: seal.image,
+    transformation: { width: size, height: size },
+    altText: { name: `${seal.organ}印章`, description: `${seal.organ}印章`, title: `${seal.organ}印章` },
+    floating: {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipToEmu(left) },
+      verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: 0 },
+      allowOverlap: true,
+      wrap: { type: TextWrappingType.NONE },
+      behindDocument: false,
+    },
+  });
+}

@@ -1,0 +1,153 @@
+import type { IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType } from 'docx';
+import { fontRoles, layout } from '@gongwen/model';
+import type { FontNames } from './font-names.js';
+import { runFonts } from './font-names.js';
+import { docxElements, docxGeometry, roleSize } from './geometry.js';
+
+/** Style ids the document's paragraphs refer to. Built-in ids where Word has one. */
+export const styleIds = {
+  normal: 'Normal',
+  body: 'BodyText',
+  title: 'Title',
+  organMark: 'OrganMark',
+  heading: { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3', 4: 'Heading4' },
+  footer: 'Footer',
+  endMatter: 'EndMatter',
+} as const;
+
+/**
+ * Paragraph properties turned off per style after docx has written the styles (see
+ * style-properties.ts). Normal: no widow control (LibreOffice applies it to DOCX paragraphs and
+ * leaves 21-line pages) and no automatic space between Chinese and Latin text or digits (it
+ * breaks the 28-character grid). Title and 发文机关标志: their lines are taller than the grid
+ * pitch, so they keep their exact spacing off the grid.
+ */
+export const stylesTurnedOff: Readonly<Record<string, readonly string[]>> = {
+  [styleIds.normal]: ['widowControl', 'autoSpaceDE', 'autoSpaceDN'],
+  [styleIds.title]: ['snapToGrid'],
+  [styleIds.organMark]: ['snapToGrid'],
+};
+
+/** Exact spacing on the 22-line grid. `LineRuleType.EXACT` writes "exact"; EXACTLY writes an invalid value. */
+export const gridSpacing = { line: docxGeometry.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+const firstLineIndent = {
+  firstLine: docxElements.paragraphIndent,
+  firstLineChars: docxElements.paragraphIndentChars,
+};
+
+/**
+ * Real Word styles, so a user who edits the file keeps the format: Normal is 3号仿宋 on the
+ * grid; the four heading levels are Word's built-in Heading 1–4 with outline levels (navigation
+ * pane, tables of contents); Title is 2号小标宋.
+ */
+export function buildStyles(names: FontNames): IStylesOptions {
+  const bodyRun = {
+    font: runFonts(names, 'body'),
+    size: roleSize('body'),
+    sizeComplexScript: roleSize('body'),
+    characterSpacing: docxGeometry.bodyCondense,
+    color: fontRoles.body.color,
+  };
+  const heading = (level: 1 | 2 | 3 | 4) => {
+    const role = layout.headings.roles[level];
+    return {
+      id: styleIds.heading[level],
+      name: `heading ${level}`,
+      basedOn: styleIds.normal,
+      next: styleIds.body,
+      quickFormat: true,
+      uiPriority: 9,
+      run: {
+        font: runFonts(names, role),
+        size: roleSize(role),
+        sizeComplexScript: roleSize(role),
+        bold: fontRoles[role].bold,
+        color: fontRoles[role].color,
+      },
+      paragraph: { outlineLevel: level - 1, indent: firstLineIndent, alignment: AlignmentType.JUSTIFIED },
+    };
+  };
+  return {
+    default: {
+      document: { run: bodyRun, paragraph: { spacing: gridSpacing } },
+    },
+    paragraphStyles: [
+      {
+        id: styleIds.normal,
+        name: 'Normal',
+        quickFormat: true,
+        run: bodyRun,
+        paragraph: { spacing: gridSpacing, alignment: AlignmentType.JUSTIFIED },
+      },
+      {
+        id: styleIds.body,
+        name: 'Body Text',
+        basedOn: styleIds.normal,
+        quickFormat: true,
+        paragraph: { indent: firstLineIndent },
+      },
+      {
+        id: styleIds.title,
+        name: 'Title',
+        basedOn: styleIds.normal,
+        next: styleIds.normal,
+        quickFormat: true,
+        uiPriority: 10,
+        run: {
+          font: runFonts(names, 'title'),
+          size: roleSize('title'),
+          sizeComplexScript: roleSize('title'),
+          bold: fontRoles.title.bold,
+          color: fontRoles.title.color,
+        },
+        paragraph: { alignment: AlignmentType.CENTER },
+      },
+      {
+        id: styleIds.organMark,
+        name: '发文机关标志',
+        basedOn: styleIds.normal,
+        run: {
+          font: runFonts(names, 'organMark'),
+          size: roleSize('organMark'),
+          sizeComplexScript: roleSize('organMark'),
+          bold: fontRoles.organMark.bold,
+          color: fontRoles.organMark.color,
+          // The mark is centred, not set on the character grid.
+          characterSpacing: 0,
+        },
+        paragraph: { alignment: AlignmentType.CENTER },
+      },
+      heading(1),
+      heading(2),
+      heading(3),
+      heading(4),
+      {
+        id: styleIds.footer,
+        name: 'footer',
+        basedOn: styleIds.normal,
+        run: {
+          font: runFonts(names, 'pageNumber'),
+          size: roleSize('pageNumber'),
+          sizeComplexScript: roleSize('pageNumber'),
+          characterSpacing: 0,
+          color: fontRoles.pageNumber.color,
+        },
+        paragraph: {
+          spacing: { line: docxGeometry.pageNumberLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        },
+      },
+      {
+        id: styleIds.endMatter,
+        name: '版记',
+        basedOn: styleIds.normal,
+        run: { size: docxElements.endMatterSize, sizeComplexScript: docxElements.endMatterSize, characterSpacing: 0 },
+        paragraph: {
+          alignment: AlignmentType.LEFT,
+          indent: { left: docxElements.endMatterInset, right: docxElements.endMatterInset },
+        },
+      },
+    ],
+  };
+}

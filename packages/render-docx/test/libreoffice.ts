@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The repository's fontconfig map: official font names → the open fonts Debian installs. */
+export const fontsConf = resolve(fileURLToPath(import.meta.url), '../../../../fonts.conf');
+
+/** The soffice binary on PATH (or at Debian's and macOS's usual places), if any. */
+export function findSoffice(): string | undefined {
+  const candidates = [
+    ...(process.env.PATH ?? '').split(delimiter).flatMap((dir) => [join(dir, 'soffice'), join(dir, 'libreoffice')]),
+    '/usr/lib/libreoffice/program/soffice',
+    '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+  ];
+  return candidates.find((p) => p && existsSync(p));
+}
+
+/**
+ * Converts DOCX bytes to PDF with LibreOffice, in a private user profile so parallel runs do
+ * not share (and lock) one, with the repository's fontconfig map.
+ */
+export async function docxToPdf(soffice: string, docx: Uint8Array, name: string): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongwen-lo-'));
+  try {
+    const input = join(dir, `${name}.docx`);
+    await writeFile(input, docx);
+    await run(
+      soffice,
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 120_000 },
+    );
+    return new Uint8Array(await readFile(join(dir, `${name}.pdf`)));
+  } finally {
+    if (process.env.GONGWEN_KEEP_LO_OUTPUT) {
+      console.log(`LibreOffice output kept in ${dir}`);
+    } else {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
