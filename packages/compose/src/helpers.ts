@@ -23,11 +23,29 @@ const unary =
   (...raw: unknown[]) =>
     fn(num(args(raw)[0], name));
 
+interface HelperLocation {
+  loc?: { start: { line: number; column: number } };
+}
+
+/** Gives a helper's error the template position Handlebars passes in the options argument. */
+function located(fn: HelperDelegate): HelperDelegate {
+  return (...raw: unknown[]) => {
+    try {
+      return fn(...raw);
+    } catch (e) {
+      const loc = (raw[raw.length - 1] as HelperLocation | undefined)?.loc;
+      const err = e instanceof Error ? e : new Error(String(e));
+      if (loc) Object.assign(err, { lineNumber: loc.start.line, column: loc.start.column });
+      throw err;
+    }
+  };
+}
+
 /**
  * The fixed helper set every style gets. Styles cannot add helpers: a style folder holds no code.
  * Each helper is a pure function of its arguments.
  */
-export const helpers: Record<string, HelperDelegate> = {
+const plainHelpers: Record<string, HelperDelegate> = {
   cn: unary('cn', chineseNumeral),
   cnComma: unary('cnComma', (n) => formatMarker('cn-comma', n)),
   cnParen: unary('cnParen', (n) => formatMarker('cn-paren', n)),
@@ -54,6 +72,8 @@ export const helpers: Record<string, HelperDelegate> = {
     return list.map(str).join(sep === undefined ? '' : str(sep));
   },
 };
+
+export const helpers: Record<string, HelperDelegate> = Object.fromEntries(Object.entries(plainHelpers).map(([name, fn]) => [name, located(fn)]));
 
 /** Handlebars' own block helpers, allowed alongside ours. */
 export const builtinHelpers = ['if', 'unless', 'each', 'with', 'lookup'] as const;

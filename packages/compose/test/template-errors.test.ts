@@ -85,6 +85,13 @@ describe('template errors name the template file and line', () => {
     expect(d[0]!.message).toContain('body');
   });
 
+  it('a helper that fails, at the line that called it', () => {
+    const changed = blocks.replace('<p>{{text}}</p>', '<p>{{cn 100}}{{text}}</p>');
+    const d = attempt({ 'partials/blocks.hbs': changed });
+    expect(d[0]).toMatchObject({ ruleId: 'template/runtime', file: 'partials/blocks.hbs', line: lineOf(changed, '{{cn 100}}') });
+    expect(d[0]!.message).toContain('1 to 99');
+  });
+
   it('formats as file:line:col with the rule', () => {
     const changed = blocks.replace('<p>{{text}}</p>', '<para>{{text}}</para>');
     const d = attempt({ 'partials/blocks.hbs': changed })[0]!;
