@@ -61,3 +61,20 @@ describe('locations, ordering and the JSON report', () => {
     expect(hasErrors([warning('w', 'm')])).toBe(false);
   });
 });
+
+describe('excerpts of long lines', () => {
+  it('shows a window around a column far into a long line, caret under the spot', () => {
+    const line = `text: ${'甲'.repeat(300)}乙${'丙'.repeat(100)}`;
+    const col = line.indexOf('乙') + 1;
+    const d = error('r', 'm', { file: 'f', line: 1, column: col, endLine: 1, endColumn: col + 1 });
+    const [, shown, carets] = formatDiagnostic(d, { source: line }).split('\n');
+    expect(shown!.startsWith('  1 | …')).toBe(true);
+    expect(shown!.endsWith('…')).toBe(true);
+    // The caret sits under 乙: same display width before it on both lines.
+    const before = shown!.slice(0, shown!.indexOf('乙'));
+    const wide = [...before].filter((c) => c > '\u2e80').length;
+    expect(carets!.indexOf('^')).toBe(before.length + wide);
+    expect(carets!.trim().endsWith('^^')).toBe(true);
+    expect(carets!.trim().replace(/[| ]/g, '')).toBe('^^');
+  });
+});

@@ -54,10 +54,15 @@ export function formatExcerpt(d: Diagnostic, source: string): string[] | undefin
   const sourceLines = source.split(/\r\n|\r|\n/);
   const text = sourceLines[d.line - 1];
   if (text === undefined) return undefined;
-  const shown = text.length > 160 ? `${text.slice(0, 160)}…` : text;
-  const col = Math.max(1, Math.min(d.column ?? 1, shown.length + 1));
-  const endCol =
-    d.endLine === d.line && d.endColumn !== undefined && d.endColumn > col ? Math.min(d.endColumn, shown.length + 1) : col + 1;
+  // Long lines (a whole paragraph in one YAML scalar) show a window around the spot.
+  const width = 120;
+  const column = Math.max(1, Math.min(d.column ?? 1, text.length + 1));
+  const start = column - 1 > width - 40 ? column - 1 - 40 : 0;
+  const prefix = start > 0 ? '…' : '';
+  const shown = prefix + text.slice(start, start + width) + (start + width < text.length ? '…' : '');
+  const col = column - start + prefix.length;
+  const lastCol = d.endLine === d.line && d.endColumn !== undefined ? d.endColumn - start + prefix.length : col + 1;
+  const endCol = lastCol > col ? Math.min(lastCol, shown.length + 1) : col + 1;
   const gutter = String(d.line);
   const pad = ' '.repeat(gutter.length);
   // Wide (CJK) characters take two terminal columns; pad the caret line to match.
