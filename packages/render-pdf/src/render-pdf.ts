@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@gongwen/diagnostics';
+import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { FontSet } from '@gongwen/fonts';
 import type { Document } from '@gongwen/model';
 import { buildDocDefinition } from './doc-definition.js';
@@ -7,6 +7,8 @@ import { pdfmake, registerFonts } from './pdfmake.js';
 export interface RenderPdfOptions {
   /** Compress page streams (default true); false makes the PDF readable in a text editor. */
   compress?: boolean;
+  /** Language of diagnostics (default Chinese). */
+  lang?: Lang;
 }
 
 export interface RenderPdfResult {
@@ -19,9 +21,26 @@ export interface RenderPdfResult {
  * comes from the document and the file ID from its metadata.
  */
 export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPdfOptions = {}): Promise<RenderPdfResult> {
+  const diagnostics: Diagnostic[] = [];
+  const signature = doc.signature;
+  if (signature?.seals.length) {
+    const seals = signature.seals.filter((seal, i) => {
+      if (isPng(seal.image) || isJpeg(seal.image)) return true;
+      diagnostics.push(
+        options.lang === 'en'
+          ? error('render/bad-seal-image', `the seal image of ${seal.organ} is neither PNG nor JPEG`, { path: `signature.seals[${i}]`, hint: 'give a PNG (transparent background) or JPEG seal image' })
+          : error('render/bad-seal-image', `印章图片不是 PNG 或 JPEG（${seal.organ}）`, { path: `signature.seals[${i}]`, hint: '请提供 PNG（可带透明背景）或 JPEG 格式的印章图片' }),
+      );
+      return false;
+    });
+    doc = { ...doc, signature: { ...signature, seals } };
+  }
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
   const definition = { ...buildDocDefinition(doc, fonts), compress: options.compress ?? true };
   const buffer = await pm.createPdf(definition).getBuffer();
-  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics: [] };
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
 }
+
+const isPng = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+const isJpeg = (b: Uint8Array): boolean => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;

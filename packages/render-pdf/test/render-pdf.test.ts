@@ -230,6 +230,14 @@ describe('the PDF file', () => {
     expect(info.CreationDate).toMatch(/^D:20220109/);
   });
 
+  it('reports a seal image that is not PNG or JPEG and renders without it', async () => {
+    const doc = fullDocument();
+    doc.signature!.seals[1] = { image: new TextEncoder().encode('<svg/>'), organ: '交口乡人民政府' };
+    const { pdf, diagnostics } = await renderPdf(doc, fonts);
+    expect(diagnostics).toMatchObject([{ severity: 'error', ruleId: 'render/bad-seal-image', path: 'signature.seals[1]' }]);
+    expect(pdf.length).toBeGreaterThan(1000);
+  });
+
   it('gives the same bytes for the same document', async () => {
     const again = await renderPdf(fullDocument(), fonts);
     expect(Buffer.from(again.pdf).equals(Buffer.from(full.pdf))).toBe(true);
