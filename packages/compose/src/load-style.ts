@@ -98,7 +98,7 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
     try {
       ast = env.parse(source, { srcName: path });
     } catch (e) {
-      diagnostics.push(parseErrorDiagnostic(e, path));
+      diagnostics.push(parseErrorDiagnostic(e, path, lang));
       return;
     }
     const found = [...checkTemplateAst(ast, path, index, partialNames, lang), ...checkTemplateTags(source, path, lang)];
@@ -123,7 +123,7 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
       try {
         ast = env.parse(text);
       } catch (e) {
-        diagnostics.push({ ...parseErrorDiagnostic(e, MANIFEST), line: where.line, column: where.column });
+        diagnostics.push({ ...parseErrorDiagnostic(e, MANIFEST, lang), line: where.line, column: where.column });
         continue;
       }
       const found = checkTemplateAst(ast, MANIFEST, undefined, new Set(), lang).map((d) => ({ ...d, line: where.line, column: where.column }));
@@ -150,15 +150,19 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
   };
 }
 
-function parseErrorDiagnostic(e: unknown, file: string): Diagnostic {
-  const message = e instanceof Error ? e.message : String(e);
-  const line = /line (\d+)/.exec(message)?.[1];
-  const summary = message.split('\n').filter((l) => l.trim() !== '' && !/^[-\s^]*$/.test(l));
-  return error('template/syntax', `${summary[0] ?? message}${summary.length > 2 ? `: ${summary[summary.length - 1]}` : ''}`, {
-    file,
-    line: line ? Number(line) : 1,
-    column: 1,
-  });
+function parseErrorDiagnostic(e: unknown, file: string, lang: Lang): Diagnostic {
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const message = err.message ?? String(e);
+  // Parser errors say "Parse error on line N:" and end with "Expecting 'A', 'B', got 'X'";
+  // Handlebars' own (mismatched blocks) carry lineNumber and column.
+  const parse = /^Parse error on line (\d+):/.exec(message);
+  const expecting = /Expecting (.*), got '?([^']*)'?\s*$/.exec(message);
+  const line = parse ? Number(parse[1]) : (err.lineNumber ?? 1);
+  const column = parse ? 1 : (err.column ?? 0) + 1;
+  const detail = expecting
+    ? t(lang, `此处应为 ${expecting[1]!.split(', ').join('、')}，却是 ${expecting[2]}`, `expected ${expecting[1]}, got ${expecting[2]}`)
+    : (message.split('\n').pop() ?? message).replace(/ - \d+:\d+$/, '');
+  return error('template/syntax', t(lang, `模板语法错误：${detail}`, `template syntax error: ${detail}`), { file, line, column });
 }
 
 /** Tags runtime errors with the template they came from; the innermost template wins. */

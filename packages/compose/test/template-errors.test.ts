@@ -75,7 +75,12 @@ describe('template errors name the template file and line', () => {
   it('Handlebars syntax error', () => {
     const changed = blocks.replace('{{/each}}', '{{/if}}');
     const d = attempt({ 'partials/blocks.hbs': changed });
-    expect(d[0]).toMatchObject({ ruleId: 'template/syntax', file: 'partials/blocks.hbs' });
+    expect(d[0]).toMatchObject({ ruleId: 'template/syntax', file: 'partials/blocks.hbs', line: lineOf(changed, '{{#each blocks}}') });
+    expect(d[0]!.message).toBe("模板语法错误：each doesn't match if");
+    const signature = base['partials/signature.hbs']!.replace('{{date}}', '{{date');
+    const s = attempt({ 'partials/signature.hbs': signature });
+    expect(s[0]).toMatchObject({ ruleId: 'template/syntax', file: 'partials/signature.hbs', line: lineOf(signature, '{{date<') });
+    expect(s[0]!.message).toMatch(/^模板语法错误：此处应为 .*却是 INVALID$/);
   });
 
   it('a field the view model does not have (strict mode), at render', () => {
