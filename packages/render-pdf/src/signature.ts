@@ -48,17 +48,18 @@ export function buildSignature(sig: Signature, m: Metrics, sealImage: (index: nu
   const dateX = W - s.dateRightInsetChars * ch - dateW;
   const dateCentre = dateX + dateW / 2;
   const n = sig.organs.length;
+  // Each 署名 is centred under its seal; a name wider than a seal widens the step between seals.
+  const slot = Math.max(D, ...sig.organs.map(width)) + gap;
   // The last seal covers the last 署名 and the date; earlier ones stand to its left, one gap apart.
-  let firstCentre = dateCentre - (n - 1) * (D + gap);
+  let firstCentre = dateCentre - (n - 1) * slot;
   const shift = Math.max(0, D / 2 - firstCentre);
   firstCentre += shift;
-  const centres = sig.organs.map((_, i) => firstCentre + i * (D + gap));
+  const centres = sig.organs.map((_, i) => firstCentre + i * slot);
   centres.forEach((c, i) => {
     if (sig.seals[i] || (i === n - 1 && sig.seals.length)) seals.push({ x: c - D / 2, y: 0, diameter: D });
   });
   seals.forEach((p, i) => stack.push({ image: sealImage(i), width: round(p.diameter), relativePosition: { x: round(p.x), y: 0 } }));
   const blank = s.organLinesBelowBody - 1;
-  const slot = D + gap;
   const cols: Node[] = [{ width: round(Math.max(0, firstCentre - slot / 2)), text: '' }];
   sig.organs.forEach((o) => cols.push({ width: round(slot), ...textBlock(o, { ...style, alignment: 'center' }, m) }));
   cols.push({ width: '*', text: '' });
