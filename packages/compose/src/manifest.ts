@@ -141,6 +141,31 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
     return { diagnostics, locate };
   }
 
+  // A misspelt key would silently fall back to a default; say so instead.
+  const knownKeys: Record<string, readonly string[]> = {
+    '': ['name', 'region', 'description', 'title', 'header', 'parts', 'numbering', 'punctuation'],
+    header: ['suffix'],
+    parts: ['order', 'required', 'headings'],
+    numbering: ['default', 'markers', 'arabic'],
+    punctuation: ['fullwidth'],
+  };
+  for (const [section, keys] of Object.entries(knownKeys)) {
+    const node = section ? get([section]) : doc.contents;
+    if (!isMap(node)) continue;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!keys.includes(key)) {
+        const where = section ? `${section}.${key}` : key;
+        diagnostics.push(
+          error('style/manifest', t(lang, `未知的清单项 ${where}`, `unknown manifest key ${where}`), {
+            ...at(pair.key as Node),
+            hint: t(lang, `${section || '顶层'}可用：${keys.join('、')}。`, `Known ${section ? `under ${section}` : 'at the top level'}: ${keys.join(', ')}.`),
+          }),
+        );
+      }
+    }
+  }
+
   const name = str(['name']);
   const region = str(['region']);
   const description = str(['description']);

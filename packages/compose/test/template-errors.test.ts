@@ -125,6 +125,12 @@ describe('manifest errors name style.yaml and the line', () => {
     ]);
   });
 
+  it('a misspelt key', () => {
+    const changed = manifest.replace('punctuation:', 'punctuaton:');
+    const d = attempt({ 'style.yaml': changed });
+    expect(d[0]).toMatchObject({ ruleId: 'style/manifest', line: lineOf(changed, 'punctuaton:'), message: '未知的清单项 punctuaton' });
+  });
+
   it('a name that does not match the folder', () => {
     const d = attempt({ 'style.yaml': manifest.replace('name: national', 'name: hunan') });
     expect(d[0]).toMatchObject({ ruleId: 'style/manifest', line: 3 });
