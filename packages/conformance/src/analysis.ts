@@ -1,8 +1,8 @@
-import { ptToMm } from '@gongwen/model';
+import { derived, layout, ptToMm } from '@gongwen/model';
 import type { HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
 
 /** Why a page is not a full body page. */
-export type PageKind = 'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title';
+export type PageKind = 'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title' | 'block-break';
 
 /** Trailing punctuation that LibreOffice and Word may hang into the right margin. */
 const HANGING = new Set(['，', '。', '、', ',', '.']);
@@ -48,6 +48,14 @@ export class Analysis {
 
   bodyLines(page: PageMeasurements): TextLine[] {
     return page.lines.filter((l) => this.isBody(l));
+  }
+
+  /** A body-font line that starts flush left or at the first-line indent: paragraph text. */
+  isParagraphLine(line: TextLine): boolean {
+    if (!this.isBody(line) || line.font !== this.m.body?.font || this.left === undefined) return false;
+    const em = ptToMm(line.fontSize);
+    const indent = ptToMm(layout.paragraph.firstLineIndentChars * derived.charPitchPt);
+    return Math.abs(line.x - this.left) < 0.25 * em || Math.abs(line.x - this.left - indent) < 0.25 * em;
   }
 
   /** A line whose last character is punctuation hung one character past the justified edge. */
@@ -115,6 +123,11 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
     if (!next) return mark(p.number, 'body-end');
     const k = kinds.get(next.number)!;
     if (k.has('attachment-start') || k.has('blank') || (k.has('end-matter') && a.bodyLines(next).length === 0)) mark(p.number, 'body-end');
+    // A page may stop a line short where the next page starts with a heading (kept with its
+    // text) or a signature (kept with its date); it must be full where the next page goes on
+    // with body text: the rest of a paragraph or a new one.
+    const first = next.lines[0];
+    if (first && !a.isParagraphLine(first)) mark(p.number, 'block-break');
   });
   return kinds;
 }

@@ -37,7 +37,7 @@ describe('grid/chars-per-line', () => {
       });
     const r = checkMeasurements(document(fourPages(lo)));
     expect(rule(r, 'grid/chars-per-line').pass).toBe(true);
-    expect(rule(r, 'grid/chars-per-line').measured).toMatch(/28 字 \d+，27 字 0$/);
+    expect(rule(r, 'grid/chars-per-line').measured).toMatch(/^\d+ 个满行：28 字 \d+，避头尾移行 0$/);
     expect(rule(r, 'block/right').pass).toBe(true);
     expect(rule(r, 'block/right').measured).toMatch(/最右 183\.6 mm，\d+ 行标点悬挂/);
   });
@@ -48,7 +48,7 @@ describe('grid/chars-per-line', () => {
     const r = checkMeasurements(document(fourPages(unpatched)));
     const chars = rule(r, 'grid/chars-per-line');
     expect(chars.pass).toBe(false);
-    expect(chars.measured).toMatch(/28 字 0，27 字 \d+/);
+    expect(chars.measured).toMatch(/28 字 0，避头尾移行 \d+/);
   });
 
   it('allows a few 27-character lines where a pair was pushed down, but not 29', () => {
@@ -65,13 +65,39 @@ describe('grid/chars-per-line', () => {
 
   it('also counts wrapped lines that stop short of the edge (no justification)', () => {
     const ragged = (lines: TextLine[]): TextLine[] => lines.map((l) => (l.xEnd === BLOCK_RIGHT ? { ...l, text: l.text.slice(0, -1), xEnd: BLOCK_RIGHT - 6 } : l));
-    expect(rule(checkMeasurements(document(fourPages(ragged))), 'grid/chars-per-line').measured).toMatch(/28 字 0，27 字 \d+/);
+    expect(rule(checkMeasurements(document(fourPages(ragged))), 'grid/chars-per-line').measured).toMatch(/28 字 0，避头尾移行 \d+/);
   });
 
   it('leaves out lines with half-width digits, which do not fill whole cells', () => {
     const digits = (lines: TextLine[]): TextLine[] => lines.map((l) => (l.xEnd === BLOCK_RIGHT ? { ...l, text: `2024${l.text.slice(0, 20)}` } : l));
     const r = rule(checkMeasurements(document(fourPages(digits))), 'grid/chars-per-line');
     expect(r.skipped).toBe(true);
+  });
+});
+
+describe('grid/chars-per-line: short lines the line-breaking rules explain', () => {
+  const shortThen = (nextText: string) => (lines: TextLine[], n: number): TextLine[] =>
+    n !== 2
+      ? lines
+      : lines.map((l, i) => {
+          if (i === 2) return { ...l, text: l.text.slice(0, 26) };
+          if (i === 3) return { ...l, text: nextText + l.text.slice([...nextText].length) };
+          return l;
+        });
+
+  it('accepts 26 when two closing marks had to follow the character moved down (…零报|告”，)', () => {
+    const r = rule(checkMeasurements(document(fourPages(shortThen('告”，')))), 'grid/chars-per-line');
+    expect(r.pass).toBe(true);
+  });
+
+  it('accepts 26 when half-width digits start the next line', () => {
+    expect(rule(checkMeasurements(document(fourPages(shortThen('8000余份')))), 'grid/chars-per-line').pass).toBe(true);
+  });
+
+  it('fails 26 where only an opening quote was bound to its neighbours (这|个“死角”)', () => {
+    const r = rule(checkMeasurements(document(fourPages(shortThen('个“死角”')))), 'grid/chars-per-line');
+    expect(r.pass).toBe(false);
+    expect(r.measured).toContain('其他 1（p2: 26）');
   });
 });
 
