@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // Only the public exports, as an embedding application sees them.
-import { formatAvailable, listStyles, render, validate } from '../src/index.js';
+import { formatAvailable, listStyles, render, validate } from 'gongwen';
 
 const examples = new URL('../../../examples/', import.meta.url);
 const liaoning = readFileSync(new URL('liaoning-zhuanghe-taipingling-2023.yaml', examples), 'utf8');
