@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { documentLines } from '@gongwen/model';
 import type { Block, Part, Report } from '@gongwen/schema';
 import { describe, expect, it } from 'vitest';
-import { composeDocument, partKinds } from '../src/index.js';
+import { composeDocument, partKinds, toFullWidth } from '../src/index.js';
 import { style, styleNames } from './fixtures.js';
 
 const text = fc.constantFrom('加强组织领导。', '完善制度,规范执法;', '(一)已写编号的文字', '12.5%', '<b>&amp;', '{{x}}', 'A B');
@@ -12,7 +12,7 @@ const block: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((tie) => ({
   block: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     text,
-    fc.record({ heading: text, numbering, body: fc.array(tie('block'), { maxLength: 3 }) }, { requiredKeys: ['heading'] }),
+    fc.record({ heading: text, text, numbering, body: fc.array(tie('block'), { maxLength: 3 }) }, { requiredKeys: ['heading'] }),
     fc.record({ lead: text, text, numbering, body: fc.array(tie('block'), { maxLength: 2 }) }, { requiredKeys: ['lead'] }),
     fc.record({ text }, { requiredKeys: ['text'] }),
   ),
@@ -62,7 +62,13 @@ describe('any valid report renders in any style', () => {
           // Every part is there, numbered 一、二、… in the style's order.
           const level1 = document!.body.filter((b) => b.kind === 'heading' && b.level === 1);
           expect(level1).toHaveLength(r.parts.length);
-          expect(documentLines(document!).join('')).not.toMatch(/\u0001|undefined|\[object Object\]/);
+          const printed = documentLines(document!).join('');
+          expect(printed).not.toMatch(/\u0001|undefined|\[object Object\]/);
+          // Nothing the data says is lost: every text of every block is printed.
+          const texts: string[] = [];
+          const collect = (body: readonly Block[]) => body.forEach((b) => (typeof b === 'string' ? texts.push(b) : (texts.push(...[b.heading, b.lead, b.text].filter((x): x is string => !!x)), collect(b.body ?? []))));
+          r.parts.forEach((p) => collect(p.body));
+          for (const t of texts) expect(printed).toContain(toFullWidth(t).trim());
         }
       }),
       { numRuns: 150 },
