@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf, formatCheckReport, PdfReadError, type CheckReport } from '../src/index.js';
-import { conformantPdf, nonConformantPdf, type ConformantPdf } from './fixtures.js';
+import { conformantPdf, lockedPdf, nonConformantPdf, type ConformantPdf } from './fixtures.js';
 
 const ALL_RULES = [
   'page/size',
@@ -124,6 +124,11 @@ describe('checkPdf on input that is not a readable PDF', () => {
     expect(err).toBeInstanceOf(PdfReadError);
     expect(err.code).toBe('damaged');
     expect(err.message).toMatch(/^PDF 文件已损坏，无法读取/);
+  });
+
+  it('rejects a password-protected PDF and says so', async () => {
+    const bytes = await lockedPdf();
+    await expect(checkPdf(bytes)).rejects.toMatchObject({ name: 'PdfReadError', code: 'encrypted', message: 'PDF 文件有密码保护，无法读取' });
   });
 
   it('leaves the caller’s buffer intact', async () => {

@@ -238,3 +238,11 @@ export async function nonConformantPdf(): Promise<Uint8Array> {
     }
   });
 }
+
+/** A one-page PDF that needs a password to open. */
+export async function lockedPdf(): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', userPassword: 'secret', ownerPassword: 'owner', pdfVersion: '1.7' });
+  return toBytes(doc, () => {
+    doc.fontSize(12).text('confidential');
+  });
+}
