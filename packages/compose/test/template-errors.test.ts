@@ -16,18 +16,24 @@ function attempt(changes: Record<string, string | undefined>): Diagnostic[] {
 }
 
 const blocks = base['partials/blocks.hbs']!;
+// The plain-paragraph line of blocks.hbs, which every report prints.
+const PLAIN = '\n    <p>{{text}}</p>\n  {{/if}}';
+const plain = (replacement: string) => {
+  if (!blocks.includes(PLAIN)) throw new Error('blocks.hbs changed shape; update the test');
+  return blocks.replace(PLAIN, `\n    ${replacement}\n  {{/if}}`);
+};
 const lineOf = (source: string, needle: string) => source.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('template errors name the template file and line', () => {
   it('unknown element, at load', () => {
-    const changed = blocks.replace('<p>{{text}}</p>', '<para>{{text}}</para>');
+    const changed = plain('<para>{{text}}</para>');
     const d = attempt({ 'partials/blocks.hbs': changed });
     expect(d[0]).toMatchObject({ severity: 'error', ruleId: 'template/unknown-tag', file: 'partials/blocks.hbs', line: lineOf(changed, '<para>') });
     expect(d[0]!.message).toContain('<para>');
   });
 
   it('unknown attribute and bad attribute value, at load', () => {
-    const changed = blocks.replace('<p>{{text}}</p>', '<p align="center">{{text}}</p>').replace('<run role="{{leadRole}}">', '<run role="huge">');
+    const changed = plain('<p align="center">{{text}}</p>').replace('<run role="{{leadRole}}">', '<run role="huge">');
     const d = attempt({ 'partials/blocks.hbs': changed });
     expect(d.map((x) => [x.ruleId, x.line])).toEqual([
       ['template/bad-attribute', lineOf(changed, 'role="huge"')],
@@ -36,9 +42,9 @@ describe('template errors name the template file and line', () => {
   });
 
   it('unclosed element, when the output is parsed', () => {
-    const changed = blocks.replace('<p>{{text}}</p>', '<p>{{text}}');
+    const changed = plain('<p>{{text}}');
     const d = attempt({ 'partials/blocks.hbs': changed });
-    expect(d[0]).toMatchObject({ ruleId: 'template/unclosed-tag', file: 'partials/blocks.hbs', line: lineOf(changed, '<p>{{text}}') });
+    expect(d[0]).toMatchObject({ ruleId: 'template/unclosed-tag', file: 'partials/blocks.hbs', line: changed.split('\n').findIndex((l) => l.trim() === '<p>{{text}}') + 1 });
     expect(d[0]!.message).toMatch(/^<p> 在 <[a-z-]+> 之前没有结束$/);
     // The same mistake printed for every paragraph is reported once per place.
     expect(new Set(d.map((x) => `${x.ruleId} ${x.file}:${x.line}`)).size).toBe(d.length);
@@ -65,10 +71,10 @@ describe('template errors name the template file and line', () => {
   });
 
   it('unescaped output is refused', () => {
-    const changed = blocks.replace('<p>{{text}}</p>', '<p>{{{text}}}</p>');
+    const changed = plain('<p>{{{text}}}</p>');
     const d = attempt({ 'partials/blocks.hbs': changed });
     expect(d[0]).toMatchObject({ ruleId: 'template/unescaped', file: 'partials/blocks.hbs', line: lineOf(changed, '{{{text}}}') });
-    const amp = attempt({ 'partials/blocks.hbs': blocks.replace('<p>{{text}}</p>', '<p>{{& text}}</p>') });
+    const amp = attempt({ 'partials/blocks.hbs': plain('<p>{{& text}}</p>') });
     expect(amp[0]!.ruleId).toBe('template/unescaped');
   });
 
@@ -84,21 +90,21 @@ describe('template errors name the template file and line', () => {
   });
 
   it('a field the view model does not have (strict mode), at render', () => {
-    const changed = blocks.replace('<p>{{text}}</p>', '<p>{{body}}</p>');
+    const changed = plain('<p>{{body}}</p>');
     const d = attempt({ 'partials/blocks.hbs': changed });
     expect(d[0]).toMatchObject({ ruleId: 'template/runtime', file: 'partials/blocks.hbs', line: lineOf(changed, '{{body}}') });
     expect(d[0]!.message).toContain('body');
   });
 
   it('a helper that fails, at the line that called it', () => {
-    const changed = blocks.replace('<p>{{text}}</p>', '<p>{{cn 100}}{{text}}</p>');
+    const changed = plain('<p>{{cn 100}}{{text}}</p>');
     const d = attempt({ 'partials/blocks.hbs': changed });
     expect(d[0]).toMatchObject({ ruleId: 'template/runtime', file: 'partials/blocks.hbs', line: lineOf(changed, '{{cn 100}}') });
     expect(d[0]!.message).toContain('1 to 99');
   });
 
   it('formats as file:line:col with the rule', () => {
-    const changed = blocks.replace('<p>{{text}}</p>', '<para>{{text}}</para>');
+    const changed = plain('<para>{{text}}</para>');
     const d = attempt({ 'partials/blocks.hbs': changed })[0]!;
     const text = formatDiagnostic({ ...d, file: `templates/national/${d.file}` }, { source: changed, color: false });
     expect(text).toMatch(/^templates\/national\/partials\/blocks\.hbs:\d+:1: .*<para>.*\[template\/unknown-tag\]/);
