@@ -1,4 +1,4 @@
-import { error, hasErrors, type Diagnostic } from '@gongwen/diagnostics';
+import { error, hasErrors, warning, type Diagnostic } from '@gongwen/diagnostics';
 import Handlebars from 'handlebars';
 import { helpers, knownHelpers } from './helpers.js';
 import { parseManifest, type StyleManifest } from './manifest.js';
@@ -82,11 +82,30 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
     diagnostics.push(error('style/missing-file', t(lang, `样式“${options.name}”缺少入口模板 ${ENTRY}`, `style "${options.name}" has no entry template ${ENTRY}`), { file: ENTRY }));
   }
 
+  // A style is data: code never runs from a style folder, and a stray template is never used.
+  for (const path of Object.keys(files)) {
+    if (/\.(m?js|cjs|ts|mts|cts|py|sh|exe|dll)$/i.test(path)) {
+      diagnostics.push(
+        warning('style/unexpected-file', t(lang, `样式文件夹不含代码，${path} 被忽略`, `a style folder holds no code; ${path} is ignored`), {
+          file: path,
+          hint: t(lang, '助手函数在 @gongwen/compose 中，样式只能使用它们。', 'Helpers live in @gongwen/compose; styles can only use them.'),
+        }),
+      );
+    } else if (path.endsWith('.hbs') && path !== ENTRY && !/^partials\/[^/]+\.hbs$/.test(path)) {
+      diagnostics.push(
+        warning('style/unexpected-file', t(lang, `模板 ${path} 不会被使用`, `template ${path} is never used`), {
+          file: path,
+          hint: t(lang, '入口是 document.hbs，局部模板放在 partials/ 下。', 'The entry is document.hbs; partials go in partials/.'),
+        }),
+      );
+    }
+  }
+
   const env = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
 
   const templatePaths = Object.keys(files)
-    .filter((p) => p === ENTRY || (p.startsWith('partials/') && p.endsWith('.hbs')))
+    .filter((p) => p === ENTRY || /^partials\/[^/]+\.hbs$/.test(p))
     .sort((a, b) => (a === ENTRY ? -1 : b === ENTRY ? 1 : a.localeCompare(b)));
   const partialName = (p: string) => p.slice('partials/'.length, -'.hbs'.length);
   const partialNames = new Set(templatePaths.filter((p) => p !== ENTRY).map(partialName));

@@ -153,6 +153,15 @@ describe('manifest errors name style.yaml and the line', () => {
     expect(attempt({ 'document.hbs': undefined })[0]).toMatchObject({ ruleId: 'style/missing-file', file: 'document.hbs' });
   });
 
+  it('code or stray templates in a style folder are ignored, with a warning', () => {
+    const { style, diagnostics } = loadStyle({ ...base, 'helpers.js': 'module.exports = {}', 'extra.hbs': '<p/>' }, { name: 'national' });
+    expect(style).toBeDefined();
+    expect(diagnostics.map((d) => [d.severity, d.ruleId, d.file])).toEqual([
+      ['warning', 'style/unexpected-file', 'helpers.js'],
+      ['warning', 'style/unexpected-file', 'extra.hbs'],
+    ]);
+  });
+
   it('messages in English on request', () => {
     const { diagnostics } = loadStyle({ ...base, 'style.yaml': manifest.replace('default: level', 'default: roman') }, { name: 'national', lang: 'en' });
     expect(diagnostics[0]!.message).toBe('numbering.default must be one of level, ordinal, none, not "roman"');
