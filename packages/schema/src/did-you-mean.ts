@@ -8,6 +8,8 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // Lengths that differ by more than a third cannot be a typo of each other: skip the table.
+    if (Math.abs(candidate.length - word.length) > Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3))) continue;
     const d = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

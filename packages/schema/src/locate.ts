@@ -36,8 +36,7 @@ export function findNode(doc: Document, path: DataPath): FoundNode | undefined {
   for (const seg of path) {
     node = resolveAlias(doc, node);
     if (isMap(node)) {
-      let found: { key: unknown; value: unknown } | undefined;
-      for (const pair of node.items) if (keyText(pair.key) === String(seg)) found = pair;
+      const found = pairsByKey(node).get(String(seg));
       if (!found) return undefined;
       key = (found.key as Node | null) ?? undefined;
       node = (found.value as Node | null) ?? undefined;
@@ -52,6 +51,23 @@ export function findNode(doc: Document, path: DataPath): FoundNode | undefined {
     }
   }
   return { node: resolveAlias(doc, node), key };
+}
+
+type AnyPair = { key: unknown; value: unknown };
+const pairIndex = new WeakMap<object, Map<string, AnyPair>>();
+
+/** Pairs of a mapping by key text, built once per mapping so that locating many keys stays linear. */
+function pairsByKey(map: { items: AnyPair[] }): Map<string, AnyPair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const text = keyText(pair.key);
+      if (text !== undefined) index.set(text, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 function resolveAlias(doc: Document, node: Node | undefined): Node | undefined {

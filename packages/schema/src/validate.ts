@@ -32,6 +32,9 @@ const localize: Record<Lang, (errors: ErrorObject[]) => void> = {
 
 let compiled: ValidateFunction | undefined;
 
+/** Past this many, more messages only bury the first ones (a wrong indent can misplace hundreds of keys). */
+const maxIssues = 200;
+
 /** Compiled once per process, on first use. */
 function validator(): ValidateFunction {
   if (!compiled) {
@@ -144,13 +147,27 @@ function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang):
   const formatAt = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
 
   const issues: Issue[] = [];
+  let untold = 0;
   for (const e of errors) {
     for (const x of extra) if (x.before === e) issues.push(x.issue);
     if (dropped.has(e)) continue;
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
     if (e.keyword === 'pattern' && formatAt.has(e.instancePath)) continue;
+    if (issues.length >= maxIssues) {
+      untold++;
+      continue;
+    }
     const issue = toIssue(e, data, lang);
     if (issue) issues.push(issue);
+  }
+  if (untold > 0) {
+    issues.push({
+      ruleId: 'schema/too-many',
+      path: [],
+      anchor: 'value',
+      message: lang === 'en' ? `${untold} more problems are not listed` : `另有 ${untold} 处问题未列出`,
+      hint: lang === 'en' ? 'fix the ones above and load the file again' : '先改正以上各处，再重新检查。',
+    });
   }
   return issues;
 }
