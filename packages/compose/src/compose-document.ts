@@ -110,7 +110,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
           urgency: report.header?.urgency ?? null,
           organs: (report.header?.organs ?? report.issuers.map((o) => o.short ?? o.name)).map(clean),
           suffix: report.header?.suffix !== undefined ? clean(report.header.suffix) : manifest.header.suffix,
-          documentNumber: report.documentNumber ?? null,
+          documentNumber: report.documentNumber === undefined ? null : stripControls(report.documentNumber),
           signers: (report.signers ?? []).map(clean),
         }
       : null;
