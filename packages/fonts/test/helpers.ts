@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,4 +27,28 @@ export function documentWith(paragraph: string, heading = '总体情况'): Docum
       { kind: 'paragraph', runs: [{ text: paragraph }] },
     ],
   };
+}
+
+/** A TrueType collection built from single-face files, to test `.ttc` handling without a system font. */
+export function makeCollection(files: string[]): string {
+  const fonts = files.map((f) => readFileSync(f));
+  const header = 12 + 4 * fonts.length;
+  let offset = header;
+  const parts: Buffer[] = [];
+  const head = Buffer.alloc(header);
+  head.write('ttcf', 0, 'latin1');
+  head.writeUInt32BE(0x00010000, 4);
+  head.writeUInt32BE(fonts.length, 8);
+  fonts.forEach((font, i) => {
+    const copy = Buffer.from(font);
+    // table offsets in a collection count from the start of the file
+    const numTables = copy.readUInt16BE(4);
+    for (let t = 0; t < numTables; t++) copy.writeUInt32BE(copy.readUInt32BE(12 + 16 * t + 8) + offset, 12 + 16 * t + 8);
+    head.writeUInt32BE(offset, 12 + 4 * i);
+    parts.push(copy);
+    offset += copy.length;
+  });
+  const path = join(mkdtempSync(join(tmpdir(), 'gongwen-ttc-')), 'collection.ttc');
+  writeFileSync(path, Buffer.concat([head, ...parts]));
+  return path;
 }

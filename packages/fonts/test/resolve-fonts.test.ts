@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatFontExplanation, resolveFonts } from '../src/index.js';
-import { fontFolder, notoSans, notoSerif, roboto } from './helpers.js';
+import { fontFolder, makeCollection, notoSans, notoSerif, roboto } from './helpers.js';
 
 const noEnv = {};
 
@@ -57,6 +57,17 @@ describe('resolveFonts', () => {
     expect(serifFirst.fonts.heading1[0]!.family).toBe('Noto Serif SC');
     const sansFirst = resolveFonts({ systemDirs: [installed], env: noEnv, families: { heading1: ['Noto Sans SC', 'Noto Serif SC'] } });
     expect(sansFirst.fonts.heading1[0]!.family).toBe('Noto Sans SC');
+  });
+
+  it('finds a face inside a TrueType collection by family name and loads that face', () => {
+    const ttc = makeCollection([roboto, notoSans]);
+    const { fonts, explain } = resolveFonts({ systemDirs: [fontFolder(ttc)], env: noEnv, families: { heading1: ['Noto Sans SC'] } });
+    const f = fonts.heading1[0]!;
+    expect(f.source).toBe('installed');
+    expect(f.face).toBe('NotoSansSC-Regular');
+    expect(f.font.postscriptName).toBe('NotoSansSC-Regular');
+    expect(f.font.hasGlyphForCodePoint('黑'.codePointAt(0)!)).toBe(true);
+    expect(explain().find((e) => e.role === 'heading1')!.font).toMatchObject({ face: 'NotoSansSC-Regular' });
   });
 
   it('reports a configured file that is not a font', () => {

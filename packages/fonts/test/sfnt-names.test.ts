@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemFontFolders } from '../src/index.js';
 import { readFontFileNames } from '../src/sfnt-names.js';
-import { notoSerif, roboto } from './helpers.js';
+import { makeCollection, notoSerif, roboto } from './helpers.js';
 
 describe('readFontFileNames', () => {
   it('reads family, PostScript name, subfamily and outline type from the name table', () => {
@@ -10,6 +10,12 @@ describe('readFontFileNames', () => {
       faces: [{ families: expect.arrayContaining(['Roboto']), postscriptName: 'Roboto-Regular', subfamily: 'Regular', outlines: 'truetype' }],
     });
     expect(readFontFileNames(notoSerif)!.faces[0]!.families).toContain('Noto Serif SC');
+  });
+
+  it('reads every face of a collection', () => {
+    const names = readFontFileNames(makeCollection([roboto, notoSerif]))!;
+    expect(names.collection).toBe(true);
+    expect(names.faces.map((f) => f.postscriptName)).toEqual(['Roboto-Regular', 'NotoSerifSC-Regular']);
   });
 
   it('returns undefined for a file that is not a font', () => {

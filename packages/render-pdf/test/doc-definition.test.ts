@@ -74,6 +74,22 @@ describe('buildDocDefinition', () => {
   });
 });
 
+describe('fonts from a TrueType collection', () => {
+  it('renders a collection face more than once (pdfmake must not keep the font bytes it writes into the descriptor)', async () => {
+    const { makeCollection, notoSans, roboto } = await import('../../fonts/test/helpers.js');
+    const ttc = makeCollection([roboto, notoSans]);
+    const set = resolveFonts({ systemDirs: [], env: {}, files: { heading1: ttc } }).fonts;
+    expect(set.heading1[0]!.face).toBe('Roboto-Regular');
+    const doc = plainDocument(1);
+    doc.body = [{ kind: 'heading', level: 1, marker: 'I. ', text: 'Overview' }, ...doc.body.slice(1)];
+    const a = await renderPdf(doc, set);
+    const b = await renderPdf(doc, set);
+    expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+    const { lines } = await readLines(b.pdf);
+    expect(lines.some((l) => l.text.includes('Overview'))).toBe(true);
+  });
+});
+
 describe('fonts of another ascent', () => {
   it('moves a heading in a font with a smaller ascent down so its baseline stays on the body grid', async () => {
     const roboto = join(import.meta.dirname, '..', '..', 'fonts', 'test', 'fixtures', 'Roboto-Regular.ttf');
