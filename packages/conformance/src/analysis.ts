@@ -23,6 +23,17 @@ const EDGE_BIN_MM = 0.5;
 
 const ink = (s: string): string => s.replace(/\s/gu, '');
 
+const EM_ABOVE = 0.88;
+
+/**
+ * The em box (字身框) of a line: where its characters' frames stand, font metrics aside. A CJK
+ * em box reaches 0.88 em above the baseline and 0.12 em below (the ideographic em box of
+ * OpenType's BASE table, the same in Noto, Source Han, SimSun and FangSong).
+ */
+export function emBox(line: TextLine): { top: number; bottom: number } {
+  return { top: line.baseline - ptToMm(EM_ABOVE * line.fontSize), bottom: line.baseline + ptToMm((1 - EM_ABOVE) * line.fontSize) };
+}
+
 /** Facts derived once from the measurements and shared by the rules. */
 export class Analysis {
   readonly m: PdfMeasurements;

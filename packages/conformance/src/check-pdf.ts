@@ -7,6 +7,7 @@ import { fontSizesRule, fontsEmbeddedRule } from './rules/fonts.js';
 import { charsPerLineRule, firstLineIndentRule, linePitchRule, linesPerPageRule } from './rules/grid.js';
 import { blockBottomRule, blockLeftRule, blockRightRule, blockTopRule, pageSizeRule } from './rules/page-and-block.js';
 import { pageNumberFormatRule, pageNumberPositionRule } from './rules/page-numbers.js';
+import { organMarkRule } from './rules/organ-mark.js';
 import { redRulePositionRule } from './rules/red-rule.js';
 import { textEqualsRule } from './rules/text-equals.js';
 
@@ -36,6 +37,7 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
     fontsEmbeddedRule(a),
     pageNumberFormatRule(a),
     pageNumberPositionRule(a),
+    organMarkRule(a),
     redRulePositionRule(a),
     endMatterRule(a),
   ];

@@ -16,6 +16,7 @@ const ALL_RULES = [
   'fonts/embedded',
   'page-number/format',
   'page-number/position',
+  'header/organ-mark',
   'red-rule/position',
   'end-matter/position',
   'text/equals',
@@ -93,6 +94,7 @@ describe('checkPdf on a PDF that ignores the standard', () => {
     expect(byId(report, 'page-number/format').measured).toContain('「- 1 -」');
     expect(byId(report, 'indent/first-line').measured).toContain('24.00 pt');
     expect(byId(report, 'red-rule/position').measured).toContain('100.0 mm');
+    expect(byId(report, 'header/organ-mark').measured).toMatch(/^上沿 2\d\.\d mm，中心 10[78]\.\d mm/);
     expect(byId(report, 'end-matter/position').measured).toMatch(/^第 4 页，2 条线，末条 y 259\.4 mm/);
   });
 
@@ -147,13 +149,13 @@ describe('formatCheckReport', () => {
     expect(rows[0]).toMatch(/^规则\s+结果\s+测量值\s+要求$/);
     expect(rows).toHaveLength(1 + ALL_RULES.length + 2);
     expect(rows[1]).toMatch(/^page\/size 纸张 A4\s+✓\s+210\.0 × 297\.0 mm\s+210 × 297 mm（±1）$/);
-    expect(rows.at(-1)).toMatch(/^符合 GB\/T 9704-2012（16 项规则，\d+ 页）$/);
+    expect(rows.at(-1)).toMatch(/^符合 GB\/T 9704-2012（17 项规则，\d+ 页）$/);
   });
 
   it('speaks English, and marks failures', async () => {
     const text = formatCheckReport(await checkPdf(await nonConformantPdf()), { lang: 'en' });
     expect(text).toMatch(/^rule\s+result\s+measured\s+expected\n/);
     expect(text).toMatch(/grid\/lines-per-page lines per page\s+✗\s+wrong line counts: p1: \d+/);
-    expect(text).toMatch(/does not conform to GB\/T 9704-2012: 15 of 15 rules failed \(4 pages\)\n$/);
+    expect(text).toMatch(/does not conform to GB\/T 9704-2012: 16 of 16 rules failed \(4 pages\)\n$/);
   });
 });

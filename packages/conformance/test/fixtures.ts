@@ -16,6 +16,8 @@ export const serifFont = join(
 
 /** Noto Serif SC's hhea ascent: pdfkit puts the baseline this far (× size) below the y it is given. */
 const ASCENT = 1.151;
+/** A CJK em box stands 0.88 em above the baseline. */
+const EM_ABOVE = 0.88;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -141,14 +143,15 @@ export async function conformantPdf(options: { paragraphs?: readonly string[] } 
       doc.addPage({ size: 'A4', margin: 0 });
       const organ = '某某镇人民政府文件';
       const markSize = fontRoles.organMark.size;
-      const markTop = top + mm(layout.header.organMarkTop);
+      // The mark's em box (0.88 em above the baseline) starts 35 mm into the block.
+      const markTop = top + mm(layout.header.organMarkTop) - (ASCENT - EM_ABOVE) * markSize;
       centred(organ, markTop, markSize, RED);
       text.push(organ);
       const number = '某政发〔2025〕3号';
       const numberTop = markTop + markSize * ASCENT + 2 * pitch - body * ASCENT;
       centred(number, numberTop, body);
       text.push(number);
-      const ruleY = numberTop + body * 1.437 + mm(layout.header.ruleGapBelowNumber);
+      const ruleY = numberTop + (ASCENT + 1 - EM_ABOVE) * body + mm(layout.header.ruleGapBelowNumber);
       doc.moveTo(left, ruleY).lineTo(blockRight, ruleY).lineWidth(layout.header.ruleThicknessPt).strokeColor(RED).stroke();
       let row = Math.ceil((ruleY - top) / pitch) + layout.title.linesBelowRule;
       const title = ['某某镇人民政府关于2024年度', '法治政府建设情况的报告'];

@@ -1,7 +1,6 @@
 import { derived, layout, ptToMm } from '@gongwen/model';
-import type { Analysis } from '../analysis.js';
+import { emBox, type Analysis } from '../analysis.js';
 import type { RuleResult } from '../check-report.js';
-import type { TextLine } from '../measurements.js';
 import { tolerances } from '../tolerances.js';
 import { both, firstFew, mm, noText, onPages, ruleResult, skipped } from './rule-result.js';
 
@@ -10,17 +9,6 @@ const blockRight = margins.left + textBlock.width;
 const blockBottom = margins.top + textBlock.height;
 const tol = tolerances.edgeMm;
 const pitchMm = ptToMm(derived.linePitchPt);
-
-const EM_ABOVE = 0.88;
-
-/**
- * The em box (字身框) of a line: where its characters' frames stand, font metrics aside. A CJK
- * em box reaches 0.88 em above the baseline and 0.12 em below (the ideographic em box of
- * OpenType's BASE table, the same in Noto, Source Han, SimSun and FangSong).
- */
-export function emBox(line: TextLine): { top: number; bottom: number } {
-  return { top: line.baseline - ptToMm(EM_ABOVE * line.fontSize), bottom: line.baseline + ptToMm((1 - EM_ABOVE) * line.fontSize) };
-}
 
 /** page/size: A4 portrait on every page. */
 export function pageSizeRule(a: Analysis): RuleResult {
