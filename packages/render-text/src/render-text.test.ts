@@ -63,6 +63,18 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('renderText with a seal', () => {
+  it('sets the date four characters from the right and centres the organ over it (7.3.5.1)', () => {
+    const sealed: Document = { ...doc, signature: { organs: ['甲乡人民政府'], date: '2022年1月9日', seals: [{ image: new Uint8Array(), organ: '甲乡人民政府' }] } };
+    const lines = renderText(sealed).split('\n');
+    const date = lines.find((l) => l.endsWith('2022年1月9日') && !l.includes('印发'))!;
+    const organ = lines[lines.indexOf(date) - 1]!;
+    // 28 − 4 − 6 (2022年1月9日: six digits count half) = 18 characters before the date.
+    expect(date).toBe('　'.repeat(18) + '2022年1月9日');
+    expect(organ).toBe('　'.repeat(18) + '甲乡人民政府');
+  });
+});
+
 describe('renderText without a header', () => {
   it('keeps the first line centred', () => {
     const { header: _h, ...plain } = doc;

@@ -56,7 +56,14 @@ export function renderText(doc: Document): string {
       out.push(INDENT + (i === 0 ? '附件：' : spaces(3)) + (many ? `${i + 1}.` : '') + name);
     });
   }
-  if (doc.signature) {
+  if (doc.signature?.seals.length) {
+    // 7.3.5.1 with seals: the date 4 characters from the right, each 署名 centred over the date.
+    out.push('');
+    const dateWidth = displayWidth(doc.signature.date);
+    const dateStart = WIDTH - layout.signature.sealed.dateRightInsetChars - dateWidth;
+    for (const organ of doc.signature.organs) out.push(spaces(dateStart + (dateWidth - displayWidth(organ)) / 2) + organ);
+    out.push(spaces(dateStart) + doc.signature.date);
+  } else if (doc.signature) {
     out.push('');
     const inset = layout.signature.unsealed.organRightInsetChars;
     const organWidth = Math.max(...doc.signature.organs.map(displayWidth), 0);
