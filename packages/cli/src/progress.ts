@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { formatDiagnostic, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { say } from './messages.js';
 import type { RenderRecord } from './render-job.js';
@@ -48,7 +49,7 @@ export class Progress {
           ? say(this.lang, '未改变，跳过', 'unchanged, skipped')
           : r.status === 'failed'
             ? say(this.lang, '失败', 'failed')
-            : `→ ${r.outputs.map((o) => o.path).join(', ')} (${r.ms} ms)`;
+            : `→ ${r.outputs.map((o) => shortPath(o.path)).join(', ')} (${r.ms} ms)`;
       this.out.write(`${mark} ${r.input} ${detail}\n`);
     }
     if (this.mode === 'bar') this.drawBar();
@@ -95,6 +96,12 @@ export class Progress {
     if (this.barShown) this.err.write('\r\u001b[K');
     this.barShown = false;
   }
+}
+
+/** A path relative to the working directory when it is inside it, as a user would type it. */
+function shortPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 }
 
 function round(n: number, digits: number): number {

@@ -157,6 +157,21 @@ describe.skipIf(!canText)('gongwen render', () => {
     for (const n of names) expect(readFileSync(join(b, n)).equals(readFileSync(join(a, n))), n).toBe(true);
   });
 
+  it.skipIf(!canPdf)('fails a report with a character no font has under --strict, and only warns without', () => {
+    const dir = tempDir();
+    const base = readFileSync(join(examplesDir, 'liaoning-zhuanghe-taipingling-2023.yaml'), 'utf8');
+    writeFileSync(join(dir, 'r.yaml'), base.replace(/^title: (.*)$/m, 'title: $1\u{2A6D6}'));
+    const line = base.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+    const lenient = gongwen(['render', 'r.yaml', '--format', 'pdf', '--out', 'a'], { cwd: dir });
+    if (!lenient.stderr.includes('render/missing-glyph')) return; // this machine has a font that draws it
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(new RegExp(`^r\\.yaml:${line}:\\d+: 警告: .*\\[render/missing-glyph\\]`, 'm'));
+    const strict = gongwen(['render', 'r.yaml', '--format', 'pdf', '--out', 'b', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(new RegExp(`^r\\.yaml:${line}:\\d+: 错误: .*\\[render/missing-glyph\\]`, 'm'));
+    expect(existsSync(join(dir, 'b', 'r.pdf'))).toBe(false);
+  });
+
   it('leaves no temporary files behind', () => {
     const out = tempDir();
     gongwen(['render', 'examples', '--format', 'txt', '--out', out]);

@@ -26,6 +26,6 @@ export async function defaultFonts(options: DefaultFontsOptions = {}): Promise<D
   return {
     fonts: resolved.fonts,
     diagnostics: resolved.diagnostics,
-    describe: () => stage.formatFontExplanation(resolved.explain() as never, options.lang),
+    describe: () => stage.formatFontExplanation(resolved.explain(), options.lang),
   };
 }

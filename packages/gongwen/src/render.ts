@@ -91,7 +91,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
 
   const compose = await loadStage('compose');
   if (!compose) return diagnostics.push(unavailable('compose', lang)), done();
-  const composed = compose.composeDocument(report, style, { assets, lang, filename });
+  const composed = compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate });
   diagnostics.push(...composed.diagnostics);
   const document = composed.document;
   if (!document || hasErrors(diagnostics)) return done();
@@ -111,7 +111,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
       const glyphs = fontsStage.checkGlyphs(document, fonts, { lang });
       diagnostics.push(...locateGlyphs(glyphs, source, filename, options.strict ?? false));
       if (hasErrors(diagnostics)) continue;
-      const out = await (await loadStage('pdf'))!.renderPdf(document, fonts);
+      const out = await (await loadStage('pdf'))!.renderPdf(document, fonts, { lang });
       diagnostics.push(...out.diagnostics);
       outputs.pdf = out.pdf;
     } else if (format === 'docx') {
