@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validate } from 'gongwen';
-import { buildCli, copyExamples, gongwen, tempDir } from './cli-helpers.js';
+import { buildCli, copyExamples, gongwen, repoDir, tempDir } from './cli-helpers.js';
 
 beforeAll(buildCli);
 
@@ -60,6 +60,22 @@ describe.skipIf(!canLoad)('gongwen validate', () => {
     expect(report.files[0]!.diagnostics[0]).toMatchObject({ severity: 'error', file: 'bad.yaml' });
     expect(report.files[0]!.diagnostics[0]!.message).toMatch(/[a-z]/);
     expect(report.files[0]!.diagnostics[0]!.message).not.toMatch(/[\u4e00-\u9fff]{4}/);
+  });
+
+  it('gives every broken schema fixture exactly the diagnostics it expects', () => {
+    const dir = join(repoDir, 'packages', 'schema', 'test', 'fixtures', 'invalid');
+    const r = gongwen(['validate', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { severity: string; line?: number; column?: number; ruleId: string }[] }[] };
+    expect(report.files.length).toBeGreaterThan(10);
+    for (const f of report.files) {
+      const expected = readFileSync(join(repoDir, f.path), 'utf8')
+        .split('\n')
+        .map((l) => /^# expect: (\w+ \d+:\d+ [\w/-]+)\s*$/.exec(l)?.[1])
+        .filter(Boolean);
+      const actual = f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.severity} ${d.line}:${d.column} ${d.ruleId}`);
+      expect(actual.sort(), f.path).toEqual(expected.sort());
+    }
   });
 
   it('reports a file that does not exist as an error, not a crash', () => {
