@@ -55,9 +55,19 @@ export const docxElements = {
   organMarkTop: mmToTwip(layout.header.organMarkTop),
   documentNumberBefore: layout.header.documentNumberLinesBelowMark * derived.linePitchTwip,
   upwardInset: charsTwip(layout.header.upwardInsetChars),
-  /** The red rule: a bottom border on the 发文字号 paragraph, `space` in whole points. */
+  /**
+   * The red rule: a bottom border on the 发文字号 paragraph, `space` in whole points between the
+   * line box and the rule. The rule's centre is to stand 4 mm below the line's em box, which sits
+   * in the middle of its exact line box: so 4 mm less the leading below the em box and half the
+   * rule's thickness.
+   */
   ruleSize: Math.round(layout.header.ruleThicknessPt * 8),
-  ruleSpace: Math.round(mmToPt(layout.header.ruleGapBelowNumber)),
+  ruleSpace: Math.max(
+    0,
+    Math.round(
+      mmToPt(layout.header.ruleGapBelowNumber) - (derived.linePitchPt - fontRoles.body.size) / 2 - layout.header.ruleThicknessPt / 2,
+    ),
+  ),
   titleBefore: layout.title.linesBelowRule * derived.linePitchTwip,
   addresseeBefore: layout.addressee.blankLinesBefore * derived.linePitchTwip,
   attachmentNoteBefore: layout.attachmentNote.blankLinesBefore * derived.linePitchTwip,

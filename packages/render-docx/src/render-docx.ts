@@ -6,14 +6,14 @@ import { Document, DocumentGridType, Packer } from 'docx';
 import { normalizePackage } from './docx-package.js';
 import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
-import { turnOffStyleProperties } from './style-properties.js';
+import { setStyleSwitches } from './style-properties.js';
 import { docxGeometry } from './geometry.js';
 import { headerBlock } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
 import { pageFooters } from './page-footers.js';
 import type { BuildContext } from './runs.js';
 import { signatureBlock } from './signature.js';
-import { buildStyles, stylesTurnedOff } from './styles.js';
+import { buildStyles, styleSwitches } from './styles.js';
 
 /** A loaded font file, as `@gongwen/fonts` resolves it (only what embedding needs). */
 export interface EmbeddableFont {
@@ -100,7 +100,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   const packed = await Packer.pack(file, 'uint8array');
   const docx = normalizePackage(packed as Uint8Array, {
     created: doc.meta.created,
-    rewrite: { 'word/styles.xml': (xml) => turnOffStyleProperties(xml, stylesTurnedOff) },
+    rewrite: { 'word/styles.xml': (xml) => setStyleSwitches(xml, styleSwitches) },
   });
   if (fonts.length) {
     ctx.diagnostics.push({

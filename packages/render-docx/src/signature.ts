@@ -156,6 +156,7 @@ function sealImage(ctx: BuildContext, seal: Seal, left: number): ImageRun | unde
     type,
     data: seal.image,
     transformation: { width: size, height: size },
+    run: { font: runFonts(ctx.names, 'body') },
     altText: { name: `${seal.organ}印章`, description: `${seal.organ}印章`, title: `${seal.organ}印章` },
     floating: {
       horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipToEmu(left) },

@@ -8,29 +8,30 @@ const PPR_ORDER = [
   'sectPr', 'pPrChange',
 ].map((name) => `w:${name}`);
 
+/** On/off paragraph properties per style id: property name (without `w:`) → on or off. */
+export type StyleSwitches = Readonly<Record<string, Readonly<Record<string, boolean>>>>;
+
 /**
- * Turns paragraph properties off (`<w:name w:val="0"/>`) in the given styles of
- * `word/styles.xml`, each in its schema position. docx cannot write these on a style:
- * `snapToGrid` (LibreOffice gives a line whose font is taller than the grid pitch two grid
- * lines even with exact spacing), `autoSpaceDE`/`autoSpaceDN` (the extra space Word and
- * LibreOffice put between Chinese and Latin letters or digits, which breaks the 28-character
- * grid).
+ * Writes on/off paragraph properties (`<w:name w:val="1|0"/>`) into the given styles of
+ * `word/styles.xml`, each in its schema position, for the properties docx cannot write on a
+ * style (see `styleSwitches` in styles.ts for which and why).
  */
-export function turnOffStyleProperties(stylesXml: string, off: Readonly<Record<string, readonly string[]>>): string {
+export function setStyleSwitches(stylesXml: string, switches: StyleSwitches): string {
   return stylesXml.replace(/<w:style\b[^>]*>[\s\S]*?<\/w:style>/g, (style) => {
     const id = /\bw:styleId="([^"]+)"/.exec(style)?.[1];
-    const names = id ? off[id] : undefined;
-    if (!names?.length) return style;
+    const wanted = id ? switches[id] : undefined;
+    if (!wanted) return style;
     const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>|<w:pPr\/>/.exec(style);
     let body = pPr?.[1] ?? '';
-    for (const name of names.map((n) => `w:${n}`)) {
+    for (const [bare, on] of Object.entries(wanted)) {
+      const name = `w:${bare}`;
       if (body.includes(`<${name} `) || body.includes(`<${name}/`)) continue;
       const rank = PPR_ORDER.indexOf(name);
       const later = PPR_ORDER.slice(rank + 1)
         .map((next) => body.search(new RegExp(`<${next}[\\s/>]`)))
         .filter((i) => i >= 0);
       const at = later.length ? Math.min(...later) : body.length;
-      body = `${body.slice(0, at)}<${name} w:val="0"/>${body.slice(at)}`;
+      body = `${body.slice(0, at)}<${name} w:val="${on ? 1 : 0}"/>${body.slice(at)}`;
     }
     if (pPr) return style.replace(pPr[0], `<w:pPr>${body}</w:pPr>`);
     // A style without paragraph properties: they go before its run properties (CT_Style order).

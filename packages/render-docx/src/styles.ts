@@ -3,6 +3,7 @@ import { AlignmentType, LineRuleType } from 'docx';
 import { fontRoles, layout } from '@gongwen/model';
 import type { FontNames } from './font-names.js';
 import { runFonts } from './font-names.js';
+import type { StyleSwitches } from './style-properties.js';
 import { docxElements, docxGeometry, roleSize } from './geometry.js';
 
 /** Style ids the document's paragraphs refer to. Built-in ids where Word has one. */
@@ -17,16 +18,21 @@ export const styleIds = {
 } as const;
 
 /**
- * Paragraph properties turned off per style after docx has written the styles (see
- * style-properties.ts). Normal: no widow control (LibreOffice applies it to DOCX paragraphs and
- * leaves 21-line pages) and no automatic space between Chinese and Latin text or digits (it
- * breaks the 28-character grid). Title and 发文机关标志: their lines are taller than the grid
- * pitch, so they keep their exact spacing off the grid.
+ * Paragraph switches docx cannot write on a style, set after it has written the styles.
+ * Normal:
+ * - no widow control: LibreOffice applies it to DOCX paragraphs and leaves 21-line pages;
+ * - no automatic space between Chinese and Latin letters or digits (autoSpaceDE/DN): Word would
+ *   add it and break the 28-character grid;
+ * - overflowPunct on: Word's default (允许标点溢出边界), written explicitly because LibreOffice
+ *   7.4 reads the element the other way round and then does not hang ，。 past the margin; when
+ *   it does hang them in a justified line it drops the glyph (measured: a line-end 。 vanished).
+ * Title and 发文机关标志: their lines are taller than the grid pitch, so they keep their exact
+ * spacing off the grid (snapToGrid off); on the grid LibreOffice gives them two lines each.
  */
-export const stylesTurnedOff: Readonly<Record<string, readonly string[]>> = {
-  [styleIds.normal]: ['widowControl', 'autoSpaceDE', 'autoSpaceDN'],
-  [styleIds.title]: ['snapToGrid'],
-  [styleIds.organMark]: ['snapToGrid'],
+export const styleSwitches: StyleSwitches = {
+  [styleIds.normal]: { widowControl: false, overflowPunct: true, autoSpaceDE: false, autoSpaceDN: false },
+  [styleIds.title]: { snapToGrid: false },
+  [styleIds.organMark]: { snapToGrid: false },
 };
 
 /** Exact spacing on the 22-line grid. `LineRuleType.EXACT` writes "exact"; EXACTLY writes an invalid value. */

@@ -29,7 +29,7 @@ function longBody(): BodyBlock[] {
   blocks.push(para(texts[0]!, '（二）加强组织领导。', 'heading2'));
   blocks.push(para(texts[1]!, '一是', 'body'));
   blocks.push({ kind: 'heading', level: 1, marker: '二、', text: '存在的不足和原因' });
-  for (const t of [...texts, ...texts]) blocks.push(para(t));
+  for (const t of [...texts, ...texts.slice(0, 5)]) blocks.push(para(t));
   return blocks;
 }
 

@@ -11,8 +11,13 @@ const run = promisify(execFile);
 /** The repository's fontconfig map: official font names → the open fonts Debian installs. */
 export const fontsConf = resolve(fileURLToPath(import.meta.url), '../../../../fonts.conf');
 
-/** The soffice binary on PATH (or at Debian's and macOS's usual places), if any. */
+/**
+ * The soffice binary: `$SOFFICE` when set (`SOFFICE=none` to run as if LibreOffice were
+ * absent), else on PATH or at Debian's and macOS's usual places.
+ */
 export function findSoffice(): string | undefined {
+  const configured = process.env.SOFFICE;
+  if (configured) return configured === 'none' || !existsSync(configured) ? undefined : configured;
   const candidates = [
     ...(process.env.PATH ?? '').split(delimiter).flatMap((dir) => [join(dir, 'soffice'), join(dir, 'libreoffice')]),
     '/usr/lib/libreoffice/program/soffice',

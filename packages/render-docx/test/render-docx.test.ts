@@ -1,0 +1,202 @@
+import { derived, fontRoles, layout, mmToTwip } from '@gongwen/model';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../src/index.js';
+import { jointSealedDocument, plainSealedDocument, upwardDocument } from './fixtures.js';
+import type { XmlElement } from './xml.js';
+import { find, parseXml } from './xml.js';
+
+async function render(doc = jointSealedDocument(), options: Parameters<typeof renderDocx>[1] = {}) {
+  const { docx, diagnostics } = await renderDocx(doc, options);
+  const files = unzipSync(docx);
+  const xml = (path: string) => parseXml(new TextDecoder().decode(files[path]!), path);
+  return { docx, files, xml, diagnostics };
+}
+
+const child = (e: XmlElement | undefined, name: string) => e?.children.find((c) => c.name === name);
+const style = (styles: XmlElement, id: string) => find(styles, 'w:style').find((s) => s.attrs['w:styleId'] === id)!;
+const textOf = (e: XmlElement) => find(e, 'w:t').map((t) => t.text).join('');
+
+describe('the section', () => {
+  it('is A4 with 37/35/28/26 mm margins and Word\'s lines grid of 22 lines at 579 twips', async () => {
+    const { xml } = await render();
+    const sect = find(xml('word/document.xml'), 'w:sectPr')[0]!;
+    expect(child(sect, 'w:pgSz')!.attrs).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
+    expect(child(sect, 'w:pgMar')!.attrs).toMatchObject({ 'w:top': '2098', 'w:bottom': '1984', 'w:left': '1587', 'w:right': '1474' });
+    expect(child(sect, 'w:docGrid')!.attrs).toEqual({ 'w:type': 'lines', 'w:linePitch': '579' });
+    // 22 lines fit the 225 mm block and a 23rd would not.
+    expect(22 * 579).toBeLessThanOrEqual(mmToTwip(layout.textBlock.height));
+    expect(23 * 579).toBeGreaterThan(mmToTwip(layout.textBlock.height));
+  });
+
+  it('has odd and even footers with a PAGE field, right and left, one 4号 character in', async () => {
+    const { xml } = await render();
+    const settings = xml('word/settings.xml');
+    expect(find(settings, 'w:evenAndOddHeaders')).toHaveLength(1);
+    const refs = find(xml('word/document.xml'), 'w:footerReference');
+    const rels = find(xml('word/_rels/document.xml.rels'), 'Relationship');
+    const footer = (type: string) => {
+      const id = refs.find((r) => r.attrs['w:type'] === type)!.attrs['r:id'];
+      return xml(`word/${rels.find((r) => r.attrs.Id === id)!.attrs.Target}`);
+    };
+    for (const [type, jc, side] of [['default', 'right', 'w:right'], ['even', 'left', 'w:left']] as const) {
+      const f = footer(type);
+      const pPr = find(f, 'w:pPr')[0]!;
+      expect(child(pPr, 'w:jc')!.attrs['w:val']).toBe(jc);
+      expect(child(pPr, 'w:ind')!.attrs[side]).toBe(String(fontRoles.pageNumber.size * 20));
+      expect(find(f, 'w:instrText').map((i) => i.text.trim())).toEqual(['PAGE']);
+      expect(find(f, 'w:t').map((t) => t.text)).toEqual(['— ', ' —']);
+      expect(find(f, 'w:rFonts')[0]!.attrs['w:eastAsia']).toBe('宋体');
+    }
+  });
+});
+
+describe('the styles', () => {
+  it('make Normal 3号仿宋 on exact 579 spacing, condensed −5 twips, with widow control and autospace off', async () => {
+    const styles = (await render()).xml('word/styles.xml');
+    const normal = style(styles, 'Normal');
+    const rPr = child(normal, 'w:rPr')!;
+    expect(child(rPr, 'w:rFonts')!.attrs).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': 'Times New Roman', 'w:hAnsi': 'Times New Roman' });
+    expect(child(rPr, 'w:sz')!.attrs['w:val']).toBe('32');
+    expect(child(rPr, 'w:spacing')!.attrs['w:val']).toBe(String(derived.bodyCondenseTwip));
+    expect(derived.bodyCondenseTwip).toBe(-5);
+    const pPr = child(normal, 'w:pPr')!;
+    expect(child(pPr, 'w:spacing')!.attrs).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
+    for (const off of ['w:widowControl', 'w:autoSpaceDE', 'w:autoSpaceDN']) expect(child(pPr, off)!.attrs['w:val']).toBe('0');
+    expect(child(pPr, 'w:overflowPunct')!.attrs['w:val']).toBe('1');
+  });
+
+  it('map the four heading levels to Word\'s Heading 1–4 with outline levels and the GB fonts', async () => {
+    const styles = (await render()).xml('word/styles.xml');
+    const expected = { 1: '黑体', 2: '楷体_GB2312', 3: '仿宋_GB2312', 4: '仿宋_GB2312' } as const;
+    for (const level of [1, 2, 3, 4] as const) {
+      const s = style(styles, `Heading${level}`);
+      expect(child(s, 'w:name')!.attrs['w:val']).toBe(`heading ${level}`);
+      expect(child(child(s, 'w:pPr'), 'w:outlineLvl')!.attrs['w:val']).toBe(String(level - 1));
+      expect(child(child(s, 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe(expected[level]);
+      expect(child(child(s, 'w:rPr'), 'w:sz')!.attrs['w:val']).toBe('32');
+    }
+    const title = style(styles, 'Title');
+    expect(child(child(title, 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('方正小标宋简体');
+    expect(child(child(title, 'w:rPr'), 'w:sz')!.attrs['w:val']).toBe('44');
+    expect(child(child(title, 'w:pPr'), 'w:snapToGrid')!.attrs['w:val']).toBe('0');
+  });
+
+  it('use the headings in the document and keep direct formatting to fonts and role changes', async () => {
+    const doc = (await render()).xml('word/document.xml');
+    const paragraphs = find(doc, 'w:p');
+    const styleOf = (p: XmlElement) => child(child(p, 'w:pPr'), 'w:pStyle')?.attrs['w:val'];
+    const heading1 = paragraphs.find((p) => textOf(p).startsWith('一、'))!;
+    expect(styleOf(heading1)).toBe('Heading1');
+    expect(styleOf(paragraphs.find((p) => textOf(p).startsWith('（一）坚持'))!)).toBe('Heading2');
+    // A body paragraph's run states its fonts but not the size the style already gives.
+    const body = paragraphs.find((p) => textOf(p).startsWith('2023年，太平岭乡'))!;
+    expect(styleOf(body)).toBe('BodyText');
+    expect(find(body, 'w:sz')).toEqual([]);
+    // A run-in 楷体 lead in a body paragraph names its own font.
+    const lead = paragraphs.find((p) => textOf(p).startsWith('（二）加强组织领导。'))!;
+    expect(find(lead, 'w:rFonts').map((f) => f.attrs['w:eastAsia'])).toEqual(['楷体_GB2312', '仿宋_GB2312']);
+  });
+
+  it('name a Chinese font in the eastAsia slot and a Latin font on every run', async () => {
+    for (const make of [jointSealedDocument, upwardDocument, plainSealedDocument]) {
+      const { xml } = await render(make());
+      for (const part of ['word/document.xml', 'word/footer1.xml', 'word/footer2.xml']) {
+        for (const run of find(xml(part), 'w:r')) {
+          const fonts = child(child(run, 'w:rPr'), 'w:rFonts');
+          expect(fonts?.attrs['w:eastAsia'], `${part}: ${textOf(run)}`).toBeTruthy();
+          expect(fonts?.attrs['w:ascii'], `${part}: ${textOf(run)}`).toBeTruthy();
+          expect(fonts?.attrs['w:hAnsi'], `${part}: ${textOf(run)}`).toBeTruthy();
+        }
+      }
+    }
+  });
+
+  it('override the theme fonts with the document\'s own, so no 等线 or Calibri is asked for', async () => {
+    const { files } = await render();
+    const theme = new TextDecoder().decode(files['word/theme/theme1.xml']);
+    const fontScheme = /<a:fontScheme[\s\S]*<\/a:fontScheme>/.exec(theme)![0];
+    expect(fontScheme).toMatch(/<a:majorFont><a:latin typeface="Times New Roman"[^>]*\/><a:ea typeface="黑体"/);
+    expect(fontScheme).toMatch(/<a:minorFont><a:latin typeface="Times New Roman"[^>]*\/><a:ea typeface="仿宋_GB2312"/);
+    expect(fontScheme).toMatch(/<a:font script="Hans" typeface="仿宋_GB2312"\/>/);
+    expect(fontScheme).not.toMatch(/等线|Calibri/);
+  });
+
+  it('write the font names a style configures', async () => {
+    const { xml } = await render(upwardDocument(), { fontNames: { body: '仿宋', heading2: '楷体' } });
+    const styles = xml('word/styles.xml');
+    expect(child(child(style(styles, 'Normal'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('仿宋');
+    expect(child(child(style(styles, 'Heading2'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('楷体');
+    const signers = find(xml('word/document.xml'), 'w:r').find((r) => textOf(r) === '王某某')!;
+    expect(find(signers, 'w:rFonts')[0]!.attrs['w:eastAsia']).toBe('楷体');
+  });
+});
+
+describe('the elements', () => {
+  const paragraphs = async (doc = jointSealedDocument()) => find((await render(doc)).xml('word/document.xml'), 'w:p');
+
+  it('draw the red rule under the 发文字号 as a paragraph border, and put 签发人 right for a 上行文', async () => {
+    const number = (await paragraphs(upwardDocument())).find((p) => textOf(p).includes('太政发〔2024〕3号'))!;
+    const bottom = find(number, 'w:bottom')[0]!;
+    expect(bottom.attrs).toMatchObject({ 'w:val': 'single', 'w:color': layout.red, 'w:sz': String(layout.header.ruleThicknessPt * 8) });
+    expect(textOf(number)).toBe('太政发〔2024〕3号签发人：王某某');
+    const tabs = find(number, 'w:tab').filter((t) => t.attrs['w:pos']);
+    expect(tabs.map((t) => [t.attrs['w:val'], Number(t.attrs['w:pos'])])).toEqual([
+      ['left', 316],
+      ['right', 8844 - 316],
+    ]);
+  });
+
+  it('float each seal, 42 mm across, over its own 署名, and float the 版记 to the foot of the block', async () => {
+    const { xml } = await render();
+    const doc = xml('word/document.xml');
+    const anchors = find(doc, 'wp:anchor');
+    expect(anchors).toHaveLength(2);
+    for (const a of anchors) {
+      const extent = child(a, 'wp:extent')!.attrs;
+      expect(Math.abs(Number(extent.cx) - 42 * 36_000)).toBeLessThan(36_000 / 2);
+      expect(child(a, 'wp:positionV')!.attrs.relativeFrom).toBe('paragraph');
+    }
+    expect(new Set(find(doc, 'wp:docPr').map((d) => d.attrs.id)).size).toBe(2);
+    const tables = find(doc, 'w:tbl');
+    const endMatter = tables[tables.length - 1]!;
+    expect(textOf(endMatter)).toBe('抄送：县委依法治县办，县司法局。交口乡党政综合办公室2022年1月9日印发');
+    const rows = find(endMatter, 'w:tr').length;
+    expect(find(endMatter, 'w:tblpPr')[0]!.attrs['w:tblpY']).toBe(String(mmToTwip(225) - rows * 579));
+    const borders = find(endMatter, 'w:tblBorders')[0]!;
+    expect(child(borders, 'w:top')!.attrs['w:sz']).toBe('8'); // 0.35 mm ≈ 1 pt
+    expect(child(borders, 'w:insideH')!.attrs['w:sz']).toBe('6'); // 0.25 mm ≈ 0.75 pt
+  });
+
+  it('start every attachment on a new page', async () => {
+    const labels = (await paragraphs()).filter((p) => /^附件\d$/.test(textOf(p)));
+    expect(labels).toHaveLength(2);
+    for (const p of labels) expect(find(p, 'w:pageBreakBefore')).toHaveLength(1);
+  });
+
+  it('report a seal image that is neither PNG nor JPEG', async () => {
+    const doc = plainSealedDocument();
+    doc.signature!.seals[0]!.image = new TextEncoder().encode('<svg/>');
+    const { diagnostics } = await render(doc);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'render-docx/seal-format' })]);
+  });
+});
+
+describe('the bytes', () => {
+  it('are the same for the same document, whatever was rendered before', async () => {
+    const a = (await render()).docx;
+    await render(upwardDocument());
+    await new Promise((r) => setTimeout(r, 1100)); // past a zip timestamp's 2-second resolution boundary
+    const b = (await render()).docx;
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('carry the title, the issuing organ and the date written as core properties', async () => {
+    const core = (await render()).xml('docProps/core.xml');
+    expect(find(core, 'dc:title')[0]!.text).toBe('关于2021年法治政府建设情况的报告');
+    expect(find(core, 'dc:creator')[0]!.text).toBe('中共交口乡委员会 交口乡人民政府');
+    expect(find(core, 'dcterms:created')[0]!.text).toBe('2022-01-09T00:00:00Z');
+    const undated = (await render(plainSealedDocument())).xml('docProps/core.xml');
+    expect(find(undated, 'dcterms:created')).toEqual([]);
+  });
+});
