@@ -10,6 +10,7 @@ import { pageNumberFormatRule, pageNumberPositionRule } from './rules/page-numbe
 import { organMarkRule } from './rules/organ-mark.js';
 import { redRulePositionRule } from './rules/red-rule.js';
 import { textEqualsRule } from './rules/text-equals.js';
+import { titleRule } from './rules/title.js';
 
 export interface CheckOptions {
   /** The document's text, line by line (`documentLines(doc)`); adds the `text/equals` rule. */
@@ -39,6 +40,7 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
     pageNumberPositionRule(a),
     organMarkRule(a),
     redRulePositionRule(a),
+    titleRule(a),
     endMatterRule(a),
   ];
   if (options.expectedText) rules.push(textEqualsRule(a, options.expectedText));

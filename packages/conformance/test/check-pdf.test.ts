@@ -18,6 +18,7 @@ const ALL_RULES = [
   'page-number/position',
   'header/organ-mark',
   'red-rule/position',
+  'title/position',
   'end-matter/position',
   'text/equals',
 ];
@@ -94,6 +95,7 @@ describe('checkPdf on a PDF that ignores the standard', () => {
     expect(byId(report, 'page-number/format').measured).toContain('「- 1 -」');
     expect(byId(report, 'indent/first-line').measured).toContain('24.00 pt');
     expect(byId(report, 'red-rule/position').measured).toContain('100.0 mm');
+    expect(byId(report, 'title/position').measured).toMatch(/^1 行，16\.00 pt，中心 [0-9.]+ mm，红线下 \d+\.\d mm/);
     expect(byId(report, 'header/organ-mark').measured).toMatch(/^上沿 2\d\.\d mm，中心 10[78]\.\d mm/);
     expect(byId(report, 'end-matter/position').measured).toMatch(/^第 4 页，2 条线，末条 y 259\.4 mm/);
   });
@@ -149,13 +151,13 @@ describe('formatCheckReport', () => {
     expect(rows[0]).toMatch(/^规则\s+结果\s+测量值\s+要求$/);
     expect(rows).toHaveLength(1 + ALL_RULES.length + 2);
     expect(rows[1]).toMatch(/^page\/size 纸张 A4\s+✓\s+210\.0 × 297\.0 mm\s+210 × 297 mm（±1）$/);
-    expect(rows.at(-1)).toMatch(/^符合 GB\/T 9704-2012（17 项规则，\d+ 页）$/);
+    expect(rows.at(-1)).toMatch(/^符合 GB\/T 9704-2012（18 项规则，\d+ 页）$/);
   });
 
   it('speaks English, and marks failures', async () => {
     const text = formatCheckReport(await checkPdf(await nonConformantPdf()), { lang: 'en' });
     expect(text).toMatch(/^rule\s+result\s+measured\s+expected\n/);
     expect(text).toMatch(/grid\/lines-per-page lines per page\s+✗\s+wrong line counts: p1: \d+/);
-    expect(text).toMatch(/does not conform to GB\/T 9704-2012: 16 of 16 rules failed \(4 pages\)\n$/);
+    expect(text).toMatch(/does not conform to GB\/T 9704-2012: 17 of 17 rules failed \(4 pages\)\n$/);
   });
 });

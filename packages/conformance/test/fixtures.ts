@@ -153,10 +153,14 @@ export async function conformantPdf(options: { paragraphs?: readonly string[] } 
       text.push(number);
       const ruleY = numberTop + (ASCENT + 1 - EM_ABOVE) * body + mm(layout.header.ruleGapBelowNumber);
       doc.moveTo(left, ruleY).lineTo(blockRight, ruleY).lineWidth(layout.header.ruleThicknessPt).strokeColor(RED).stroke();
-      let row = Math.ceil((ruleY - top) / pitch) + layout.title.linesBelowRule;
+      // The title two blank grid lines below the rule (7.3.1): the first grid line whose 2号 em box
+      // starts at least two pitches below it.
+      const titleSize = fontRoles.title.size;
+      let row = 0;
+      while (top + row * pitch + (ASCENT - EM_ABOVE) * titleSize - ruleY < layout.title.linesBelowRule * pitch) row++;
       const title = ['某某镇人民政府关于2024年度', '法治政府建设情况的报告'];
       for (const t of title) {
-        centred(t, gridTop(row++), fontRoles.title.size);
+        centred(t, gridTop(row++), titleSize);
         text.push(t);
       }
       row += layout.addressee.blankLinesBefore;
@@ -212,7 +216,7 @@ export async function conformantPdf(options: { paragraphs?: readonly string[] } 
 
 /**
  * A PDF that breaks every rule: US Letter, 2 cm margins, 12 pt text in 1.2 line spacing with a
- * 2-em indent, a short red rule under a red heading, hairline 版记 rules at the margin, centred
+ * 2-em indent, a short red rule under a red heading, a 16 pt flush-left title, hairline 版记 rules at the margin, centred
  * ASCII `- N -` numbers in a non-embedded standard font.
  */
 export async function nonConformantPdf(): Promise<Uint8Array> {
@@ -224,7 +228,8 @@ export async function nonConformantPdf(): Promise<Uint8Array> {
     const y = doc.y + 4;
     doc.moveTo(doc.page.width / 2 - mm(50), y).lineTo(doc.page.width / 2 + mm(50), y).lineWidth(1).strokeColor('#CC0000').stroke();
     doc.moveDown();
-    doc.fillColor('#000000').fontSize(12);
+    doc.fillColor('#000000').fontSize(16).text('关于2024年度法治政府建设情况的报告');
+    doc.fontSize(12);
     for (let i = 0; i < 4; i++) {
       for (const p of PARAGRAPHS) doc.text(p, { align: 'justify', indent: 24, lineGap: 2.4, paragraphGap: 0 });
     }

@@ -273,3 +273,17 @@ describe('end-matter/position', () => {
     expect(rule(checkMeasurements(document(fourPages())), 'end-matter/position').skipped).toBe(true);
   });
 });
+
+describe('title/position', () => {
+  it('passes a centred 22 pt title and fails one set flush left or in the wrong size', () => {
+    expect(rule(checkMeasurements(document(fourPages())), 'title/position').pass).toBe(true);
+    const left = fourPages();
+    left[0]!.lines[0] = line({ row: 0, text: '法治政府建设情况的报告', size: 22 });
+    expect(rule(checkMeasurements(document(left)), 'title/position').measured).toContain('centre 70.3 mm');
+    const big = fourPages();
+    big[0]!.lines[0] = line({ row: 0, text: '法治政府建设情况的报告', size: 26, x: 56 });
+    const r = rule(checkMeasurements(document(big)), 'title/position');
+    expect(r.pass).toBe(false);
+    expect(r.measured).toContain('26.00 pt');
+  });
+});
