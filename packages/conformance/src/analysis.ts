@@ -1,8 +1,9 @@
 import { derived, layout, ptToMm } from '@gongwen/model';
+import type { PageSummary } from './check-report.js';
 import type { HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
 
 /** Why a page is not a full body page. */
-export type PageKind = 'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title' | 'block-break';
+export type PageKind = PageSummary['exempt'][number];
 
 /** Trailing punctuation that LibreOffice and Word may hang into the right margin. */
 const HANGING = new Set(['，', '。', '、', ',', '.']);

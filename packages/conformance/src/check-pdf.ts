@@ -44,7 +44,11 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
     endMatterRule(a),
   ];
   if (options.expectedText) rules.push(textEqualsRule(a, options.expectedText));
-  return { conformant: rules.every((r) => r.pass), pageCount: m.pageCount, rules };
+  const pages = m.pages.map((p) => {
+    const exempt = [...(a.kinds.get(p.number) ?? [])];
+    return { number: p.number, lines: p.lines.length, ...(p.pageNumber ? { pageNumber: p.pageNumber.text } : {}), full: exempt.length === 0, exempt };
+  });
+  return { conformant: rules.every((r) => r.pass), pageCount: m.pageCount, rules, pages };
 }
 
 /**

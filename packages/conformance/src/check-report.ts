@@ -17,9 +17,21 @@ export interface RuleResult {
   pages?: number[];
 }
 
+/** How a page was read: its text lines and why it is not a full body page, if it is not. */
+export interface PageSummary {
+  number: number;
+  /** Text lines, the page number left out. */
+  lines: number;
+  pageNumber?: string;
+  /** Full body pages must hold 22 lines; the others are exempt for the reasons listed. */
+  full: boolean;
+  exempt: Array<'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title' | 'block-break'>;
+}
+
 export interface CheckReport {
   /** True when every rule passes. */
   conformant: boolean;
   pageCount: number;
   rules: RuleResult[];
+  pages: PageSummary[];
 }

@@ -1,4 +1,4 @@
-export type { CheckReport, RuleResult } from './check-report.js';
+export type { CheckReport, PageSummary, RuleResult } from './check-report.js';
 export { checkMeasurements, checkPdf, type CheckOptions } from './check-pdf.js';
 export { formatCheckReport, type FormatOptions } from './format-check-report.js';
 export type { FontInfo, HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';

@@ -53,6 +53,13 @@ describe('checkPdf on a GB/T 9704-shaped PDF', () => {
     expect(byId(report, 'block/right').measured).toMatch(/标点悬挂/);
   });
 
+  it('says how each page was read', () => {
+    const [first, second] = report.pages;
+    expect(first).toMatchObject({ number: 1, pageNumber: '— 1 —', full: false, exempt: ['first', 'title'] });
+    expect(second).toMatchObject({ number: 2, lines: 22, pageNumber: '— 2 —', full: true, exempt: [] });
+    expect(report.pages.at(-1)!.exempt).toEqual(expect.arrayContaining(['end-matter', 'body-end']));
+  });
+
   it('reports the first difference of the text with context and place', async () => {
     const changed = good.text.map((l) => l.replace('扎实推进依法行政', '扎实推进依法治理'));
     const r = await checkPdf(good.bytes, { expectedText: changed });
