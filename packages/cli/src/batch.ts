@@ -1,4 +1,4 @@
-import type { RenderJob, RenderRecord } from './render-job.js';
+import { internalError, type RenderJob, type RenderRecord } from './render-job.js';
 
 export interface BatchOptions {
   jobs: number;
@@ -40,7 +40,12 @@ export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promis
           (e: unknown) => {
             // Jobs cancelled by --fail-fast are not failures of their own.
             if (stopped) return;
-            throw e;
+            // A worker that died (out of memory, a crash in native code) fails its report, not the batch.
+            options.onRecord({ input: job.display, status: 'failed', outputs: [], ms: 0, diagnostics: [internalError(e, job)] });
+            if (options.failFast) {
+              stopped = true;
+              abort.abort();
+            }
           },
         ),
       ),

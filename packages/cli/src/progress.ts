@@ -22,6 +22,7 @@ export class Progress {
   private readonly counts = { rendered: 0, failed: 0, skipped: 0 };
   private readonly started = performance.now();
   private barShown = false;
+  private lastDraw = 0;
 
   constructor(
     private readonly mode: ProgressMode,
@@ -40,7 +41,9 @@ export class Progress {
       this.out.write(`${JSON.stringify(rest)}\n`);
       return;
     }
-    this.clearBar();
+    // Redraw the bar at most ten times a second; clear it only to print something above it.
+    const prints = this.mode === 'lines' || r.diagnostics.some((d) => this.mode !== 'quiet' || d.severity === 'error');
+    if (prints) this.clearBar();
     this.printDiagnostics(r.diagnostics, r.source);
     if (this.mode === 'lines') {
       const mark = r.status === 'rendered' ? '✓' : r.status === 'failed' ? '✗' : '·';
@@ -52,7 +55,11 @@ export class Progress {
             : `→ ${r.outputs.map((o) => shortPath(o.path)).join(', ')} (${r.ms} ms)`;
       this.out.write(`${mark} ${r.input} ${detail}\n`);
     }
-    if (this.mode === 'bar') this.drawBar();
+    const now = performance.now();
+    if (this.mode === 'bar' && (prints || now - this.lastDraw > 100 || this.done === this.total)) {
+      this.lastDraw = now;
+      this.drawBar();
+    }
   }
 
   /** Prints diagnostics that are not tied to one report's record (e.g. font warnings). */

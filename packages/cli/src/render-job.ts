@@ -78,21 +78,27 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
   const read = assetReader(job.input);
   const assets: Record<string, string> = {};
   const source = bytes.toString('utf8');
-  const result = await render(source, {
-    filename: job.display,
-    formats: job.formats,
-    style: job.style,
-    styleDirs: job.styleDirs,
-    fontDirs: job.fontDirs,
-    lang: job.lang,
-    strict: job.strict,
-    embedFonts: job.embedFonts,
-    assets: (ref) => {
-      const data = read(ref);
-      if (data) assets[ref] = sha256(data);
-      return data;
-    },
-  });
+  let result: Awaited<ReturnType<typeof render>>;
+  try {
+    result = await render(source, {
+      filename: job.display,
+      formats: job.formats,
+      style: job.style,
+      styleDirs: job.styleDirs,
+      fontDirs: job.fontDirs,
+      lang: job.lang,
+      strict: job.strict,
+      embedFonts: job.embedFonts,
+      assets: (ref) => {
+        const data = read(ref);
+        if (data) assets[ref] = sha256(data);
+        return data;
+      },
+    });
+  } catch (e) {
+    // A bug in a stage fails this report only; the batch goes on.
+    return record('failed', { diagnostics: [internalError(e, job)], source });
+  }
   const diagnostics = result.diagnostics;
   const withSource = diagnostics.length ? { source } : {};
   if (hasErrors(diagnostics)) return record('failed', { diagnostics, ...withSource });
@@ -113,6 +119,14 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
     outputs.push({ format, path, bytes: buf.byteLength, sha256: sha256(buf) });
   }
   return record('rendered', { diagnostics, outputs, entry: { key, assets, outputs }, ...withSource });
+}
+
+export function internalError(e: unknown, job: Pick<RenderJob, 'display' | 'lang'>): Diagnostic {
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return error('internal/exception', job.lang === 'en' ? `internal error while rendering: ${message}` : `渲染时发生内部错误：${message}`, {
+    file: job.display,
+    hint: job.lang === 'en' ? 'this is a bug in gongwen; please report it with this file' : '这是 gongwen 的缺陷，请附上此文件报告',
+  });
 }
 
 function unchanged(job: RenderJob, previous: ManifestEntry): boolean {
