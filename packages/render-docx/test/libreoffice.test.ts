@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/index.js';
 import { jointSealedDocument, plainSealedDocument, upwardDocument } from './fixtures.js';
 import { docxToPdf, findSoffice } from './libreoffice.js';
+import { seedDocuments } from './seed-examples.js';
 
 /**
  * The DOCX proven in a real client: LibreOffice converts it to PDF (private profile, the
@@ -53,6 +54,7 @@ const fixtures: [string, () => Document][] = [
   ['joint issuance with seals, attachments and 版记', jointSealedDocument],
   ['a 上行文 with 签发人 and an unsealed signature', upwardDocument],
   ['a plain report with one seal', plainSealedDocument],
+  ...seedDocuments().map(([file, doc]): [string, () => Document] => [`seed example ${file}`, () => doc]),
 ];
 
 describe.skipIf(!soffice && !inCi)('DOCX rendered by LibreOffice', () => {

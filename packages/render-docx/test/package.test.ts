@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/index.js';
 import { jointSealedDocument, plainSealedDocument, upwardDocument } from './fixtures.js';
 import { checkAllowlist } from './ooxml-allowlist.js';
+import { seedDocuments } from './seed-examples.js';
 import { find, parseXml } from './xml.js';
 
-const fixtures = { jointSealedDocument, upwardDocument, plainSealedDocument };
+const fixtures: Record<string, () => Parameters<typeof renderDocx>[0]> = {
+  jointSealedDocument,
+  upwardDocument,
+  plainSealedDocument,
+  ...Object.fromEntries(seedDocuments().map(([file, doc]) => [file, () => doc])),
+};
 
 async function parts(make: () => Parameters<typeof renderDocx>[0]) {
   const { docx, diagnostics } = await renderDocx(make());
