@@ -180,11 +180,11 @@ function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: n
     const blankLinesBefore = i === 0 ? firstBlankLines : 0;
     if (b.kind === 'heading') {
       const role = layout.headings.roles[b.level];
-      return textBlock(b.marker + b.text, { role, size, tracking, alignment: 'justify', indent: layout.headings.indentChars * derived.charPitchPt, blankLinesBefore }, m);
+      return textBlock(b.marker + b.text, { role, size, tracking, fill: true, indent: layout.headings.indentChars * derived.charPitchPt, blankLinesBefore }, m);
     }
     return textBlock(
       b.runs.map((r) => ({ text: r.text, role: r.role ?? 'body' })),
-      { role: 'body', size, tracking, alignment: 'justify', indent: layout.paragraph.firstLineIndentChars * derived.charPitchPt, blankLinesBefore },
+      { role: 'body', size, tracking, fill: true, indent: layout.paragraph.firstLineIndentChars * derived.charPitchPt, blankLinesBefore },
       m,
     );
   });

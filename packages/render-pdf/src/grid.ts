@@ -1,5 +1,7 @@
-import { derived, type FontRole } from '@gongwen/model';
-import { inlines, round, type InlineStyle } from './inlines.js';
+import type { FontRole } from '@gongwen/model';
+import { derived } from '@gongwen/model';
+import { inlines, round, type Inline, type InlineStyle } from './inlines.js';
+import { fillLines } from './line-filling.js';
 import type { Metrics } from './metrics.js';
 
 export type Node = Record<string, unknown>;
@@ -15,6 +17,11 @@ export interface LineOptions extends InlineStyle {
   right?: number;
   /** Blank grid lines before the block. */
   blankLinesBefore?: number;
+  /**
+   * Break lines here on the character grid and justify them by character spacing (body text),
+   * instead of leaving line breaking to pdfmake.
+   */
+  fill?: boolean;
 }
 
 /**
@@ -24,6 +31,7 @@ export interface LineOptions extends InlineStyle {
  */
 export function textBlock(text: string | { text: string; role?: FontRole }[], options: LineOptions, m: Metrics): Node {
   const parts = typeof text === 'string' ? [{ text }] : text;
+  if (options.fill) return filledBlock(parts.map((p) => ({ text: p.text, role: p.role ?? options.role })), options, m);
   const runs = parts.flatMap((p) => inlines(p.text, { ...options, role: p.role ?? options.role }, m));
   // pdfmake puts a line's baseline below its tallest font's ascent; match that to the body grid.
   const ascent = Math.max(...runs.map((r) => m.ascent(m.byId(r.font) ?? m.primary(options.role), r.fontSize)), 0);
@@ -47,4 +55,25 @@ export function baselineShift(ascent: number, m: Metrics, lineHeightPt = pitch):
 /** Empty vertical space, as a zero-width canvas that pdfmake keeps (it drops empty text). */
 export function space(height: number): Node {
   return { canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: round(height), lineWidth: 0, strokeOpacity: 0 }] };
+}
+
+/** A paragraph filled line by line (see fillLines): a stack of single-line nodes pdfmake never rewraps. */
+function filledBlock(parts: { text: string; role: FontRole }[], options: LineOptions, m: Metrics): Node {
+  const left = options.left ?? 0;
+  const right = options.right ?? 0;
+  const lines = fillLines(parts, { width: derived.blockWidthPt - left - right, indent: options.indent ?? 0, size: options.size, tracking: options.tracking ?? 0, justify: true }, m);
+  const before = (options.blankLinesBefore ?? 0) * pitch;
+  const stack = lines.map((line, i): Node => {
+    const text: Inline[] = line.pieces.map((p) => {
+      const font = m.byId(p.font) ?? m.primary(p.role);
+      const inline: Inline = { text: p.text, font: p.font, fontSize: options.size, lineHeight: m.lineHeightFor(font, options.size, options.lineHeightPt) };
+      if (line.characterSpacing) inline.characterSpacing = line.characterSpacing;
+      if (options.color) inline.color = options.color;
+      return inline;
+    });
+    const ascent = Math.max(...text.map((t) => m.ascent(m.byId(t.font) ?? m.primary(options.role), t.fontSize)), 0);
+    const delta = text.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
+    return { text, noWrap: true, margin: [round(left + line.indent), round((i === 0 ? before : 0) + delta), round(right), round(-delta)] };
+  });
+  return { stack };
 }

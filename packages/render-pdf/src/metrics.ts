@@ -1,13 +1,26 @@
 import { derived, fontRoles, type FontRole } from '@gongwen/model';
 import { fontForChar, type FontSet, type LoadedFont } from '@gongwen/fonts';
 
+const advances = new WeakMap<LoadedFont, Map<number, number>>();
+
+/** A glyph's advance in font units, memoised per font for the process (fontkit builds a glyph object per call). */
+export function advanceOf(font: LoadedFont, codePoint: number): number {
+  let map = advances.get(font);
+  if (!map) advances.set(font, (map = new Map()));
+  let a = map.get(codePoint);
+  if (a === undefined) map.set(codePoint, (a = font.font.glyphForCodePoint(codePoint).advanceWidth));
+  return a;
+}
+
 /** Font measurements in pt, read from the fonts themselves so every role's lines sit on one grid. */
 export class Metrics {
   constructor(readonly fonts: FontSet) {}
 
+  private readonly ids = new Map<string, LoadedFont>();
+
   byId(id: string): LoadedFont | undefined {
-    for (const chain of Object.values(this.fonts)) for (const f of chain) if (f.id === id) return f;
-    return undefined;
+    if (!this.ids.size) for (const chain of Object.values(this.fonts)) for (const f of chain) if (!this.ids.has(f.id)) this.ids.set(f.id, f);
+    return this.ids.get(id);
   }
 
   primary(role: FontRole): LoadedFont {
@@ -51,7 +64,7 @@ export class Metrics {
     for (const ch of text) {
       const f = fontForChar(this.fonts, role, ch) ?? this.primary(role);
       const cp = ch.codePointAt(0)!;
-      w += (f.font.glyphForCodePoint(cp).advanceWidth / f.font.unitsPerEm) * size + tracking;
+      w += (advanceOf(f, cp) / f.font.unitsPerEm) * size + tracking;
     }
     return w;
   }

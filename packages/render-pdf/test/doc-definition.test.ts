@@ -18,18 +18,35 @@ describe('buildDocDefinition', () => {
     expect(def.pageSize.height).toBeCloseTo(derived.pageHeightPt, 3);
   });
 
-  it('sets a paragraph justified, indented two characters, tracked to 28 per line, each line one grid pitch', () => {
+  it('fills a paragraph line by line: the first indented two characters, full lines on the 28-character grid', () => {
     const def = buildDocDefinition(plainDocument(1), fonts);
-    const para = def.content.find((n: AnyNode) => n.leadingIndent && n.text?.[0]?.text?.includes('号段落')) as AnyNode;
-    expect(para.alignment).toBe('justify');
-    expect(para.leadingIndent).toBeCloseTo(2 * derived.charPitchPt, 3);
-    const inline = para.text[0];
+    const para = def.content.find((n: AnyNode) => n.stack?.[0]?.text?.[0]?.text?.includes('号段落')) as AnyNode;
+    const [first, second, ...rest] = para.stack as AnyNode[];
+    expect(first.margin[0]).toBeCloseTo(2 * derived.charPitchPt, 3);
+    expect(second.margin[0]).toBe(0);
+    expect(first.noWrap).toBe(true);
+    const inline = second.text[0];
     expect(inline.fontSize).toBe(fontRoles.body.size);
-    expect(inline.characterSpacing).toBeLessThanOrEqual(derived.bodyTrackingPt);
-    expect(28 * (inline.fontSize + inline.characterSpacing)).toBeLessThanOrEqual(derived.blockWidthPt);
-    expect(28 * (inline.fontSize + inline.characterSpacing)).toBeGreaterThan(derived.blockWidthPt - 0.01);
+    // a full line of 28 hanzi keeps the grid's tracking, so each character stands on the grid
+    expect([...inline.text]).toHaveLength(layout.grid.charsPerLine);
+    expect(inline.characterSpacing).toBeCloseTo(derived.bodyTrackingPt, 3);
     const f = fonts.body[0]!.font;
     expect(inline.lineHeight * ((f.ascent - f.descent) / f.unitsPerEm) * inline.fontSize).toBeCloseTo(derived.linePitchPt, 6);
+    // the paragraph's last line keeps the grid tracking too, rather than being spread out
+    const last = (rest.at(-1) ?? second).text[0];
+    expect(last.characterSpacing).toBeCloseTo(Math.floor(derived.bodyTrackingPt * 10000) / 10000, 4);
+  });
+
+  it('keeps closing punctuation off a line start and opening brackets off a line end, spreading the shorter line', () => {
+    const text = `${'法'.repeat(25)}（治）${'法'.repeat(26)}，${'法'.repeat(20)}`;
+    const def = buildDocDefinition({ ...plainDocument(0), body: [{ kind: 'paragraph', runs: [{ text }] }] }, fonts);
+    const para = def.content.find((n: AnyNode) => n.stack?.[0]?.text?.[0]?.text?.startsWith('法法')) as AnyNode;
+    const lines = (para.stack as AnyNode[]).map((l) => l.text.map((t: AnyNode) => t.text).join(''));
+    expect(lines.join('')).toBe(text);
+    for (const l of lines.slice(1)) expect(l).not.toMatch(/^[，。）]/);
+    for (const l of lines) expect(l).not.toMatch(/[（]$/);
+    const spread = (para.stack as AnyNode[])[0].text[0].characterSpacing;
+    expect(spread).toBeGreaterThan(0);
   });
 
   it('numbers odd pages on the right and even pages on the left, nothing on a blank page', () => {
