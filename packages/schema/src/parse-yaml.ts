@@ -41,16 +41,26 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
   const { lang } = options;
   const file = options.filename;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    // Duplicate keys are found below in linear time; the library's check is quadratic per mapping.
-    uniqueKeys: false,
-    resolveKnownTags: false,
-    logLevel: 'error',
-    version: '1.2',
-    schema: 'core',
-  });
+  // Hostile input can make the library create tens of thousands of error objects; their stack
+  // traces are never read and capturing them dominates the time. Parsing is synchronous, so the
+  // limit is restored before any other code runs.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      // Duplicate keys are found below in linear time; the library's check is quadratic per mapping.
+      uniqueKeys: false,
+      resolveKnownTags: false,
+      logLevel: 'error',
+      version: '1.2',
+      schema: 'core',
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const diagnostics: Diagnostic[] = [];
   const at = (start: number, end: number) => offsetsToRange(start, Math.max(end, start), lineCounter);
 
