@@ -1,11 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatAvailable } from 'gongwen';
-import { buildCli, examplesDir, gongwen, startGongwen, tempDir } from './cli-helpers.js';
+import { examplesDir, gongwen, startGongwen, tempDir } from './cli-helpers.js';
 
-beforeAll(buildCli);
 
 const canText = await formatAvailable('txt');
 const format = (await formatAvailable('pdf')) ? 'pdf' : 'txt';

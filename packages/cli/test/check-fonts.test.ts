@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatAvailable } from 'gongwen';
-import { buildCli, gongwen, tempDir } from './cli-helpers.js';
+import { gongwen, tempDir } from './cli-helpers.js';
 
-beforeAll(buildCli);
 
 const canPdf = await formatAvailable('pdf');
 

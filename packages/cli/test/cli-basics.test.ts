@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validate } from 'gongwen';
-import { buildCli, copyExamples, gongwen, repoDir, tempDir } from './cli-helpers.js';
+import { copyExamples, gongwen, repoDir, tempDir } from './cli-helpers.js';
 
-beforeAll(buildCli);
 
 const canLoad = (await validate('year: 1\n')).diagnostics.every((d) => d.ruleId !== 'render/unavailable');
 

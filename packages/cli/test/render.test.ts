@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatAvailable } from 'gongwen';
-import { buildCli, copyExamples, examplesDir, gongwen, tempDir } from './cli-helpers.js';
+import { copyExamples, examplesDir, gongwen, tempDir } from './cli-helpers.js';
 
-beforeAll(buildCli);
 
 const canText = await formatAvailable('txt');
 const canPdf = await formatAvailable('pdf');

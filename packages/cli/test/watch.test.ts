@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatAvailable } from 'gongwen';
-import { buildCli, examplesDir, startGongwen, tempDir } from './cli-helpers.js';
+import { examplesDir, startGongwen, tempDir } from './cli-helpers.js';
 
-beforeAll(buildCli);
 
 const canText = await formatAvailable('txt');
 

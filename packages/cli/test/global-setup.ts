@@ -1,0 +1,5 @@
+import { buildCli } from './cli-helpers.js';
+
+export function setup(): void {
+  buildCli();
+}
