@@ -9,6 +9,7 @@ import { blockBottomRule, blockLeftRule, blockRightRule, blockTopRule, pageSizeR
 import { pageNumberFormatRule, pageNumberPositionRule } from './rules/page-numbers.js';
 import { organMarkRule } from './rules/organ-mark.js';
 import { redRulePositionRule } from './rules/red-rule.js';
+import { signatureRule } from './rules/signature.js';
 import { textEqualsRule } from './rules/text-equals.js';
 import { titleRule } from './rules/title.js';
 
@@ -17,12 +18,20 @@ export interface CheckOptions {
   expectedText?: readonly string[];
   /** The rule set; GB/T 9704-2012 is the only one. */
   profile?: 'gbt9704';
+  /**
+   * Rules run only on request. `signature/position` (7.3.5) is one: its placement depends on
+   * how a renderer measures the date's digits, and it joins the default set once both renderers
+   * meet it.
+   */
+  extraRules?: readonly OptionalRule[];
   /** Language of the error thrown for input that is not a readable PDF. */
   lang?: 'zh' | 'en';
 }
 
+export type OptionalRule = 'signature/position';
+
 /** Runs every GB/T 9704 rule on measurements already taken. */
-export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions, 'expectedText'> = {}): CheckReport {
+export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions, 'expectedText' | 'extraRules'> = {}): CheckReport {
   const a = new Analysis(m);
   const rules: RuleResult[] = [
     pageSizeRule(a),
@@ -43,6 +52,7 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
     titleRule(a),
     endMatterRule(a),
   ];
+  if (options.extraRules?.includes('signature/position')) rules.push(signatureRule(a));
   if (options.expectedText) rules.push(textEqualsRule(a, options.expectedText));
   const pages = m.pages.map((p) => {
     const exempt = [...(a.kinds.get(p.number) ?? [])];
@@ -57,5 +67,8 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
  */
 export async function checkPdf(bytes: Uint8Array, options: CheckOptions = {}): Promise<CheckReport> {
   const m = await measurePdf(bytes, options.lang ? { lang: options.lang } : {});
-  return checkMeasurements(m, options.expectedText ? { expectedText: options.expectedText } : {});
+  return checkMeasurements(m, {
+    ...(options.expectedText ? { expectedText: options.expectedText } : {}),
+    ...(options.extraRules ? { extraRules: options.extraRules } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 import { ptToMm } from '@gongwen/model';
-import type { HorizontalRule } from './measurements.js';
+import type { HorizontalRule, ImageBox } from './measurements.js';
 
 /** An affine matrix [a b c d e f], as in PDF and canvas: x' = a·x + c·y + e, y' = b·x + d·y + f. */
 type Matrix = [number, number, number, number, number, number];
@@ -93,11 +93,13 @@ function subpathBoxes(data: ArrayLike<number>): Array<[number, number, number, n
  * the horizontal rules it paints and how many glyphs it paints in red. `base` maps PDF user
  * space to page points measured from the top-left (the viewport transform at scale 1).
  */
-export function scanGraphics(list: OperatorList, OPS: Ops, base: Matrix): { rules: HorizontalRule[]; redGlyphs: number } {
+export function scanGraphics(list: OperatorList, OPS: Ops, base: Matrix): { rules: HorizontalRule[]; redGlyphs: number; images: ImageBox[] } {
   const stack: GraphicsState[] = [];
   let state: GraphicsState = { ctm: base, fill: '000000', stroke: '000000', lineWidth: 1 };
   const rules: HorizontalRule[] = [];
+  const images: ImageBox[] = [];
   let redGlyphs = 0;
+  const imageOps = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
   const strokeOps = new Set([OPS.stroke, OPS.closeStroke]);
   const fillOps = new Set([OPS.fill, OPS.eoFill, OPS.closeFillStroke, OPS.closeEOFillStroke, OPS.fillStroke, OPS.eoFillStroke]);
 
@@ -171,8 +173,15 @@ export function scanGraphics(list: OperatorList, OPS: Ops, base: Matrix): { rule
         break;
       }
       default:
+        // An image fills the unit square of its transformation matrix.
+        if (imageOps.has(fn)) {
+          const corners = [apply(state.ctm, 0, 0), apply(state.ctm, 1, 1), apply(state.ctm, 0, 1), apply(state.ctm, 1, 0)];
+          const xs = corners.map((c) => ptToMm(c[0]));
+          const ys = corners.map((c) => ptToMm(c[1]));
+          images.push({ x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) });
+        }
         break;
     }
   });
-  return { rules, redGlyphs };
+  return { rules, redGlyphs, images };
 }

@@ -86,9 +86,9 @@ async function measurePage(page: PdfPage, number: number, fonts: Map<string, Fon
   const found = findPageNumberLine(lines, height);
   const pageNumber = found ? { ...lines[found.index]!, value: found.value } : undefined;
   if (found) lines.splice(found.index, 1);
-  const { rules, redGlyphs } = scanGraphics(ops, pdfjs.OPS as Ops, viewport.transform as [number, number, number, number, number, number]);
+  const { rules, redGlyphs, images } = scanGraphics(ops, pdfjs.OPS as Ops, viewport.transform as [number, number, number, number, number, number]);
   page.cleanup();
-  return { number, width: ptToMm(viewport.width), height, lines, ...(pageNumber ? { pageNumber } : {}), rules, redGlyphs };
+  return { number, width: ptToMm(viewport.width), height, lines, ...(pageNumber ? { pageNumber } : {}), rules, redGlyphs, images };
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;

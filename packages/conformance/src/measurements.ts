@@ -40,6 +40,14 @@ export interface HorizontalRule {
   tone: 'red' | 'black' | 'other';
 }
 
+/** Where an image (a seal, a logo) is painted: its box in mm from the page's top-left. */
+export interface ImageBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 export interface PageMeasurements {
   /** Physical page number, 1-based. */
   number: number;
@@ -52,6 +60,7 @@ export interface PageMeasurements {
   rules: HorizontalRule[];
   /** Number of glyphs painted in red on this page. */
   redGlyphs: number;
+  images: ImageBox[];
 }
 
 export interface FontInfo {

@@ -287,3 +287,51 @@ describe('title/position', () => {
     expect(r.measured).toContain('26.00 pt');
   });
 });
+
+describe('signature/position (on request)', () => {
+  const char = ptToMm(derived.charPitchPt);
+  const right = BLOCK_RIGHT;
+  const withSignature = (organ: Partial<TextLine>, date: Partial<TextLine>, dateText = '2025年1月9日', images: { x1: number; y1: number; x2: number; y2: number }[] = []) => {
+    const pages = fourPages();
+    const last = pages[3]!;
+    const o = { ...line({ row: 7, text: '某某镇人民政府' }), ...organ };
+    const d = { ...line({ row: 8, text: dateText }), ...date };
+    last.lines = [...last.lines, o, d];
+    last.images = images;
+    return rule(checkMeasurements(document(pages), { extraRules: ['signature/position'] }), 'signature/position');
+  };
+
+  it('is left out unless asked for', () => {
+    expect(checkMeasurements(document(fourPages())).rules.map((r) => r.id)).not.toContain('signature/position');
+  });
+
+  it('passes an unsealed signature two characters in, the date two characters right of the 署名', () => {
+    const organX = right - 2 * char - 7 * char;
+    const r = withSignature({ x: organX, xEnd: right - 2 * char }, { x: organX + 2 * char, xEnd: organX + 2 * char + 25 });
+    expect(r.pass).toBe(true);
+    expect(r.measured).toMatch(/^第 4 页，无印章：署名 /);
+  });
+
+  it('fails a date set one character off, and a zero-padded date', () => {
+    const organX = right - 2 * char - 7 * char;
+    const off = withSignature({ x: organX, xEnd: right - 2 * char }, { x: organX + char, xEnd: organX + char + 25 });
+    expect(off.pass).toBe(false);
+    expect(off.measured).toContain('date start');
+    const padded = withSignature({ x: organX, xEnd: right - 2 * char }, { x: organX + 2 * char, xEnd: organX + 2 * char + 28 }, '2025年01月09日');
+    expect(padded.pass).toBe(false);
+    expect(padded.measured).toMatch(/（「2025年01月09日」）$/);
+  });
+
+  it('with a seal: the date four characters in, a single 署名 centred over it', () => {
+    const dateEnd = right - 4 * char;
+    const dateX = dateEnd - 36;
+    const centre = (dateX + dateEnd) / 2;
+    const seal = [{ x1: centre - 21, y1: 90, x2: centre + 21, y2: 132 }];
+    const ok = withSignature({ x: centre - 20, xEnd: centre + 20 }, { x: dateX, xEnd: dateEnd }, '2025年1月9日', seal);
+    expect(ok.pass).toBe(true);
+    expect(ok.measured).toMatch(/有印章/);
+    const shifted = withSignature({ x: centre - 17, xEnd: centre + 23 }, { x: dateX, xEnd: dateEnd }, '2025年1月9日', seal);
+    expect(shifted.pass).toBe(false);
+    expect(shifted.measured).toContain('署名 centre');
+  });
+});

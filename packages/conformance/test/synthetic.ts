@@ -97,6 +97,7 @@ export function page(number: number, lines: TextLine[], extra: Partial<PageMeasu
     pageNumber: pageNumberLine(number),
     rules: [],
     redGlyphs: 0,
+    images: [],
     ...extra,
   };
 }
