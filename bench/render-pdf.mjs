@@ -12,7 +12,7 @@ const tImport = performance.now();
 
 const sentence = '镇政府坚持以习近平法治思想为指导，深入贯彻落实党中央、国务院关于法治政府建设的决策部署，严格依法履行职能，全面推进依法行政，各项工作取得明显成效。';
 const paragraph = (i) => ({ kind: 'paragraph', runs: [{ text: `${i}.${sentence.repeat(3)}` }] });
-/** 7 pages: red header, headings of three levels, 14 paragraphs, signature, 版记. */
+/** 7 pages of text (red header, headings of three levels, 14 paragraphs, signature) and the 版记 page. */
 const doc = {
   meta: { title: '关于2024年度法治政府建设情况的报告', author: '某某镇人民政府', created: '2025-01-15' },
   header: { organs: ['某某镇人民政府'], suffix: '文件', documentNumber: '某政发〔2025〕3号' },
