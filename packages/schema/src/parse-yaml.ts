@@ -4,6 +4,7 @@ import {
   isCollection,
   isPair,
   isScalar,
+  isSeq,
   LineCounter,
   parseDocument,
   visit,
@@ -12,6 +13,7 @@ import {
   type Node,
   type YAMLError,
 } from 'yaml';
+import { formatPath } from './data-path.js';
 import { keyText, offsetsToRange, pointAt, rangeOf } from './locate.js';
 import { yamlMessage } from './yaml-messages.js';
 
@@ -193,7 +195,7 @@ function inspectTree(
   const diagnostics: Diagnostic[] = [];
   let undefinedAlias = false;
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, ancestors) {
       const first = new Map<string, Node>();
       for (const pair of map.items) {
         const keyNode = pair.key as Node | null;
@@ -214,6 +216,7 @@ function inspectTree(
             error('yaml/duplicate-key', lang === 'en' ? `duplicate key "${text}"` : `键“${text}”重复出现`, {
               file,
               ...(rangeOf(keyNode, lineCounter) ?? pointAt(1, 1)),
+              path: formatPath([...dataPathOf(ancestors, map), text]),
               hint:
                 lang === 'en'
                   ? `it is already set on line ${firstAt?.line}; a mapping may have each key once`
@@ -243,6 +246,22 @@ function inspectTree(
     },
   });
   return { diagnostics, undefinedAlias };
+}
+
+/** The data path of a node from the ancestors `visit` passes: keys of pairs, indexes in sequences. */
+function dataPathOf(ancestors: readonly unknown[], node: unknown): (string | number)[] {
+  const chain = [...ancestors, node];
+  const path: (string | number)[] = [];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const here = chain[i];
+    const next = chain[i + 1];
+    if (isPair(here)) {
+      if (next === here.value) path.push(keyText(here.key) ?? '?');
+    } else if (isSeq(here)) {
+      path.push(here.items.indexOf(next as never));
+    }
+  }
+  return path;
 }
 
 /** The first alias that expands to the most data: where a billion-laughs bomb goes off. */
