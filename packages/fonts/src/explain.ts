@@ -40,6 +40,7 @@ export function formatFontExplanation(entries: readonly RoleExplanation[], lang:
       const head = `${w.roles[e.role]}: ${e.font ? `${e.font.family} — ${e.font.path}${e.font.face ? ` (${e.font.face})` : ''}` : w.none} [${w.reasons[e.reason]}]`;
       const lines = [head];
       if (e.fallbacks.length) lines.push(`  ${w.fallbacks}: ${e.fallbacks.join(', ')}`);
+      if (e.standIn?.note) lines.push(`  ${e.standIn.note[lang]}`);
       if (!e.exact) lines.push(`  ${w.advice(e.wanted)}`);
       return lines.join('\n');
     })

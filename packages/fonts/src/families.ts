@@ -25,6 +25,8 @@ export interface BundledFace {
   file: string;
   /** What it stands in for, for `explain()`. */
   standsInFor: string;
+  /** Why this face, when the choice needs saying. */
+  note?: { zh: string; en: string };
 }
 
 const serifRegular: BundledFace = { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf', standsInFor: '' };
@@ -41,7 +43,14 @@ export const bundledFaces: Record<FontRole, BundledFace> = {
   organMark: { ...serifBold, standsInFor: '方正小标宋简体' },
   body: { ...serifRegular, standsInFor: '仿宋_GB2312' },
   heading1: { ...sansRegular, standsInFor: '黑体' },
-  heading2: { ...serifBold, standsInFor: '楷体_GB2312' },
+  heading2: {
+    ...serifBold,
+    standsInFor: '楷体_GB2312',
+    note: {
+      zh: 'npm 中没有开源的楷体 TrueType 字体，暂以 Noto Serif SC Bold 代替；Linux 可安装 fonts-lxgw-wenkai 或 fonts-arphic-gkai00mp',
+      en: 'no open 楷体 TrueType font exists in npm, so Noto Serif SC Bold stands in; on Linux install fonts-lxgw-wenkai or fonts-arphic-gkai00mp',
+    },
+  },
   pageNumber: { ...serifRegular, standsInFor: '宋体' },
 };
 

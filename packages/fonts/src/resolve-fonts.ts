@@ -38,6 +38,8 @@ export interface RoleExplanation {
   exact: boolean;
   /** PostScript names of the fallback fonts after the first, in order. */
   fallbacks: string[];
+  /** What a bundled stand-in replaces, and why, when that needs saying. */
+  standIn?: { for: string; note?: { zh: string; en: string } };
 }
 
 export interface ResolveFontsResult {
@@ -147,7 +149,9 @@ function resolveUncached(options: ResolveFontsOptions, configuredDirs: string[],
     if (!first) return { role, wanted, reason: 'missing', exact: false, fallbacks };
     const { family, path, face, source, outlines } = first.font;
     const exact = first.reason === 'configured-file' || first.reason === 'installed-official' || (first.reason === 'configured-folder' && officialOrUser(first.font.family, role, options));
-    return { role, wanted, font: { family, path, ...(face ? { face } : {}), source, outlines }, reason: first.reason, exact, fallbacks };
+    const b = bundledFaces[role];
+    const standIn = first.reason === 'bundled-stand-in' ? { standIn: { for: b.standsInFor, ...(b.note ? { note: b.note } : {}) } } : {};
+    return { role, wanted, font: { family, path, ...(face ? { face } : {}), source, outlines }, reason: first.reason, exact, fallbacks, ...standIn };
   });
   return { fonts, diagnostics, explain: () => explanation };
 }

@@ -95,5 +95,6 @@ describe('resolveFonts', () => {
     const en = formatFontExplanation(resolveFonts({ systemDirs: [], env: noEnv }).explain(), 'en');
     expect(en).toContain('level-1 heading (黑体): Noto Sans SC');
     expect(en).toContain('install "黑体"');
+    expect(en).toContain('no open 楷体 TrueType font exists in npm, so Noto Serif SC Bold stands in');
   });
 });

@@ -96,7 +96,10 @@ export function buildHeader(h: Header, m: Metrics): HeaderResult {
   const numberRow = firstLine + Math.max(0, rows.length - 1);
   const gap = firstLine * pitch - cursor;
   const numberStyle = { role: 'body' as const, size: body.size, tracking };
-  if (!rows.length) {
+  if (!rows.length && !h.documentNumber) {
+    // No 发文字号: its line stays empty, so the rule and title keep their places.
+    nodes.push(space(gap + pitch));
+  } else if (!rows.length) {
     const n = textBlock(h.documentNumber ?? '', { ...numberStyle, alignment: 'center' }, m);
     (n.margin as number[])[1] = round((n.margin as number[])[1]! + gap);
     nodes.push(n);

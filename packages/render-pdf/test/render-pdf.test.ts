@@ -245,3 +245,15 @@ describe('the PDF file', () => {
     expect(Buffer.from(other.pdf).equals(Buffer.from(full.pdf))).toBe(false);
   });
 });
+
+describe('sparse documents', () => {
+  it('renders a document with only a title and a paragraph, and a header without a 发文字号, on the grid', async () => {
+    const bare = await render({ meta: { title: '报告', author: '某镇人民政府' }, title: ['报告'], body: prose(1) });
+    expect(bare.pages).toBe(1);
+    expect(pageNumberLine(bare.lines, 1)!.text.replace(/\s/g, '')).toBe('—1—');
+    const withMark = await render({ ...plainDocument(1), header: { organs: ['某镇人民政府'], suffix: '文件' } });
+    const withNumber = await render({ ...plainDocument(1), header: { organs: ['某镇人民政府'], suffix: '文件', documentNumber: '某政发〔2025〕1号' } });
+    const titleOf = (r: typeof bare) => r.lines.find((l) => l.fontSize === 22)!.baseline;
+    expect(titleOf(withMark)).toBeCloseTo(titleOf(withNumber), 1);
+  });
+});
