@@ -49,6 +49,11 @@ describe.skipIf(!canText)('atomic replace', () => {
     }
     expect(replaced).toBeGreaterThan(0);
     expect(replaced).toBeLessThan(count);
+
+    // The next run finishes the job and clears what the killed one left behind.
+    expect(gongwen(['render', 'in', '--format', format, '--out', 'out', '--quiet'], { cwd: dir }).code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.startsWith('.'))).toEqual([]);
+    for (const [name, after] of fresh) expect(readFileSync(join(dir, 'out', name)).equals(after), name).toBe(true);
   });
 
   it('refuses a seal image that leaves the report folder, even through a symbolic link', () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '@gongwen/diagnostics';
 import { defaultFonts } from 'gongwen';
-import { parseArgs } from 'node:util';
 import { outputFormat, usageErrors } from '../args.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';

@@ -4,12 +4,12 @@ import { parseArgs } from 'node:util';
 import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
 import { resolveStyle } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { expandInputs } from '../inputs.js';
 import { say } from '../messages.js';
 import { UsageError } from '../usage-error.js';
-import { writeFileAtomic } from '../atomic-write.js';
 
 export async function lintCommand(args: string[], ctx: Context): Promise<number> {
   const { values, positionals } = usageErrors(() =>

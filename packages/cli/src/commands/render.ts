@@ -1,10 +1,11 @@
 import { existsSync, watch } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { error, formatDiagnostic } from '@gongwen/diagnostics';
 import { allFormats, availableFormats, clearStyleCache, formatAvailable, isFormat, listStyles, type Format } from 'gongwen';
-import { parseArgs } from 'node:util';
 import { usageErrors } from '../args.js';
+import { removeStaleTemps } from '../atomic-write.js';
 import { runBatch } from '../batch.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -88,6 +89,7 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
     }
   };
 
+  removeStaleTemps(new Set(inputs.flatMap((f) => formats.map((fmt) => dirname(outputPath(f, fmt, outDir))))));
   const { stopped } = await runBatch(inputs.map(jobFor), { jobs, failFast: values['fail-fast'] ?? false, onRecord });
   if (manifest && manifestFile) writeManifest(manifestFile, manifest);
   const summary = progress.summary();

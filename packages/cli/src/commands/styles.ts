@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bundledStylesDir, listStyles } from 'gongwen';
 import { parseArgs } from 'node:util';
+import { bundledStylesDir, listStyles } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';

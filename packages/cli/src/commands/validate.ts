@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
 import { validate } from 'gongwen';
-import { parseArgs } from 'node:util';
 import { outputFormat, usageErrors } from '../args.js';
+import { assetReader } from '../assets.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { expandInputs } from '../inputs.js';
 import { say } from '../messages.js';
 import { UsageError } from '../usage-error.js';
-import { assetReader } from '../assets.js';
 
 export async function validateCommand(args: string[], ctx: Context): Promise<number> {
   const { values, positionals } = usageErrors(() =>
