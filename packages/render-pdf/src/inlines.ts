@@ -1,6 +1,5 @@
 import type { FontRole } from '@gongwen/model';
-import { fontForChar } from '@gongwen/fonts';
-import type { Metrics } from './metrics.js';
+import { fontFor, type Metrics } from './metrics.js';
 
 /** One pdfmake text inline. */
 export interface Inline {
@@ -28,9 +27,8 @@ export interface InlineStyle {
  */
 export function inlines(text: string, style: InlineStyle, m: Metrics): Inline[] {
   const out: Inline[] = [];
-  const primary = m.primary(style.role);
   for (const ch of text) {
-    const font = primary.font.hasGlyphForCodePoint(ch.codePointAt(0)!) || ch.codePointAt(0)! < 0x21 ? primary : (fontForChar(m.fonts, style.role, ch) ?? primary);
+    const font = fontFor(m, style.role, ch.codePointAt(0)!);
     const last = out[out.length - 1];
     if (last && last.font === font.id) {
       last.text += ch;

@@ -1,6 +1,5 @@
 import type { FontRole } from '@gongwen/model';
-import { fontForChar } from '@gongwen/fonts';
-import { advanceOf, type Metrics } from './metrics.js';
+import { advanceOf, fontFor, type Metrics } from './metrics.js';
 
 /** A character with the font that draws it and its advance at the block's size (pt, without tracking). */
 interface Glyph {
@@ -50,12 +49,11 @@ export interface FillOptions {
 export function fillLines(parts: { text: string; role: FontRole }[], options: FillOptions, m: Metrics): FilledLine[] {
   const glyphs: Glyph[] = [];
   for (const part of parts) {
-    const primary = m.primary(part.role);
     for (const char of part.text) {
       if (char === '\n' || char === '\r') continue;
       const cp = char.codePointAt(0)!;
-      const f = primary.font.hasGlyphForCodePoint(cp) || cp < 0x21 ? primary : (fontForChar(m.fonts, part.role, char) ?? primary);
-      glyphs.push({ char, font: f.id, role: part.role, advance: (advanceOf(f, cp) / f.font.unitsPerEm) * options.size });
+      const f = fontFor(m, part.role, cp);
+      glyphs.push({ char, font: f.id, role: part.role, advance: (Math.max(0, advanceOf(f, cp)) / f.font.unitsPerEm) * options.size });
     }
   }
 

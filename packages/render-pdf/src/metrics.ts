@@ -3,13 +3,25 @@ import { fontForChar, type FontSet, type LoadedFont } from '@gongwen/fonts';
 
 const advances = new WeakMap<LoadedFont, Map<number, number>>();
 
-/** A glyph's advance in font units, memoised per font for the process (fontkit builds a glyph object per call). */
+/**
+ * A glyph's advance in font units, or −1 when the font has no glyph for the code point; memoised
+ * per font for the process, as fontkit looks the cmap up and builds a glyph object on every call.
+ */
 export function advanceOf(font: LoadedFont, codePoint: number): number {
   let map = advances.get(font);
   if (!map) advances.set(font, (map = new Map()));
   let a = map.get(codePoint);
-  if (a === undefined) map.set(codePoint, (a = font.font.glyphForCodePoint(codePoint).advanceWidth));
+  if (a === undefined) {
+    a = codePoint < 0x21 || font.font.hasGlyphForCodePoint(codePoint) ? font.font.glyphForCodePoint(codePoint).advanceWidth : -1;
+    map.set(codePoint, a);
+  }
   return a;
+}
+
+/** The first font of the role's chain that has the character (the role's own font if none has it). */
+export function fontFor(m: Metrics, role: FontRole, codePoint: number): LoadedFont {
+  for (const f of m.fonts[role]) if (advanceOf(f, codePoint) >= 0) return f;
+  return m.primary(role);
 }
 
 /** Font measurements in pt, read from the fonts themselves so every role's lines sit on one grid. */
@@ -62,9 +74,9 @@ export class Metrics {
   textWidth(text: string, role: FontRole, size: number, tracking = 0): number {
     let w = 0;
     for (const ch of text) {
-      const f = fontForChar(this.fonts, role, ch) ?? this.primary(role);
       const cp = ch.codePointAt(0)!;
-      w += (advanceOf(f, cp) / f.font.unitsPerEm) * size + tracking;
+      const f = fontFor(this, role, cp);
+      w += (Math.max(0, advanceOf(f, cp)) / f.font.unitsPerEm) * size + tracking;
     }
     return w;
   }
