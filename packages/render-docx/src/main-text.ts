@@ -1,6 +1,5 @@
-import type { Attachment, BodyBlock, Document } from '@gongwen/model';
+import type { Attachment, BodyBlock } from '@gongwen/model';
 import { layout } from '@gongwen/model';
-import type { FileChild } from 'docx';
 import { AlignmentType, Paragraph } from 'docx';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
@@ -98,14 +97,4 @@ export function attachmentPages(ctx: BuildContext, attachments: readonly Attachm
     out.push(...bodyBlocks(ctx, attachment.body));
   }
   return out;
-}
-
-/** Everything from the title to the 附注, in reading order. */
-export function mainText(ctx: BuildContext, doc: Document): { beforeSignature: FileChild[] } {
-  const out: FileChild[] = [];
-  out.push(...titleLines(ctx, doc.title, doc.header !== undefined));
-  if (doc.addressee) out.push(addresseeLine(ctx, doc.addressee, doc.title.length > 0));
-  out.push(...bodyBlocks(ctx, doc.body));
-  if (doc.attachmentNote?.length) out.push(...attachmentNote(ctx, doc.attachmentNote));
-  return { beforeSignature: out };
 }

@@ -27,12 +27,14 @@ function imageType(bytes: Uint8Array): 'png' | 'jpg' | undefined {
   return undefined;
 }
 
-/** Blank grid lines; the last one carries `anchored` (floating seals, whose tops sit at its top). */
-const blankLines = (lines: number, anchored: ParagraphChild[] = []): Paragraph[] =>
-  Array.from({ length: lines }, (_, i) => new Paragraph({ style: styleIds.normal, children: i === lines - 1 ? anchored : [] }));
+/**
+ * The blank lines above the 署名, as space before its first line: a blank paragraph would start
+ * the next page with an empty line when the signature moves there.
+ */
+const blankBefore = (lines: number) => ({ before: lines * docxGeometry.linePitch });
 
 /**
- * 署名 and 成文日期 (7.3.5). Without seals (7.3.5.2) the 署名 stands two characters in from the
+ * 署名 and 成文日期 (7.3.5), kept together on one page. Without seals (7.3.5.2) the 署名 stands two characters in from the
  * right and the date starts two characters right of it (or, when the date is the longer, the date
  * stands two in and the 署名 moves left). With seals (7.3.5.1) the date stands four characters in,
  * each 署名 is centred over its seal, and the seal's top sits within one line of the body.
@@ -49,13 +51,14 @@ function unsealed(ctx: BuildContext, signature: Signature): Paragraph[] {
   const dateRight = Math.max(organWidth - dateWidth - spec.dateOffsetChars + spec.organRightInsetChars, spec.organRightInsetChars);
   const organRight = dateRight + dateWidth + spec.dateOffsetChars - organWidth;
   return [
-    ...blankLines(spec.blankLinesBefore),
     // Joint signatures stack, host organ first, all starting where the longest starts.
     ...signature.organs.map(
-      (organ) =>
+      (organ, i) =>
         new Paragraph({
           style: styleIds.normal,
           alignment: AlignmentType.RIGHT,
+          keepNext: true,
+          ...(i === 0 ? { spacing: blankBefore(spec.blankLinesBefore) } : {}),
           indent: { right: charsTwip(organRight + organWidth - textWidthChars(organ)) },
           children: [textRun(ctx, organ, 'body', 'body')],
         }),
@@ -108,16 +111,21 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
       ? new Paragraph({
           style: styleIds.normal,
           alignment: AlignmentType.RIGHT,
+          keepNext: true,
+          spacing: blankBefore(spec.blankLinesBefore),
           indent: {
             right: Math.max(0, charsTwip(spec.dateRightInsetChars + (dateWidth - textWidthChars(signature.organs[0]!)) / 2)),
           },
-          children: [textRun(ctx, signature.organs[0]!, 'body', 'body')],
+          children: [...seals, textRun(ctx, signature.organs[0]!, 'body', 'body')],
         })
       : new Paragraph({
           style: styleIds.normal,
           alignment: AlignmentType.LEFT,
+          keepNext: true,
+          spacing: blankBefore(spec.blankLinesBefore),
           tabStops: centres.map((position) => ({ type: TabStopType.CENTER, position: Math.round(position) })),
           children: [
+            ...seals,
             ...signature.organs.flatMap((organ) => [
               new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
               textRun(ctx, organ, 'body', 'body'),
@@ -125,7 +133,6 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
           ],
         });
   return [
-    ...blankLines(spec.blankLinesBefore, seals),
     organLine,
     new Paragraph({
       style: styleIds.normal,
@@ -138,7 +145,8 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
 
 /**
  * A floating seal: its left edge `left` twips from the block's left edge, its top at the top of
- * the blank line above the 署名 it is anchored in, i.e. right under the body (上不压正文、下骑年盖月).
+ * the 署名 paragraph it is anchored in, whose space before is the blank line: right under the
+ * body (上不压正文、下骑年盖月).
  */
 function sealImage(ctx: BuildContext, seal: Seal, left: number): ImageRun | undefined {
   const type = imageType(seal.image);

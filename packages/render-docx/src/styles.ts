@@ -21,8 +21,6 @@ export const styleIds = {
  * Paragraph switches docx cannot write on a style, set after it has written the styles.
  * Normal:
  * - no widow control: LibreOffice applies it to DOCX paragraphs and leaves 21-line pages;
- * - no automatic space between Chinese and Latin letters or digits (autoSpaceDE/DN): Word would
- *   add it and break the 28-character grid;
  * - overflowPunct on: Word's default (允许标点溢出边界), written explicitly because LibreOffice
  *   7.4 reads the element the other way round and then does not hang ，。 past the margin; when
  *   it does hang them in a justified line it drops the glyph (measured: a line-end 。 vanished).
@@ -30,7 +28,7 @@ export const styleIds = {
  * spacing off the grid (snapToGrid off); on the grid LibreOffice gives them two lines each.
  */
 export const styleSwitches: StyleSwitches = {
-  [styleIds.normal]: { widowControl: false, overflowPunct: true, autoSpaceDE: false, autoSpaceDN: false },
+  [styleIds.normal]: { widowControl: false, overflowPunct: true },
   [styleIds.title]: { snapToGrid: false },
   [styleIds.organMark]: { snapToGrid: false },
 };
