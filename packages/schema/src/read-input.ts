@@ -77,6 +77,8 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
   }
 
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A lone CR ends a line in old Mac files; the parser only knows LF and CRLF. Same length, same offsets.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const nulAt = text.indexOf('\u0000');
   if (nulAt >= 0) return fail(binaryDiagnostic(lang, file, positionOfChar(text, nulAt)));
   if (!/\S/.test(text)) {

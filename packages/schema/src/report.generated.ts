@@ -1,7 +1,7 @@
 /* Generated from report.schema.json by scripts/generate-types.mjs. Do not edit. */
 
 /**
- * 一段文字。
+ * 一段文字（不能为空，也不能只有空白）。
  */
 export type Text = string;
 /**
@@ -136,7 +136,7 @@ export interface Header {
    */
   copyNumber?: string;
   /**
-   * 一段文字。
+   * 一段文字（不能为空，也不能只有空白）。
    */
   secrecy?: string;
   /**
@@ -151,7 +151,7 @@ export interface Part {
    */
   includes?: PartKind[];
   /**
-   * 一段文字。
+   * 一段文字（不能为空，也不能只有空白）。
    */
   heading?: string;
   numbering?: Numbering;
@@ -166,15 +166,15 @@ export interface Part {
  */
 export interface Section {
   /**
-   * 一段文字。
+   * 一段文字（不能为空，也不能只有空白）。
    */
   heading?: string;
   /**
-   * 一段文字。
+   * 一段文字（不能为空，也不能只有空白）。
    */
   lead?: string;
   /**
-   * 一段文字。
+   * 一段文字（不能为空，也不能只有空白）。
    */
   text?: string;
   numbering?: Numbering;
@@ -182,7 +182,7 @@ export interface Section {
 }
 export interface Attachment {
   /**
-   * 一段文字。
+   * 一段文字（不能为空，也不能只有空白）。
    */
   title: string;
   body?: Body;
@@ -215,7 +215,7 @@ export interface Printing {
 }
 export interface Figure {
   /**
-   * 一段文字。
+   * 一段文字（不能为空，也不能只有空白）。
    */
   label: string;
   total: number;

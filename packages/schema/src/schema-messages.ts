@@ -158,6 +158,10 @@ export function patternMessage(field: string | undefined, value: unknown, patter
             message: `印章图片路径${v}不可用`,
             hint: '写相对于报告文件的路径，只能在报告所在文件夹之内（不以 / 开头，不含 ..），以 .png、.jpg 或 .jpeg 结尾。',
           };
+    case 'Text':
+      return lang === 'en'
+        ? { message: 'the text is blank', hint: 'write the text, or remove the entry' }
+        : { message: '文字只有空白', hint: '请写上内容，或删去这一项。' };
     default:
       return lang === 'en'
         ? { message: `${v} does not match the required form ${pattern}` }

@@ -52,6 +52,7 @@ const named = new Map<unknown, string>([
   [reportSchema.properties.style, 'style'],
   [reportSchema.$defs.Header.properties.copyNumber, 'copyNumber'],
   [reportSchema.$defs.SealRef, 'SealRef'],
+  [reportSchema.$defs.Text, 'Text'],
   [reportSchema.$defs.Section.then, 'Section.then'],
   [reportSchema.$defs.Part.then, 'Part.then'],
   [reportSchema.$defs.Section, 'Section'],
@@ -143,8 +144,9 @@ function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang):
     }
   }
 
-  // A date that is malformed fails both its pattern and its format; one message is enough.
-  const formatAt = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  // A malformed date fails both its pattern and its format, an empty text both its length and its
+  // pattern: one message each is enough.
+  const formatAt = new Set(errors.filter((e) => e.keyword === 'format' || e.keyword === 'minLength').map((e) => e.instancePath));
 
   const issues: Issue[] = [];
   let untold = 0;

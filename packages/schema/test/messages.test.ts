@@ -146,3 +146,20 @@ describe('locate', () => {
     expect(loadReport(new Uint8Array([0, 1, 2])).locate(['year'])).toBeUndefined();
   });
 });
+
+describe('texts and line ends', () => {
+  it('rejects a text that is only blanks, once', () => {
+    const d = only(report('closing:\n  - "   "\n'));
+    expect(d).toMatchObject({ ruleId: 'schema/pattern', path: 'closing[0]', message: '文字只有空白' });
+    const empty = only(report('closing:\n  - ""\n'));
+    expect(empty).toMatchObject({ ruleId: 'schema/range', message: '不能为空' });
+  });
+
+  it('reads Windows (CRLF) and old Mac (CR) line ends with the same positions', () => {
+    const lf = report('tittle: x\n');
+    for (const eol of ['\r\n', '\r']) {
+      const d = only(lf.replace(/\n/g, eol));
+      expect(d).toMatchObject({ ruleId: 'schema/unknown-key', line: 9, column: 1, endLine: 9, endColumn: 7 });
+    }
+  });
+});
