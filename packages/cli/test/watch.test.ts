@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { formatAvailable } from 'gongwen';
-import { examplesDir, startGongwen, tempDir } from './cli-helpers.js';
+import { examplesDir, gongwen, startGongwen, tempDir } from './cli-helpers.js';
 
 
 const canText = await formatAvailable('txt');
@@ -28,6 +28,27 @@ describe.skipIf(!canText)('gongwen render --watch', () => {
       await sleep(200);
       writeFileSync(input, base.replace('2021年度，', '2021年度（已修订），'));
       await until(() => readFileSync(out, 'utf8').includes('（已修订）'));
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it("re-renders when its style's files change", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    expect(gongwen(['styles', 'new', 'mine', '--from', 'national', '--dir', join(dir, 'styles')]).code).toBe(0);
+    const manifest = join(dir, 'styles', 'mine', 'style.yaml');
+    // Without a title in the data, the style's default title is printed.
+    const base = readFileSync(join(examplesDir, 'national-jiaokou-2021.yaml'), 'utf8').replace(/^title: .*\n/m, '');
+    writeFileSync(join(dir, 'in', 'r.yaml'), base);
+    const out = join(dir, 'out', 'r.txt');
+    const child = startGongwen(['render', 'in/r.yaml', '--format', 'txt', '--out', 'out', '--style', 'mine', '--styles-dir', 'styles', '--watch'], dir);
+    try {
+      await until(() => existsSync(out));
+      expect(readFileSync(out, 'utf8')).toContain('年度法治政府建设情况的报告');
+      await sleep(200);
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('年度法治政府建设情况的报告', '年度法治政府建设工作报告'));
+      await until(() => readFileSync(out, 'utf8').includes('年度法治政府建设工作报告'));
     } finally {
       child.kill('SIGINT');
     }
