@@ -2,6 +2,7 @@ import { Analysis } from './analysis.js';
 import type { CheckReport, RuleResult } from './check-report.js';
 import { measurePdf } from './measure-pdf.js';
 import type { PdfMeasurements } from './measurements.js';
+import { attachmentRule } from './rules/attachment.js';
 import { endMatterRule } from './rules/end-matter.js';
 import { fontSizesRule, fontsEmbeddedRule } from './rules/fonts.js';
 import { charsPerLineRule, firstLineIndentRule, linePitchRule, linesPerPageRule } from './rules/grid.js';
@@ -50,6 +51,7 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
     organMarkRule(a),
     redRulePositionRule(a),
     titleRule(a),
+    attachmentRule(a),
     endMatterRule(a),
   ];
   if (options.extraRules?.includes('signature/position')) rules.push(signatureRule(a));

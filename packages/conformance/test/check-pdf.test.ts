@@ -19,6 +19,7 @@ const ALL_RULES = [
   'header/organ-mark',
   'red-rule/position',
   'title/position',
+  'attachment/position',
   'end-matter/position',
   'text/equals',
 ];
@@ -108,8 +109,9 @@ describe('checkPdf on a PDF that ignores the standard', () => {
   });
 
   it('names the failing pages', () => {
-    expect(byId(report, 'page/size').pages).toEqual([1, 2, 3, 4]);
-    expect(byId(report, 'page-number/position').pages).toEqual([1, 2, 3, 4]);
+    expect(byId(report, 'page/size').pages).toEqual([1, 2, 3, 4, 5]);
+    expect(byId(report, 'page-number/position').pages).toEqual([1, 2, 3, 4, 5]);
+    expect(byId(report, 'attachment/position').measured).toMatch(/^1 个附件（附件1）：p5 label x \d+\.\d mm/);
   });
 });
 
@@ -158,13 +160,13 @@ describe('formatCheckReport', () => {
     expect(rows[0]).toMatch(/^规则\s+结果\s+测量值\s+要求$/);
     expect(rows).toHaveLength(1 + ALL_RULES.length + 2);
     expect(rows[1]).toMatch(/^page\/size 纸张 A4\s+✓\s+210\.0 × 297\.0 mm\s+210 × 297 mm（±1）$/);
-    expect(rows.at(-1)).toMatch(/^符合 GB\/T 9704-2012（18 项规则，\d+ 页）$/);
+    expect(rows.at(-1)).toMatch(/^符合 GB\/T 9704-2012（19 项规则，\d+ 页）$/);
   });
 
   it('speaks English, and marks failures', async () => {
     const text = formatCheckReport(await checkPdf(await nonConformantPdf()), { lang: 'en' });
     expect(text).toMatch(/^rule\s+result\s+measured\s+expected\n/);
     expect(text).toMatch(/grid\/lines-per-page lines per page\s+✗\s+wrong line counts: p1: \d+/);
-    expect(text).toMatch(/does not conform to GB\/T 9704-2012: 17 of 17 rules failed \(4 pages\)\n$/);
+    expect(text).toMatch(/does not conform to GB\/T 9704-2012: 18 of 18 rules failed \(5 pages\)\n$/);
   });
 });

@@ -189,6 +189,16 @@ export async function conformantPdf(options: { paragraphs?: readonly string[] } 
       put(organName, organX, gridTop(row++), body);
       put(date, organX + sig.dateOffsetChars * derived.charPitchPt, gridTop(row++), body);
       text.push(organName, date);
+      // An attachment (7.3.7): a new page, 附件1 flush left on line 1, its title centred on line 3.
+      newPage();
+      put('附件1', left, gridTop(0), body);
+      centred('某某镇法治建设任务清单', gridTop(2), titleSize);
+      text.push('附件1', '某某镇法治建设任务清单');
+      row = 4;
+      for (const l of breakLines(PARAGRAPHS.slice(0, 2), layout.grid.charsPerLine, layout.paragraph.firstLineIndentChars)) {
+        if (row >= rowsPerPage) newPage();
+        bodyLine(l, gridTop(row++));
+      }
       // 版记 on an even page, its last rule on the block's bottom edge (7.4.1).
       if (page % 2 === 1 || row > rowsPerPage - 4) newPage();
       const size = layout.endMatter.fontSize;
@@ -216,7 +226,7 @@ export async function conformantPdf(options: { paragraphs?: readonly string[] } 
 
 /**
  * A PDF that breaks every rule: US Letter, 2 cm margins, 12 pt text in 1.2 line spacing with a
- * 2-em indent, a short red rule under a red heading, a 16 pt flush-left title, hairline 版记 rules at the margin, centred
+ * 2-em indent, a short red rule under a red heading, a 16 pt flush-left title, a centred 附件 label, hairline 版记 rules at the margin, centred
  * ASCII `- N -` numbers in a non-embedded standard font.
  */
 export async function nonConformantPdf(): Promise<Uint8Array> {
@@ -236,6 +246,11 @@ export async function nonConformantPdf(): Promise<Uint8Array> {
     // A 版记 drawn the way a word processor's table border would: page-wide, hairline, at the margin.
     const foot = doc.page.height - margin;
     for (const y of [foot - 30, foot]) doc.moveTo(margin, y).lineTo(doc.page.width - margin, y).lineWidth(0.5).strokeColor('#000000').stroke();
+    // An attachment with its label centred and its title straight after it.
+    doc.addPage();
+    doc.fontSize(12).text('附件1', { align: 'center' });
+    doc.fontSize(16).text('某某镇法治建设任务清单');
+    doc.fontSize(12).text(PARAGRAPHS[0]!, { align: 'justify', indent: 24, lineGap: 2.4 });
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
