@@ -22,8 +22,10 @@ describe('gongwen check', () => {
     expect(gongwen(['render', 'examples/national-jiaokou-2021.yaml', '--format', 'pdf', '--out', dir]).code).toBe(0);
     const pdf = join(dir, 'national-jiaokou-2021.pdf');
     const json = gongwen(['check', pdf, '--format', 'json']);
-    const report = JSON.parse(json.stdout) as { ok: boolean; files: { path: string; report: { conformant: boolean; rules: { id: string; pass: boolean; measured: string }[] } }[] };
-    expect(report.files[0]!.report.rules.map((r) => r.id)).toContain('grid/lines-per-page');
+    const report = JSON.parse(json.stdout) as { ok: boolean; files: { path: string; diagnostics: { ruleId: string }[]; report: { conformant: boolean; rules: { id: string; pass: boolean; measured: string }[] } }[] };
+    const [file] = report.files;
+    expect(file!.report.rules.map((r) => r.id)).toContain('grid/lines-per-page');
+    expect(file!.diagnostics.map((d) => d.ruleId)).toEqual(file!.report.rules.filter((r) => !r.pass).map((r) => r.id));
     expect(json.code).toBe(report.ok ? 0 : 1);
     const text = gongwen(['check', pdf]);
     expect(text.code).toBe(json.code);

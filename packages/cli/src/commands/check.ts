@@ -1,11 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CheckReport } from '@gongwen/conformance';
+import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { outputFormat, usageErrors } from '../args.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
 import { say } from '../messages.js';
 import { UsageError } from '../usage-error.js';
+
+/** Failed rules (and an unreadable file) as diagnostics. */
+function findings(f: { path: string; report?: CheckReport; error?: string }, lang: Lang): Diagnostic[] {
+  if (!f.report) return [error('pdf/unreadable', f.error ?? '', { file: f.path })];
+  return f.report.rules
+    .filter((r) => !r.pass)
+    .map((r) =>
+      error(r.id, lang === 'en' ? `${r.titleEn}: ${r.measuredEn}` : `${r.title}：${r.measured}`, {
+        file: f.path,
+        hint: lang === 'en' ? `expected ${r.expectedEn}` : `应为 ${r.expected}`,
+      }),
+    );
+}
 
 export async function checkCommand(args: string[], ctx: Context): Promise<number> {
   const { values, positionals } = usageErrors(() =>
@@ -31,7 +45,9 @@ export async function checkCommand(args: string[], ctx: Context): Promise<number
   }
   const ok = files.every((f) => f.report?.conformant);
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ ok, files }, null, 2)}\n`);
+    // The shape every command prints ({ ok, files: [{ path, diagnostics }] }), with the full rule table beside it.
+    const json = files.map((f) => ({ path: f.path, diagnostics: findings(f, ctx.lang), ...(f.report ? { report: f.report } : {}) }));
+    process.stdout.write(`${JSON.stringify({ ok, files: json }, null, 2)}\n`);
   } else {
     for (const f of files) {
       process.stdout.write(`${f.path}\n`);
