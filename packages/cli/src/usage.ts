@@ -28,10 +28,11 @@ const zh = {
   render: `用法: gongwen render <文件|目录|通配符…> [选项]
 
   --format <列表>       输出格式，逗号分隔：pdf,docx,txt,md（默认 pdf,docx）
-  --out <目录>          输出文件夹；目录输入的层级在其下保持不变（默认与输入文件同目录）
+  -o, --out <目录>      输出文件夹；目录输入的层级在其下保持不变（默认与输入文件同目录）
   --style <名称>        使用指定样式（覆盖数据中的 style）
   --styles-dir <目录>   另外查找样式的文件夹
-  --jobs <N>            并行线程数（默认 CPU 核数）
+  --font-dir <目录>     先在此查找字体（也可用环境变量 GONGWEN_FONT_DIR）
+  -j, --jobs <N>        并行线程数（默认 CPU 核数）
   --shard <k/n>         只生成输入列表 n 个确定分片中的第 k 个
   --changed             跳过自上次运行以来数据、样式、字体和版本都未变的报告
   --watch               YAML 或样式模板改变时重新生成
@@ -39,7 +40,7 @@ const zh = {
   --strict              字体缺字视为错误
   --embed-fonts         在 DOCX 中嵌入字体
   --json                每个文件输出一行 JSON 记录
-  --quiet               只输出错误
+  -q, --quiet           只输出错误
   --lang zh|en          消息语言`,
   lint: `用法: gongwen lint <文件|目录|通配符…> [选项]
 
@@ -55,7 +56,7 @@ const zh = {
 
   --from <样式>   复制哪个样式
   --dir <目录>    新样式放在哪个文件夹下（默认为内置样式文件夹）`,
-  fonts: `用法: gongwen fonts [--format text|json] [--lang zh|en]`,
+  fonts: `用法: gongwen fonts [--font-dir <目录>] [--format text|json] [--lang zh|en]`,
 };
 
 const en: typeof zh = {
@@ -86,10 +87,11 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   render: `Usage: gongwen render <files|dirs|globs…> [options]
 
   --format <list>       comma-separated: pdf,docx,txt,md (default pdf,docx)
-  --out <dir>           output folder; a directory input's tree is mirrored under it (default: beside each input)
+  -o, --out <dir>       output folder; a directory input's tree is mirrored under it (default: beside each input)
   --style <name>        render in this style (overrides the data's style)
   --styles-dir <dir>    another folder to look for styles in
-  --jobs <N>            worker threads (default: the number of cores)
+  --font-dir <dir>      look for fonts here first (also GONGWEN_FONT_DIR)
+  -j, --jobs <N>        worker threads (default: the number of cores)
   --shard <k/n>         render only the k-th of n deterministic slices of the inputs
   --changed             skip reports whose data, style, fonts and version have not changed since the last run
   --watch               re-render when a YAML file or its style's templates change
@@ -97,7 +99,7 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   --strict              a character missing from the fonts is an error
   --embed-fonts         embed the fonts in the DOCX
   --json                one JSON record per file
-  --quiet               print nothing but errors
+  -q, --quiet           print nothing but errors
   --lang zh|en          message language`,
   lint: `Usage: gongwen lint <files|dirs|globs…> [options]
 
@@ -113,7 +115,7 @@ Prints every GB/T 9704 rule with its measured value and pass/fail; exit 0 when a
 
   --from <style>   the style to copy
   --dir <dir>      the folder to create the new style in (default: the bundled styles folder)`,
-  fonts: `Usage: gongwen fonts [--format text|json] [--lang zh|en]`,
+  fonts: `Usage: gongwen fonts [--font-dir <dir>] [--format text|json] [--lang zh|en]`,
 };
 
 export type HelpTopic = keyof typeof zh;
