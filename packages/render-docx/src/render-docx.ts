@@ -113,13 +113,18 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   return { docx, diagnostics: ctx.diagnostics };
 }
 
+/**
+ * The fonts to embed: the first of each role's chain under the role's DOCX name, each file once
+ * (a stand-in serving two roles, such as 仿宋 and 宋体, is embedded under the first name only).
+ */
 function embeddedFonts(ctx: BuildContext, set: EmbeddableFontSet | undefined) {
   const out: { name: string; data: Buffer }[] = [];
+  const files: Uint8Array[] = [];
   if (!set) return out;
   for (const role of Object.keys(fontRoles) as FontRole[]) {
     const font = set[role]?.[0];
     const name = ctx.names[role];
-    if (!font || out.some((f) => f.name === name)) continue;
+    if (!font || out.some((f) => f.name === name) || files.some((bytes) => sameBytes(bytes, font.bytes))) continue;
     const magic = String.fromCharCode(...font.bytes.subarray(0, 4));
     if (magic === 'ttcf') {
       ctx.diagnostics.push({
@@ -130,7 +135,15 @@ function embeddedFonts(ctx: BuildContext, set: EmbeddableFontSet | undefined) {
       });
       continue;
     }
+    files.push(font.bytes);
     out.push({ name, data: Buffer.from(font.bytes.buffer, font.bytes.byteOffset, font.bytes.byteLength) });
   }
   return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -200,3 +200,43 @@ describe('the bytes', () => {
     expect(find(undated, 'dcterms:created')).toEqual([]);
   });
 });
+
+describe('embedded fonts', () => {
+  // One real font file, as `@gongwen/fonts` would resolve it; a TTC is refused with a warning.
+  const fontBytes = async () => {
+    const { resolveFonts } = await import('@gongwen/fonts');
+    return resolveFonts().fonts.body.find((f) => !f.face)!;
+  };
+
+  it('embed the resolved file under the DOCX font name, obfuscated with a key derived from it, and say how big the file got', async () => {
+    const body = await fontBytes();
+    const first = await render(upwardDocument(), { embedFonts: { body: [body] } });
+    const table = first.xml('word/fontTable.xml');
+    const font = find(table, 'w:font').find((f) => f.attrs['w:name'] === '仿宋_GB2312')!;
+    const embed = child(font, 'w:embedRegular')!;
+    const key = embed.attrs['w:fontKey']!.replace(/[{}-]/g, '');
+    const target = find(first.xml('word/_rels/fontTable.xml.rels'), 'Relationship').find((r) => r.attrs.Id === embed.attrs['r:id'])!.attrs.Target!;
+    const odttf = first.files[`word/${target}`]!;
+    // De-obfuscate: XOR the first 32 bytes with the key's bytes in reverse order.
+    const keyBytes = Array.from({ length: 16 }, (_, i) => parseInt(key.slice(i * 2, i * 2 + 2), 16)).reverse();
+    const restored = odttf.slice();
+    for (let i = 0; i < 32; i++) restored[i] = restored[i]! ^ keyBytes[i % 16]!;
+    expect(Buffer.from(restored).equals(Buffer.from(body.bytes))).toBe(true);
+    expect(find(first.xml('word/settings.xml'), 'w:embedTrueTypeFonts')).toHaveLength(1);
+    expect(first.docx.length).toBeGreaterThan(body.bytes.length / 3);
+    expect(first.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'info', ruleId: 'render-docx/embedded-fonts', message: expect.stringMatching(/仿宋_GB2312.*MB/) }),
+    ]);
+    const again = await render(upwardDocument(), { embedFonts: { body: [body] } });
+    expect(Buffer.from(again.docx).equals(Buffer.from(first.docx))).toBe(true);
+  });
+
+  it('embed a file serving two roles once, and refuse a TrueType collection with a warning', async () => {
+    const body = await fontBytes();
+    const ttc = { family: 'Noto Serif CJK SC', bytes: new Uint8Array([0x74, 0x74, 0x63, 0x66, 0, 1, 0, 0]) };
+    const { xml, diagnostics } = await render(upwardDocument(), { embedFonts: { body: [body], pageNumber: [body], heading1: [ttc] } });
+    const embedded = find(xml('word/fontTable.xml'), 'w:embedRegular');
+    expect(embedded).toHaveLength(1);
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['render-docx/embed-collection', 'render-docx/embedded-fonts']);
+  });
+});
