@@ -14,6 +14,8 @@ export interface HeaderResult {
 }
 
 const red = `#${layout.red}`;
+/** Room a column needs beyond its text's measured width so pdfmake's floating-point sums never wrap it. */
+const FIT = 0.01;
 
 /**
  * 版头 (7.2): 份号/密级/紧急程度 on the first lines, the red 发文机关标志 with its top edge 35 mm
@@ -60,20 +62,21 @@ export function buildHeader(h: Header, m: Metrics): HeaderResult {
     const namesWidth = Math.max(...h.organs.map((o) => m.textWidth(o, 'organMark', size)));
     // Shorter names are spread to the longest one's width, as typists align joint marks.
     const names = h.organs.map((o) => {
-      const chars = [...o].length;
-      const extra = chars > 1 ? (namesWidth - m.textWidth(o, 'organMark', size)) / (chars - 1) : 0;
-      return { text: inlines(o, { ...markStyle, tracking: extra }, m), alignment: chars > 1 ? 'left' : 'center', extra: extra * chars };
+      const chars = [...o];
+      const extra = chars.length > 1 ? (namesWidth - m.textWidth(o, 'organMark', size)) / (chars.length - 1) : 0;
+      // Character spacing follows every character it is set on; the last one goes without, so the
+      // name ends exactly at the column's right edge and the mark stays centred.
+      const spread = [...inlines(chars.slice(0, -1).join(''), { ...markStyle, tracking: extra }, m), ...inlines(chars.at(-1) ?? '', markStyle, m)];
+      return { text: spread, alignment: chars.length > 1 ? 'left' : 'center' };
     });
-    // Character spacing also follows the last character, so the column must hold it too.
-    const columnWidth = namesWidth + Math.max(...names.map((n) => n.extra)) + 1;
-    const cols: Node[] = [{ width: '*', text: '' }, { width: round(columnWidth), stack: names.map(({ extra: _, ...n }) => n) }];
+    const cols: Node[] = [{ width: '*', text: '' }, { width: round(namesWidth + FIT), stack: names }];
     if (h.suffix) {
       const firstBaseline = asc;
       const lastBaseline = (h.organs.length - 1) * lineH + asc;
       const centre = (firstBaseline - em.top + lastBaseline + em.bottom) / 2;
       const suffixBaseline = centre + (em.top - em.bottom) / 2;
       cols.push({
-        width: round(m.textWidth(h.suffix, 'organMark', size) + suffixGap * size + 1),
+        width: round(m.textWidth(h.suffix, 'organMark', size) + suffixGap * size + FIT),
         text: inlines(h.suffix, markStyle, m),
         margin: [round(suffixGap * size), round(suffixBaseline - asc), 0, 0],
       });
