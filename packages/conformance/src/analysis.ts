@@ -21,6 +21,7 @@ const END_MATTER_ZONE = 0.8;
 
 /** Bins for finding the most common right end of the body lines (mm). */
 const EDGE_BIN_MM = 0.5;
+const MIN_EDGE_LINES = 3;
 
 const ink = (s: string): string => s.replace(/\s/gu, '');
 
@@ -41,7 +42,7 @@ export class Analysis {
   readonly bodySize: number | undefined;
   /** Leftmost start of any text line (mm). */
   readonly left: number | undefined;
-  /** Most common right end of body lines: where justified lines end (mm). */
+  /** Most common right end of body lines: where justified lines end (mm); none when fewer than three lines share one. */
   readonly justifiedEnd: number | undefined;
   readonly kinds: Map<number, Set<PageKind>>;
 
@@ -111,7 +112,8 @@ function mostCommonEnd(lines: TextLine[]): number | undefined {
     bins.set(key, [...(bins.get(key) ?? []), l.xEnd]);
   }
   const best = [...bins.values()].sort((a, b) => b.length - a.length)[0];
-  if (!best) return undefined;
+  // Fewer lines than this ending together is no justified edge (a short note, a list).
+  if (!best || best.length < MIN_EDGE_LINES) return undefined;
   const sorted = [...best].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }

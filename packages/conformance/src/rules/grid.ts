@@ -92,13 +92,13 @@ export function explainsShortfall(next: string | undefined, short: number): bool
 
 /**
  * The full lines of the body: body-size lines made only of full-width characters that either
- * reach the justified right edge or are followed, one grid line lower, by a flush-left line of
- * the same paragraph (so they wrapped). Cells: the characters, plus the first-line indent
+ * reach the justified right edge or wrapped (the next line goes on flush left one grid line
+ * lower, and its first character would not have fitted on this one). Cells: the characters, plus the first-line indent
  * measured in characters, minus a hanging trailing ，。、.
  */
 export function fullLineCells(a: Analysis): CountedLine[] {
   const counted: CountedLine[] = [];
-  if (a.left === undefined || a.justifiedEnd === undefined || a.bodySize === undefined) return counted;
+  if (a.left === undefined || a.bodySize === undefined) return counted;
   const em = ptToMm(a.bodySize);
   const flushLeft = (l: TextLine): boolean => Math.abs(l.x - a.left!) < 0.25 * em;
   a.m.pages.forEach((page, p) => {
@@ -108,8 +108,12 @@ export function fullLineCells(a: Analysis): CountedLine[] {
       const chars = [...line.text.replace(/\s/gu, '')];
       if (!chars.every(isFullWidth)) return;
       const next = lines[i + 1];
-      const wrapped = !!next && a.isBody(next) && flushLeft(next) && mmToPt(next.baseline - line.baseline) < 1.5 * pitch;
-      const reachesEdge = a.endInBlock(line) >= a.justifiedEnd! - 0.5 * em;
+      // Wrapped: the next line goes on flush left one grid line lower, and its first character
+      // would not have fitted at the end of this one.
+      const edge = a.justifiedEnd ?? layout.margins.left + layout.textBlock.width;
+      const noRoom = a.endInBlock(line) + em > edge - 0.25 * em;
+      const wrapped = !!next && a.isBody(next) && flushLeft(next) && mmToPt(next.baseline - line.baseline) < 1.5 * pitch && noRoom;
+      const reachesEdge = a.justifiedEnd !== undefined && a.endInBlock(line) >= a.justifiedEnd - 0.5 * em;
       if (!wrapped && !reachesEdge) return;
       const indentCells = Math.round((line.x - a.left!) / ptToMm(derived.charPitchPt));
       const cells = chars.length - (a.hangs(line) ? 1 : 0) + indentCells;

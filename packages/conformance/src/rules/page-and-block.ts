@@ -40,7 +40,7 @@ export function blockRightRule(a: Analysis): RuleResult {
     `full lines end at ${mm(blockRight)} (±${tol}; trailing ，。、 may hang)`,
   );
   const lines = a.m.pages.flatMap((p) => p.lines.map((l) => ({ p: p.number, l })));
-  if (!lines.length || a.justifiedEnd === undefined) return ruleResult('block/right', title, false, noText, expected);
+  if (!lines.length) return ruleResult('block/right', title, false, noText, expected);
   const right = Math.max(...lines.map(({ l }) => a.endInBlock(l)));
   const over = lines.filter(({ l }) => a.endInBlock(l) > blockRight + tol);
   const hanging = lines.filter(({ l }) => a.hangs(l)).length;
