@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf, formatCheckReport, PdfReadError, type CheckReport } from '../src/index.js';
-import { conformantPdf, lockedPdf, nonConformantPdf, type ConformantPdf } from './fixtures.js';
+import { conformantPdf, lockedPdf, nonConformantPdf, textlessPdf, type ConformantPdf } from './fixtures.js';
 
 const ALL_RULES = [
   'page/size',
@@ -142,6 +142,13 @@ describe('checkPdf on input that is not a readable PDF', () => {
   it('rejects a password-protected PDF and says so', async () => {
     const bytes = await lockedPdf();
     await expect(checkPdf(bytes)).rejects.toMatchObject({ name: 'PdfReadError', code: 'encrypted', message: 'PDF 文件有密码保护，无法读取' });
+  });
+
+  it('says a PDF without a text layer cannot be measured, and does not pass it', async () => {
+    const r = await checkPdf(await textlessPdf());
+    expect(r.conformant).toBe(false);
+    expect(byId(r, 'page/size').pass).toBe(true);
+    expect(byId(r, 'block/left')).toMatchObject({ pass: false, measured: 'PDF 中没有可提取的文字', measuredEn: 'the PDF has no extractable text' });
   });
 
   it('leaves the caller’s buffer intact', async () => {

@@ -269,3 +269,11 @@ export async function lockedPdf(): Promise<Uint8Array> {
     doc.fontSize(12).text('confidential');
   });
 }
+
+/** An A4 page with a drawing and no text, as a scan without OCR would be. */
+export async function textlessPdf(): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 0 });
+  return toBytes(doc, () => {
+    doc.rect(mm(28), mm(37), mm(156), mm(225)).fillColor('#DDDDDD').fill();
+  });
+}
