@@ -21,6 +21,11 @@ function pdfTexts(node: unknown, out: { text: string; fontSize: number; font: st
   else if (node && typeof node === 'object') {
     const n = node as PdfNode;
     if (typeof n.text === 'string' && typeof n.fontSize === 'number') out.push({ text: n.text, fontSize: n.fontSize, font: String(n.font) });
+    // A line given as inlines (one per font or per justification step): its text is theirs joined.
+    if (Array.isArray(n.text) && n.text.length && n.text.every((i) => typeof (i as PdfNode)?.text === 'string')) {
+      const inlines = n.text as PdfNode[];
+      out.push({ text: inlines.map((i) => i.text).join(''), fontSize: Number(inlines[0]!.fontSize), font: String(inlines[0]!.font) });
+    }
     for (const value of Object.values(n)) if (typeof value === 'object') pdfTexts(value, out);
   }
   return out;
