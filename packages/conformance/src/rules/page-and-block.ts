@@ -6,7 +6,6 @@ import { both, firstFew, mm, noText, onPages, ruleResult, skipped } from './rule
 
 const { page: paper, margins, textBlock } = layout;
 const blockRight = margins.left + textBlock.width;
-const blockBottom = margins.top + textBlock.height;
 const tol = tolerances.edgeMm;
 const pitchMm = ptToMm(derived.linePitchPt);
 
