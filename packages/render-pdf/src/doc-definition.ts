@@ -75,9 +75,13 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
 
   if (doc.signature) {
     const { node } = buildSignature(doc.signature, m, (i) => {
-      const key = `seal${i}`;
       const seal = doc.signature!.seals[i] ?? doc.signature!.seals[doc.signature!.seals.length - 1]!;
-      images[key] = `data:${sniffImage(seal.image)};base64,${Buffer.from(seal.image).toString('base64')}`;
+      const url = `data:${sniffImage(seal.image)};base64,${Buffer.from(seal.image).toString('base64')}`;
+      // One image object per distinct picture: pdfkit decodes each PNG's alpha channel asynchronously.
+      const known = Object.keys(images).find((k) => images[k] === url);
+      if (known) return known;
+      const key = `seal${Object.keys(images).length}`;
+      images[key] = url;
       return key;
     });
     content.push(node);

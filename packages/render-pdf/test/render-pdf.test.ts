@@ -142,8 +142,10 @@ describe('signature, notes, attachments', () => {
       images.push(ops.fnArray.filter((f) => f === OPS.paintImageXObject).length);
     }
     await doc.destroy();
+    // two seals of the same picture: drawn twice from one image
     expect(images.filter((n) => n > 0)).toEqual([2]);
     expect(images.indexOf(2) + 1).toBe(date.page);
+    expect(Buffer.from(full.pdf).toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(2); // the picture and its alpha mask
     const label = full.lines.find((l) => l.text === '附件1')!;
     expect(label.page).toBe(date.page + 1);
     expect(mm(label.baseline)).toBeLessThan(blockTop + pitchMm);
