@@ -64,7 +64,15 @@ export function jointSealedDocument(): Document {
 export function upwardDocument(): Document {
   return {
     meta: { title: '太平岭满族乡2023年法治政府建设情况报告', author: '太平岭满族乡人民政府', created: '2024-01-15' },
-    header: { organs: ['太平岭满族乡人民政府'], suffix: '文件', documentNumber: '太政发〔2024〕3号', signers: ['王某某'] },
+    header: {
+      copyNumber: '000001',
+      secrecy: '机密★1年',
+      urgency: '特急',
+      organs: ['太平岭满族乡人民政府'],
+      suffix: '文件',
+      documentNumber: '太政发〔2024〕3号',
+      signers: ['王某某'],
+    },
     title: ['太平岭满族乡2023年法治政府建设情况报告'],
     addressee: '中共庄河市委员会：',
     body: longBody().slice(0, 14),

@@ -168,6 +168,23 @@ describe('the elements', () => {
     expect(child(borders, 'w:insideH')!.attrs['w:sz']).toBe('6'); // 0.25 mm ≈ 0.75 pt
   });
 
+  it('set 份号, 密级 and 紧急程度 flush left on the first lines, 密级 and 紧急程度 in 黑体', async () => {
+    const ps = await paragraphs(upwardDocument());
+    expect(ps.slice(0, 3).map(textOf)).toEqual(['000001', '机密★1年', '特急']);
+    expect(ps.slice(0, 3).map((p) => find(p, 'w:rFonts')[0]!.attrs['w:eastAsia'])).toEqual(['仿宋_GB2312', '黑体', '黑体']);
+    // The 发文机关标志 still starts 35 mm below the block's top: its space before is what the three lines leave.
+    const mark = ps[3]!;
+    expect(Number(find(mark, 'w:spacing')[0]!.attrs['w:before']) + 3 * 579).toBe(mmToTwip(35));
+  });
+
+  it('print report text literally, markup and all', async () => {
+    const doc = plainSealedDocument();
+    doc.body = [{ kind: 'paragraph', runs: [{ text: '<w:p>&amp; "引号" {{x}} </w:t>' }] }];
+    const { xml } = await render(doc);
+    const body = find(xml('word/document.xml'), 'w:p').find((p) => textOf(p).includes('{{x}}'))!;
+    expect(textOf(body)).toBe('<w:p>&amp; "引号" {{x}} </w:t>');
+  });
+
   it('start every attachment on a new page', async () => {
     const labels = (await paragraphs()).filter((p) => /^附件\d$/.test(textOf(p)));
     expect(labels).toHaveLength(2);
