@@ -17,7 +17,7 @@ import {
 import { runFonts } from './font-names.js';
 import { docxElements, docxGeometry, roleSize } from './geometry.js';
 import type { BuildContext } from './runs.js';
-import { textRun, textWidthChars } from './runs.js';
+import { say, textRun, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -70,8 +70,8 @@ function organMark(ctx: BuildContext, header: Header, before: number): FileChild
     ctx.diagnostics.push({
       severity: 'warning',
       ruleId: 'render-docx/organ-mark-too-wide',
-      message: `发文机关标志“${organs.join('、')}${suffix}”比版心宽，会折行。`,
-      hint: '使用规范化简称，或减小发文机关标志字号。',
+      message: say(ctx, `发文机关标志“${organs.join('、')}${suffix}”比版心宽，会折行。`, `The issuing organ mark “${organs.join(' ')}${suffix}” is wider than the text block and will wrap.`),
+      hint: say(ctx, '使用规范化简称，或减小发文机关标志字号。', 'Use the standard short names, or a smaller size for the organ mark.'),
     });
   }
   const cellMargins = { top: 0, bottom: 0, left: 0, right: 0 };

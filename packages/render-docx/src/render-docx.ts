@@ -12,6 +12,7 @@ import { headerBlock } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
 import { pageFooters } from './page-footers.js';
 import type { BuildContext } from './runs.js';
+import { say } from './runs.js';
 import { signatureBlock } from './signature.js';
 import { buildStyles, styleSwitches } from './styles.js';
 
@@ -29,6 +30,8 @@ export interface RenderDocxOptions {
   embedFonts?: EmbeddableFontSet;
   /** The family names written into the DOCX, per role; default: the first family of each role in the layout spec. */
   fontNames?: Partial<Record<FontRole, string>>;
+  /** Language of the diagnostics; Chinese by default. */
+  lang?: 'zh' | 'en';
 }
 
 export interface RenderDocxResult {
@@ -42,7 +45,7 @@ export interface RenderDocxResult {
  * numbers. The same Document gives the same bytes.
  */
 export async function renderDocx(doc: GongwenDocument, options: RenderDocxOptions = {}): Promise<RenderDocxResult> {
-  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [] };
+  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh' };
   const children: FileChild[] = [];
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
   children.push(...titleLines(ctx, doc.title, doc.header !== undefined));
@@ -103,11 +106,16 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     rewrite: { 'word/styles.xml': (xml) => setStyleSwitches(xml, styleSwitches) },
   });
   if (fonts.length) {
+    const size = (docx.length / 1_048_576).toFixed(1);
     ctx.diagnostics.push({
       severity: 'info',
       ruleId: 'render-docx/embedded-fonts',
-      message: `已嵌入 ${fonts.length} 个字体（${fonts.map((f) => f.name).join('、')}），DOCX 为 ${(docx.length / 1_048_576).toFixed(1)} MB。`,
-      hint: '嵌入的是完整字体文件；对方电脑已装有这些字体时不必嵌入。',
+      message: say(
+        ctx,
+        `已嵌入 ${fonts.length} 个字体（${fonts.map((f) => f.name).join('、')}），DOCX 为 ${size} MB。`,
+        `Embedded ${fonts.length} fonts (${fonts.map((f) => f.name).join(', ')}); the DOCX is ${size} MB.`,
+      ),
+      hint: say(ctx, '嵌入的是完整字体文件；对方电脑已装有这些字体时不必嵌入。', 'Whole font files are embedded; leave them out when the recipients have these fonts.'),
     });
   }
   return { docx, diagnostics: ctx.diagnostics };
@@ -130,8 +138,8 @@ function embeddedFonts(ctx: BuildContext, set: EmbeddableFontSet | undefined) {
       ctx.diagnostics.push({
         severity: 'warning',
         ruleId: 'render-docx/embed-collection',
-        message: `字体“${font.family}”是字体集（TTC），DOCX 无法嵌入，“${name}”未嵌入。`,
-        hint: '为该字体角色配置单独的 TTF 或 OTF 文件。',
+        message: say(ctx, `字体“${font.family}”是字体集（TTC），DOCX 无法嵌入，“${name}”未嵌入。`, `The font “${font.family}” is a TrueType collection (TTC), which a DOCX cannot embed; “${name}” is not embedded.`),
+        hint: say(ctx, '为该字体角色配置单独的 TTF 或 OTF 文件。', 'Configure a single TTF or OTF file for this font role.'),
       });
       continue;
     }

@@ -10,7 +10,11 @@ import { roleSize } from './geometry.js';
 export interface BuildContext {
   names: FontNames;
   diagnostics: Diagnostic[];
+  lang: 'zh' | 'en';
 }
+
+/** A message in the caller's language. */
+export const say = (ctx: BuildContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 /**
  * A run of text in a font role. The paragraph's style already gives `styleRole`'s size and

@@ -15,7 +15,7 @@ import {
 import { runFonts } from './font-names.js';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
-import { textRun, textWidthChars } from './runs.js';
+import { say, textRun, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
 const twipToEmu = (twip: number): number => Math.round(twip * 635);
@@ -94,8 +94,8 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
     ctx.diagnostics.push({
       severity: 'warning',
       ruleId: 'render-docx/seals-too-many',
-      message: `${signature.organs.length} 枚印章排不进一行版心。`,
-      hint: '联合行文的印章较多时，请调整署名或分行排列。',
+      message: say(ctx, `${signature.organs.length} 枚印章排不进一行版心。`, `${signature.organs.length} seals do not fit side by side in the text block.`),
+      hint: say(ctx, '联合行文的印章较多时，请调整署名或分行排列。', 'With many issuing organs, shorten the signatures or set them on several rows.'),
     });
   }
   const seals: ParagraphChild[] = [];
@@ -154,8 +154,8 @@ function sealImage(ctx: BuildContext, seal: Seal, left: number): ImageRun | unde
     ctx.diagnostics.push({
       severity: 'error',
       ruleId: 'render-docx/seal-format',
-      message: `“${seal.organ}”的印章图片不是 PNG 或 JPEG，无法放入 DOCX。`,
-      hint: '请提供 PNG（最好带透明背景）或 JPEG 格式的印章图片。',
+      message: say(ctx, `“${seal.organ}”的印章图片不是 PNG 或 JPEG，无法放入 DOCX。`, `The seal image of “${seal.organ}” is neither PNG nor JPEG and cannot go into a DOCX.`),
+      hint: say(ctx, '请提供 PNG（最好带透明背景）或 JPEG 格式的印章图片。', 'Give the seal as a PNG (ideally with a transparent background) or a JPEG.'),
     });
     return undefined;
   }

@@ -196,6 +196,9 @@ describe('the elements', () => {
     doc.signature!.seals[0]!.image = new TextEncoder().encode('<svg/>');
     const { diagnostics } = await render(doc);
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'render-docx/seal-format' })]);
+    expect(diagnostics[0]!.message).toBe('“汉中市南郑区法镇人民政府”的印章图片不是 PNG 或 JPEG，无法放入 DOCX。');
+    const english = await render(doc, { lang: 'en' });
+    expect(english.diagnostics[0]!.message).toMatch(/is neither PNG nor JPEG/);
   });
 });
 
