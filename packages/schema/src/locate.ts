@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { resolveNode } from './anchors.js';
 
 /** A span in the source, 1-based, end exclusive, as `Diagnostic` carries it. */
 export interface SourceRange {
@@ -34,7 +35,7 @@ export function findNode(doc: Document, path: DataPath): FoundNode | undefined {
   let node: Node | undefined = doc.contents ?? undefined;
   let key: Node | undefined;
   for (const seg of path) {
-    node = resolveAlias(doc, node);
+    node = resolveNode(doc, node);
     if (isMap(node)) {
       const found = pairsByKey(node).get(String(seg));
       if (!found) return undefined;
@@ -50,7 +51,7 @@ export function findNode(doc: Document, path: DataPath): FoundNode | undefined {
       return undefined;
     }
   }
-  return { node: resolveAlias(doc, node), key };
+  return { node: resolveNode(doc, node), key };
 }
 
 type AnyPair = { key: unknown; value: unknown };
@@ -68,12 +69,6 @@ function pairsByKey(map: { items: AnyPair[] }): Map<string, AnyPair> {
     pairIndex.set(map, index);
   }
   return index;
-}
-
-function resolveAlias(doc: Document, node: Node | undefined): Node | undefined {
-  // An alias chain cannot loop (an anchor is defined before its alias), but stay bounded anyway.
-  for (let i = 0; i < 100 && isAlias(node); i++) node = node.resolve(doc) ?? undefined;
-  return node;
 }
 
 export function rangeOf(node: Node | undefined, lineCounter: LineCounter): SourceRange | undefined {

@@ -13,12 +13,15 @@ import {
   type Node,
   type YAMLError,
 } from 'yaml';
+import { aliasResolver } from './anchors.js';
 import { formatPath } from './data-path.js';
 import { keyText, offsetsToRange, pointAt, rangeOf } from './locate.js';
 import { yamlMessage } from './yaml-messages.js';
 
 /** yaml's own default: enough for sharing an organ list, far too few for a billion-laughs bomb. */
 export const maxAliasCount = 100;
+/** With aliases expanded, a report holds at most this many values (a real one holds a few hundred). */
+export const maxExpandedValues = 100_000;
 /** At most this many YAML errors are listed; after that they are echoes of the first ones. */
 const maxYamlDiagnostics = 50;
 
@@ -97,16 +100,33 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
   }
 
   let aliasProblem = false;
+  let aliases = 0;
   try {
     const found = inspectTree(doc, lineCounter, { file, lang });
     diagnostics.push(...found.diagnostics);
     aliasProblem = found.undefinedAlias;
+    aliases = found.aliasCount;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     diagnostics.push(tooDeep(file, lang));
     return { doc, lineCounter, hasData: false, diagnostics };
   }
   if (aliasProblem) return { doc, lineCounter, hasData: false, diagnostics };
+
+  // A few aliases can multiply a large anchored list, and nested ones explode (billion laughs);
+  // validation would walk every copy. Measured on the tree, before anything is expanded.
+  if (aliases > 0) {
+    let measured: { total: number; worst?: Alias } | undefined;
+    try {
+      measured = expansion(doc);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
+    if (!measured || measured.total > maxExpandedValues) {
+      diagnostics.push(aliasLimit(measured?.worst, lineCounter, file, lang));
+      return { doc, lineCounter, hasData: false, diagnostics };
+    }
+  }
 
   try {
     const data: unknown = doc.toJS({ maxAliasCount, mapAsMap: false });
@@ -115,28 +135,13 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
     if (e instanceof RangeError) {
       diagnostics.push(tooDeep(file, lang));
     } else if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      let culprit: Alias | undefined;
+      let worst: Alias | undefined;
       try {
-        culprit = worstAlias(doc);
+        worst = expansion(doc).worst;
       } catch {
-        culprit = undefined;
+        worst = undefined;
       }
-      diagnostics.push(
-        error(
-          'yaml/alias-limit',
-          lang === 'en'
-            ? `aliases expand to too much data (more than ${maxAliasCount} references); refused as a resource-exhaustion attack`
-            : `别名（*名称）展开后的数据过多（超过 ${maxAliasCount} 次引用），疑似资源耗尽攻击，拒绝读取`,
-          {
-            file,
-            ...(rangeOf(culprit, lineCounter) ?? pointAt(1, 1)),
-            hint:
-              lang === 'en'
-                ? 'write the data out instead of nesting aliases inside anchored lists'
-                : '请直接写出数据，不要在带锚点的列表里层层引用别名。',
-          },
-        ),
-      );
+      diagnostics.push(aliasLimit(worst, lineCounter, file, lang));
     } else {
       const { message, hint } = yamlMessage('IMPOSSIBLE', e instanceof Error ? e.message : String(e), lang);
       diagnostics.push(error('yaml/syntax', message, { file, ...pointAt(1, 1), ...(hint ? { hint } : {}) }));
@@ -180,6 +185,23 @@ function openingOf(doc: Document, e: YAMLError): number | undefined {
   }
 }
 
+function aliasLimit(culprit: Alias | undefined, lineCounter: LineCounter, file: string | undefined, lang: Lang): Diagnostic {
+  return error(
+    'yaml/alias-limit',
+    lang === 'en'
+      ? 'aliases expand to too much data; refused as a resource-exhaustion attack'
+      : '别名（*名称）展开后的数据过多，疑似资源耗尽攻击，拒绝读取',
+    {
+      file,
+      ...(rangeOf(culprit, lineCounter) ?? pointAt(1, 1)),
+      hint:
+        lang === 'en'
+          ? `write the data out; with aliases expanded a report may hold at most ${maxExpandedValues} values`
+          : `请直接写出数据；别名展开后，一份报告最多 ${maxExpandedValues} 个值。`,
+    },
+  );
+}
+
 function tooDeep(file: string | undefined, lang: Lang): Diagnostic {
   const { message, hint } = yamlMessage('RESOURCE_EXHAUSTION', 'nesting too deep', lang);
   return error('yaml/too-deep', message, { file, ...pointAt(1, 1), ...(hint ? { hint } : {}) });
@@ -190,10 +212,12 @@ function inspectTree(
   doc: Document,
   lineCounter: LineCounter,
   options: { file?: string; lang: Lang },
-): { diagnostics: Diagnostic[]; undefinedAlias: boolean } {
+): { diagnostics: Diagnostic[]; undefinedAlias: boolean; aliasCount: number } {
   const { file, lang } = options;
   const diagnostics: Diagnostic[] = [];
   let undefinedAlias = false;
+  let aliasCount = 0;
+  const resolve = aliasResolver(doc);
   visit(doc, {
     Map(_, map, ancestors) {
       const first = new Map<string, Node>();
@@ -229,7 +253,23 @@ function inspectTree(
       }
     },
     Alias(_, alias) {
-      if (alias.resolve(doc) === undefined) {
+      aliasCount++;
+      const target = resolve(alias);
+      const inside = target?.range && alias.range && target.range[0] <= alias.range[0] && alias.range[1] <= target.range[2];
+      if (inside) {
+        undefinedAlias = true;
+        diagnostics.push(
+          error(
+            'yaml/alias-cycle',
+            lang === 'en' ? `alias *${alias.source} is inside the data it refers to` : `别名 *${alias.source} 引用了包含它自己的数据`,
+            {
+              file,
+              ...(rangeOf(alias, lineCounter) ?? pointAt(1, 1)),
+              hint: lang === 'en' ? 'data cannot contain itself; write it out' : '数据不能包含它自己；请直接写出内容。',
+            },
+          ),
+        );
+      } else if (target === undefined) {
         undefinedAlias = true;
         diagnostics.push(
           error(
@@ -245,7 +285,7 @@ function inspectTree(
       }
     },
   });
-  return { diagnostics, undefinedAlias };
+  return { diagnostics, undefinedAlias, aliasCount };
 }
 
 /** The data path of a node from the ancestors `visit` passes: keys of pairs, indexes in sequences. */
@@ -264,12 +304,18 @@ function dataPathOf(ancestors: readonly unknown[], node: unknown): (string | num
   return path;
 }
 
-/** The first alias that expands to the most data: where a billion-laughs bomb goes off. */
-function worstAlias(doc: Document): Alias | undefined {
-  const size = new Map<Node, number>();
+/**
+ * How much data the document holds with every alias expanded, computed once per node (so in linear
+ * time, however often a node is referenced), and the first alias that expands to the most: where a
+ * billion-laughs bomb goes off.
+ */
+function expansion(doc: Document): { total: number; worst?: Alias } {
+  const resolve = aliasResolver(doc);
+  const size = new Map<unknown, number>();
   const sizeOf = (node: unknown, depth: number): number => {
-    if (depth > 200 || node === null || node === undefined) return 1;
-    if (isAlias(node)) return sizeOf(node.resolve(doc), depth + 1);
+    // Nesting this deep has been reported already; aliases cannot loop (checked before).
+    if (depth > 1000 || node === null || node === undefined) return 1;
+    if (isAlias(node)) return sizeOf(resolve(node), depth + 1);
     if (isPair(node)) return sizeOf(node.key, depth + 1) + sizeOf(node.value, depth + 1);
     if (isScalar(node) || !isCollection(node)) return 1;
     const known = size.get(node);
@@ -279,6 +325,7 @@ function worstAlias(doc: Document): Alias | undefined {
     size.set(node, n);
     return n;
   };
+  const total = sizeOf(doc.contents, 0);
   let worst: Alias | undefined;
   let worstSize = -1;
   visit(doc, {
@@ -290,5 +337,5 @@ function worstAlias(doc: Document): Alias | undefined {
       }
     },
   });
-  return worst;
+  return worst ? { total, worst } : { total };
 }

@@ -113,20 +113,9 @@ function mib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-/** UTF-8 byte length of a string, stopping early once it is known to exceed `limit`. */
+/** UTF-8 byte length of a string; exact only when it could matter (a character takes at most 3 bytes per UTF-16 unit). */
 function utf8Length(s: string, limit: number): number {
-  if (s.length > limit) return s.length;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return s.length * 3 <= limit ? s.length : new TextEncoder().encode(s).byteLength;
 }
 
 function startsWithUtf16Bom(b: Uint8Array): boolean {

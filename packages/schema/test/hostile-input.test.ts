@@ -123,6 +123,19 @@ describe('input that is hostile to a parser', () => {
     expect(rules(r)).toEqual(['18:8 yaml/alias-limit']);
   });
 
+  it('refuses a few aliases that multiply a large anchored list', () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => `  - 段落${i}`).join('\n');
+    const parts = Array.from({ length: 50 }, () => '  - { kind: measures, body: *a }').join('\n');
+    const yaml = `style: national\nyear: 2021\nissuers: [{ name: x }]\npreamble: &a\n${items}\nparts:\n${parts}\n`;
+    const r = timedLoad(yaml);
+    // 50 copies of 20,000 paragraphs: a million values to validate, refused before expanding any.
+    expect(rules(r)).toEqual([`${20_000 + 6}:29 yaml/alias-limit`]);
+  });
+
+  it('refuses an alias inside the data it refers to', () => {
+    expect(rules(timedLoad('style: national\nparts: &p [{ kind: measures, body: *p }]\n'))).toEqual(['2:36 yaml/alias-cycle']);
+  });
+
   it('allows a few aliases that reuse data', () => {
     const yaml = `style: national
 year: 2021
