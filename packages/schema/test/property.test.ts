@@ -146,6 +146,22 @@ const mutations = {
       }
       return s;
     }),
+  truncated: fc.tuple(source, fc.nat()).map(([src, at]) => {
+    // Cut anywhere, also inside a multi-byte character.
+    const bytes = new TextEncoder().encode(src);
+    return bytes.subarray(0, at % (bytes.length + 1));
+  }),
+  'anchors and aliases': fc
+    .tuple(source, fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.constantFrom('a', 'b')), { minLength: 1, maxLength: 12 }))
+    .map(([src, edits]) => {
+      const ls = lines(src);
+      const candidates = ls.map((l, i) => (valueLine.test(l) ? i : -1)).filter((i) => i >= 0);
+      for (const [which, anchor, name] of edits) {
+        const i = pick(candidates, which);
+        ls[i] = ls[i]!.replace(valueLine, (_, key: string, value: string) => (anchor ? `${key} &${name} ${value}` : `${key} *${name}`));
+      }
+      return ls.join('\n');
+    }),
   'deep nesting': fc
     .tuple(source, fc.nat(), fc.integer({ min: 10, max: 5_000 }), fc.constantFrom('flow', 'block', 'sections'))
     .map(([src, at, depth, how]) => {
@@ -173,10 +189,12 @@ const mutations = {
 
 // Cheap mutations run most; the nesting and huge-string ones cost tens of milliseconds each.
 const runs: Record<keyof typeof mutations, number> = {
-  'deleted lines': 2400,
-  'swapped types': 2400,
-  'random bytes': 2400,
-  'YAML punctuation': 2000,
+  'deleted lines': 2000,
+  'swapped types': 2000,
+  'random bytes': 2000,
+  'YAML punctuation': 1800,
+  truncated: 800,
+  'anchors and aliases': 600,
   'deep nesting': 500,
   'huge strings': 300,
 };
