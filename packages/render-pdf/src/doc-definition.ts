@@ -84,7 +84,9 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
       images[key] = url;
       return key;
     });
-    content.push(node);
+    // The signature never stands alone at the top of a page: the body's last line goes with it.
+    const carried = takeLastLine(content);
+    content.push(carried ? { ...node, stack: [carried, ...(node.stack as Node[])] } : node);
   }
   doc.notes?.forEach((n) => content.push(textBlock(n, { role: 'body', size: body.size, tracking, left: layout.notes.indentChars * derived.charPitchPt }, m)));
 
@@ -192,6 +194,18 @@ function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: n
       m,
     );
   });
+}
+
+/** Removes and returns the last line of the flow: the last line of a filled paragraph, or a one-line node. */
+function takeLastLine(content: Node[]): Node | undefined {
+  const last = content[content.length - 1];
+  if (!last) return undefined;
+  const lines = last.stack as Node[] | undefined;
+  if (lines && !last.unbreakable && lines.length > 1) {
+    content[content.length - 1] = { ...last, stack: lines.slice(0, -1) };
+    return lines[lines.length - 1];
+  }
+  return content.pop();
 }
 
 function toFooterBox(p: { x: number; y: number }, footerTop: number): { x: number; y: number } {

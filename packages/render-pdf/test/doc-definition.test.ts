@@ -39,7 +39,8 @@ describe('buildDocDefinition', () => {
 
   it('keeps closing punctuation off a line start and opening brackets off a line end, spreading the shorter line', () => {
     const text = `${'法'.repeat(25)}（治）${'法'.repeat(26)}，${'法'.repeat(20)}`;
-    const def = buildDocDefinition({ ...plainDocument(0), body: [{ kind: 'paragraph', runs: [{ text }] }] }, fonts);
+    const { signature: _, ...unsigned } = plainDocument(0);
+    const def = buildDocDefinition({ ...unsigned, body: [{ kind: 'paragraph', runs: [{ text }] }] }, fonts);
     const para = def.content.find((n: AnyNode) => n.stack?.[0]?.text?.[0]?.text?.startsWith('法法')) as AnyNode;
     const lines = (para.stack as AnyNode[]).map((l) => l.text.map((t: AnyNode) => t.text).join(''));
     expect(lines.join('')).toBe(text);
@@ -88,6 +89,15 @@ describe('buildDocDefinition', () => {
       writeFileSync(golden, text);
     }
     expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('keeping the signature with the body', () => {
+  it('carries the last line of the body into the unbreakable signature block', () => {
+    const def = buildDocDefinition(plainDocument(2), fonts);
+    const sig = def.content.find((n: AnyNode) => n.unbreakable) as AnyNode;
+    expect(sig.stack[0].text.map((t: AnyNode) => t.text).join('')).toMatch(/成效。$/);
+    expect(sig.stack[1].text.map((t: AnyNode) => t.text).join('')).toBe('遂溪县乌塘镇人民政府');
   });
 });
 

@@ -129,6 +129,23 @@ describe('signature, notes, attachments', () => {
     expect(mm(date.x)).toBeCloseTo(mm(organ.x) + 2 * charMm, 1);
   });
 
+  it('moves a short 署名 left of a longer date, and stacks joint organs without seals, host first', async () => {
+    const doc = { ...plainDocument(1), signature: { organs: ['中共乌塘镇委员会', '乌塘镇人民政府'], date: '2021年12月31日', seals: [] } };
+    const r = await render(doc);
+    const [host, second] = ['中共乌塘镇委员会', '乌塘镇人民政府'].map((t) => r.lines.find((l) => l.text === t)!);
+    const date = r.lines.find((l) => l.text === '2021年12月31日')!;
+    expect(second!.baseline - host!.baseline).toBeCloseTo(derived.linePitchPt, 1);
+    expect(date.baseline - second!.baseline).toBeCloseTo(derived.linePitchPt, 1);
+    expect(mm(second!.x)).toBeCloseTo(mm(host!.x), 1);
+    expect(mm(date.x)).toBeCloseTo(mm(host!.x) + 2 * charMm, 1);
+
+    const short = await render({ ...plainDocument(1), signature: { organs: ['乌塘镇'], date: '2021年12月31日', seals: [] } });
+    const organ = short.lines.find((l) => l.text === '乌塘镇')!;
+    const longDate = short.lines.find((l) => l.text === '2021年12月31日')!;
+    expect(mm(longDate.xEnd)).toBeCloseTo(right - 2 * charMm, 0);
+    expect(mm(organ.x)).toBeCloseTo(mm(longDate.x) - 2 * charMm, 1);
+  });
+
   it('draws the seals on the signature page, 附注 on the line after the date, each attachment on a new page', async () => {
     const date = full.lines.find((l) => l.text === '2022年1月9日')!;
     expect(mm(date.xEnd)).toBeLessThan(right - 4 * charMm + 0.3);
