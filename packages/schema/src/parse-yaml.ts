@@ -34,6 +34,13 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+const ruleByCode: Partial<Record<string, string>> = {
+  TAG_RESOLVE_FAILED: 'yaml/unknown-tag',
+  MULTIPLE_DOCS: 'yaml/multiple-documents',
+  RESOURCE_EXHAUSTION: 'yaml/too-deep',
+  DUPLICATE_KEY: 'yaml/duplicate-key',
+};
+
 /** YAML problems that leave the tree intact: validating it still gives the user useful messages. */
 const benignCodes = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS', 'TAG_RESOLVE_FAILED', 'KEY_OVER_1024_CHARS']);
 
@@ -81,16 +88,7 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
     if (diagnostics.length >= maxYamlDiagnostics) break;
     const { message, hint } = yamlMessage(e.code, e.message, lang);
     const opening = e.code === 'RESOURCE_EXHAUSTION' ? undefined : openingOf(doc, e);
-    const ruleId =
-      e.code === 'TAG_RESOLVE_FAILED'
-        ? 'yaml/unknown-tag'
-        : e.code === 'MULTIPLE_DOCS'
-          ? 'yaml/multiple-documents'
-          : e.code === 'RESOURCE_EXHAUSTION'
-            ? 'yaml/too-deep'
-            : e.code === 'DUPLICATE_KEY'
-              ? 'yaml/duplicate-key'
-              : 'yaml/syntax';
+    const ruleId = ruleByCode[e.code] ?? 'yaml/syntax';
     const span = opening !== undefined ? at(opening, opening + 1) : at(e.pos[0], e.pos[1]);
     diagnostics.push(error(ruleId, message, { file, ...span, ...(hint ? { hint } : {}) }));
   }
@@ -104,7 +102,7 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
   try {
     const found = inspectTree(doc, lineCounter, { file, lang });
     diagnostics.push(...found.diagnostics);
-    aliasProblem = found.undefinedAlias;
+    aliasProblem = found.badAlias;
     aliases = found.aliasCount;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
@@ -212,10 +210,10 @@ function inspectTree(
   doc: Document,
   lineCounter: LineCounter,
   options: { file?: string; lang: Lang },
-): { diagnostics: Diagnostic[]; undefinedAlias: boolean; aliasCount: number } {
+): { diagnostics: Diagnostic[]; badAlias: boolean; aliasCount: number } {
   const { file, lang } = options;
   const diagnostics: Diagnostic[] = [];
-  let undefinedAlias = false;
+  let badAlias = false;
   let aliasCount = 0;
   const resolve = aliasResolver(doc);
   visit(doc, {
@@ -257,7 +255,7 @@ function inspectTree(
       const target = resolve(alias);
       const inside = target?.range && alias.range && target.range[0] <= alias.range[0] && alias.range[1] <= target.range[2];
       if (inside) {
-        undefinedAlias = true;
+        badAlias = true;
         diagnostics.push(
           error(
             'yaml/alias-cycle',
@@ -270,7 +268,7 @@ function inspectTree(
           ),
         );
       } else if (target === undefined) {
-        undefinedAlias = true;
+        badAlias = true;
         diagnostics.push(
           error(
             'yaml/undefined-alias',
@@ -285,7 +283,7 @@ function inspectTree(
       }
     },
   });
-  return { diagnostics, undefinedAlias, aliasCount };
+  return { diagnostics, badAlias, aliasCount };
 }
 
 /** The data path of a node from the ancestors `visit` passes: keys of pairs, indexes in sequences. */
