@@ -3,7 +3,7 @@ import { layout } from '@gongwen/model';
 import { AlignmentType, Paragraph } from 'docx';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
-import { textRun } from './runs.js';
+import { textRun, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
 /** 标题 (7.3.1): centred 2号小标宋 lines, two blank lines below the red rule when there is one. */
@@ -46,23 +46,26 @@ export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[]): Par
 
 /**
  * 附件说明 (7.3.4): one blank line below the body, two characters in, `附件：` then the names;
- * with several attachments `1.` `2.` … stand under each other and wrapped lines align with them.
+ * with several attachments `1.` `2.` … stand under each other, and a wrapped name continues under
+ * the name's first character (a hanging indent as wide as `附件：` and the number).
  */
 export function attachmentNote(ctx: BuildContext, names: readonly string[]): Paragraph[] {
   const lead = '附件：';
-  const leadWidth = charsTwip(lead.length);
-  const left = docxElements.attachmentNoteIndent + leadWidth;
+  const leadWidth = charsTwip(textWidthChars(lead));
   const many = names.length > 1;
-  return names.map(
-    (name, i) =>
-      new Paragraph({
-        style: styleIds.normal,
-        alignment: AlignmentType.LEFT,
-        spacing: i === 0 ? { before: docxElements.attachmentNoteBefore } : undefined,
-        indent: i === 0 ? { left, hanging: leadWidth } : { left },
-        children: [textRun(ctx, `${i === 0 ? lead : ''}${many ? `${i + 1}.` : ''}${name}`, 'body', 'body')],
-      }),
-  );
+  return names.map((name, i) => {
+    const number = many ? `${i + 1}.` : '';
+    // The number and the automatic space between it and the name's first character.
+    const numberWidth = number ? charsTwip(textWidthChars(number + name.slice(0, 1)) - textWidthChars(name.slice(0, 1))) : 0;
+    const left = docxElements.attachmentNoteIndent + leadWidth + numberWidth;
+    return new Paragraph({
+      style: styleIds.normal,
+      alignment: AlignmentType.LEFT,
+      spacing: i === 0 ? { before: docxElements.attachmentNoteBefore } : undefined,
+      indent: { left, hanging: numberWidth + (i === 0 ? leadWidth : 0) },
+      children: [textRun(ctx, `${i === 0 ? lead : ''}${number}${name}`, 'body', 'body')],
+    });
+  });
 }
 
 /** 附注 (7.3.6): on the line after the date, two characters in. */

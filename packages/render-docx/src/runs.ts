@@ -54,15 +54,16 @@ const isWide = (ch: string): boolean => ch.codePointAt(0)! >= 0x2e80 || /[—…
 
 /**
  * Width of a text in characters of its own size, as the clients lay it out: Chinese characters
- * and full-width forms count one, ASCII (digits in dates, Latin letters) half, plus the automatic
- * space where the two meet. Used to place the signature and date.
+ * and full-width forms count one, ASCII digits and letters half (a full stop a quarter), plus the
+ * automatic space where the two meet. Used to place the signature and date.
  */
 export function textWidthChars(text: string): number {
   let width = 0;
   let previous: boolean | undefined;
   for (const ch of text) {
     const wide = isWide(ch);
-    width += wide ? 1 : 0.5;
+    // Times New Roman: digits half an em, full stop and comma a quarter.
+    width += wide ? 1 : /[.,:;]/.test(ch) ? 0.25 : 0.5;
     if (previous !== undefined && previous !== wide && ch.trim()) width += AUTOSPACE_CHARS;
     previous = wide;
   }

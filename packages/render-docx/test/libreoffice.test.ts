@@ -127,6 +127,23 @@ describe.skipIf(!soffice && !inCi)('DOCX rendered by LibreOffice', () => {
     const emBottom = number.baseline + 0.12 * number.fontSize * (25.4 / 72);
     expect(Math.abs(rule.y - emBottom - 4)).toBeLessThan(1);
   });
+
+  it.skipIf(!soffice)('aligns 附件说明 numbers under each other and a wrapped name under its first character', async () => {
+    const doc = plainSealedDocument();
+    doc.signature = undefined;
+    doc.attachmentNote = ['2021年法治政府建设工作台账及各村（社区）法治宣传教育开展情况统计表', '2021年行政执法统计表'];
+    const pdf = await docxToPdf(soffice!, (await renderDocx(doc)).docx, 'attachment-note');
+    const lines = (await measurePdf(pdf)).pages.flatMap((p) => p.lines);
+    const first = lines.findIndex((l) => l.text.replace(/\s/g, '').startsWith('附件：1.'));
+    const [one, wrapped, two] = [lines[first]!, lines[first + 1]!, lines[first + 2]!];
+    const char = 16 * (25.4 / 72) - 0.25 * (25.4 / 72);
+    expect(one.x).toBeCloseTo(28 + 2 * char, 0); // two characters in
+    expect(two.text.replace(/\s/g, '')).toMatch(/^2\./);
+    expect(Math.abs(two.x - (one.x + 3 * char))).toBeLessThan(0.6); // 2. under 1.
+    // The wrapped line starts where the name does, after “附件：1.”.
+    expect(wrapped.x).toBeGreaterThan(two.x + 1);
+    expect(wrapped.x).toBeLessThan(two.x + char);
+  });
 });
 
 if (!soffice && !inCi) {
