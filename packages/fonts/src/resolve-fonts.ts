@@ -11,7 +11,7 @@ import { scanFolders, type FoundFace } from './scan-fonts.js';
 import { readFontFileNames } from './sfnt-names.js';
 
 export interface ResolveFontsOptions {
-  /** A font file per role (from a config file); wins over everything else. */
+  /** A font file per role (from a config file); wins over everything else. `file.ttc#PostScriptName` picks a face. */
   files?: Partial<Record<FontRole, string>>;
   /** Folders searched before the installed fonts (`--font-dir`). Fonts here that serve no role become fallbacks. */
   dirs?: readonly string[];
@@ -200,10 +200,16 @@ function loadFace(face: FoundFace, source: FontSource, matchedName: string): Loa
   return remember({ path: face.path, face: face.face, family, outlines: face.outlines, source, bytes, font: parsed });
 }
 
-/** A configured or bundled file: its first face (the Regular of a collection, by convention). */
-function loadFile(path: string, source: FontSource): LoadedFont | undefined {
+/**
+ * A configured or bundled file: its first face (the Regular of a collection, by convention), or
+ * the face named after a `#`, as in `simsun.ttc#SimSun`.
+ */
+function loadFile(spec: string, source: FontSource): LoadedFont | undefined {
+  const hash = spec.lastIndexOf('#');
+  const path = hash > 0 ? spec.slice(0, hash) : spec;
+  const wanted = hash > 0 ? spec.slice(hash + 1) : undefined;
   const names = readFontFileNames(path);
-  const first = names?.faces[0];
+  const first = wanted ? names?.faces.find((f) => f.postscriptName === wanted || f.families.includes(wanted)) : names?.faces[0];
   if (!names || !first) return undefined;
   try {
     return loadFace({ ...first, path, ...(names.collection ? { face: first.postscriptName } : {}) }, source, first.families[0] ?? basename(path));

@@ -70,6 +70,13 @@ describe('resolveFonts', () => {
     expect(explain().find((e) => e.role === 'heading1')!.font).toMatchObject({ face: 'NotoSansSC-Regular' });
   });
 
+  it('takes the face named after # in a configured collection', () => {
+    const ttc = makeCollection([roboto, notoSans]);
+    expect(resolveFonts({ systemDirs: [], env: noEnv, files: { body: ttc } }).fonts.body[0]!.face).toBe('Roboto-Regular');
+    expect(resolveFonts({ systemDirs: [], env: noEnv, files: { body: `${ttc}#NotoSansSC-Regular` } }).fonts.body[0]!.face).toBe('NotoSansSC-Regular');
+    expect(resolveFonts({ systemDirs: [], env: noEnv, files: { body: `${ttc}#Nope` } }).diagnostics[0]!.ruleId).toBe('fonts/unreadable');
+  });
+
   it('reports a configured file that is not a font', () => {
     const { diagnostics, fonts } = resolveFonts({ systemDirs: [], env: noEnv, files: { body: import.meta.filename } });
     expect(diagnostics).toMatchObject([{ severity: 'error', ruleId: 'fonts/unreadable' }]);
