@@ -92,6 +92,22 @@ describe('buildDocDefinition', () => {
   });
 });
 
+describe('the organ mark', () => {
+  it('shrinks a mark too long for the block so it fits on one line, centred', async () => {
+    const organ = '某某自治区某某地区某某自治县某某民族乡人民政府';
+    const doc = { ...plainDocument(1), header: { organs: [organ], suffix: '文件', documentNumber: '某政发〔2025〕1号' } };
+    const def = buildDocDefinition(doc, fonts);
+    const mark = def.content.find((n: AnyNode) => n.text?.[0]?.color) as AnyNode;
+    const size = mark.text[0].fontSize;
+    expect(size).toBeLessThan(fontRoles.organMark.size);
+    expect([...(organ + '文件')].length * size).toBeLessThanOrEqual(derived.blockWidthPt + 0.01);
+    const { lines } = await readLines((await renderPdf(doc, fonts)).pdf);
+    const line = lines.find((l) => l.fontSize > 16 && l.text.includes('文件'))!;
+    expect(line.text.replace(/\s/g, '')).toBe(organ + '文件');
+    expect(mm(line.x)).toBeGreaterThanOrEqual(layout.margins.left - 0.1);
+  });
+});
+
 describe('keeping the signature with the body', () => {
   it('carries the last line of the body into the unbreakable signature block', () => {
     const def = buildDocDefinition(plainDocument(2), fonts);
