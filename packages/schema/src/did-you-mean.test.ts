@@ -18,6 +18,11 @@ describe('didYouMean', () => {
     expect(didYouMean('Heading', keys)).toBe('heading');
     expect(didYouMean('numbring', keys)).toBe('numbering');
   });
+  it('knows the Chinese names of keys, where that key is allowed', () => {
+    expect(didYouMean('标题', ['title', 'year'])).toBe('title');
+    expect(didYouMean('引领句', keys)).toBe('lead');
+    expect(didYouMean('标题', keys)).toBeUndefined();
+  });
   it('does not guess wildly', () => {
     expect(didYouMean('content', keys)).toBeUndefined();
     expect(didYouMean('标题', keys)).toBeUndefined();

@@ -1,9 +1,52 @@
+/** What authors call the keys in Chinese: `标题:` most likely means `title:`. */
+const chineseNames: Record<string, string> = {
+  标题: 'title',
+  题目: 'title',
+  年度: 'year',
+  年份: 'year',
+  样式: 'style',
+  发文机关: 'issuers',
+  发文字号: 'documentNumber',
+  文号: 'documentNumber',
+  签发人: 'signers',
+  版头: 'header',
+  主送机关: 'addressee',
+  主送: 'addressee',
+  开头: 'preamble',
+  前言: 'preamble',
+  正文: 'parts',
+  结尾: 'closing',
+  附件: 'attachments',
+  署名: 'signature',
+  落款: 'signature',
+  附注: 'notes',
+  抄送: 'copyTo',
+  抄送机关: 'copyTo',
+  印发: 'printing',
+  版记: 'printing',
+  名称: 'name',
+  全称: 'name',
+  简称: 'short',
+  日期: 'date',
+  成文日期: 'date',
+  印章: 'seals',
+  署名机关: 'organs',
+  小标题: 'heading',
+  引领句: 'lead',
+  内容: 'body',
+  文字: 'text',
+  编号: 'numbering',
+  类型: 'kind',
+};
+
 /**
  * The allowed name closest to a misspelt one, or undefined when none is close enough to be a
  * plausible typo (at most a third of the letters wrong, and never a wild guess for short words).
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   if (word.length > 64) return undefined;
+  const named = chineseNames[word.trim()];
+  if (named && candidates.includes(named)) return named;
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -228,7 +228,8 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
         at: path,
         anchor: 'parent',
         message: requiredMessage(missing, lang),
-        ...(description ? { hint: `${missing}: ${description}` } : {}),
+        // The schema describes its fields in Chinese; English messages leave that out.
+        ...(description && !en ? { hint: `${missing}: ${description}` } : {}),
       };
     }
     case 'additionalProperties': {

@@ -41,6 +41,10 @@ describe('messages say what is wrong and what to do, in Chinese by default', () 
     expect(en.hint).toMatch(/^did you mean "signature"\? allowed here: \$schema, style, year/);
   });
 
+  it('maps a key written in Chinese to its name', () => {
+    expect(only(report('附注: [此件公开发布]\n')).hint).toMatch(/^是否想写“notes”？/);
+  });
+
   it('does not guess when no allowed key is close', () => {
     const d = only(report('remarks: x\n'));
     expect(d.hint).not.toContain('是否想写');
