@@ -50,6 +50,8 @@ export const layout = {
     documentNumberLinesBelowMark: 2,
     /** 7.2.5/7.2.6 上行文: 发文字号 left and 签发人 right, each inset one character. */
     upwardInsetChars: 1,
+    /** 7.2.6: 签发人 names, normally two to a line; 发文字号 stands on the last line. */
+    signersPerLine: 2,
     /** 7.2.7: red rule 4 mm below the 发文字号, as wide as the text block; thickness is practice. */
     ruleGapBelowNumber: 4,
     ruleThicknessPt: 2,

@@ -1,6 +1,6 @@
 import type { Header } from '@gongwen/model';
 import { layout } from '@gongwen/model';
-import type { FileChild } from 'docx';
+import type { FileChild, ParagraphChild } from 'docx';
 import {
   AlignmentType,
   BorderStyle,
@@ -15,12 +15,14 @@ import {
   WidthType,
 } from 'docx';
 import { runFonts } from './font-names.js';
-import { docxElements, docxGeometry, roleSize } from './geometry.js';
+import { charsTwip, docxElements, docxGeometry, roleSize } from './geometry.js';
 import type { BuildContext } from './runs.js';
 import { say, textRun, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+/** 签发人 names on one line are separated by a full-width space. */
+const NAME_GAP = '　';
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
 /** A run of the 发文机关标志; its OrganMark style gives the red 小标宋 size and colour. */
@@ -44,7 +46,7 @@ export function headerBlock(ctx: BuildContext, header: Header): FileChild[] {
   }
   const markBefore = Math.max(0, docxElements.organMarkTop - out.length * docxGeometry.linePitch);
   out.push(...organMark(ctx, header, markBefore));
-  out.push(documentNumberLine(ctx, header));
+  out.push(...documentNumberLines(ctx, header));
   return out;
 }
 
@@ -107,7 +109,7 @@ function organMark(ctx: BuildContext, header: Header, before: number): FileChild
   ];
 }
 
-function documentNumberLine(ctx: BuildContext, header: Header): Paragraph {
+function documentNumberLines(ctx: BuildContext, header: Header): Paragraph[] {
   const rule = {
     bottom: {
       style: BorderStyle.SINGLE,
@@ -119,31 +121,43 @@ function documentNumberLine(ctx: BuildContext, header: Header): Paragraph {
   const number = header.documentNumber ?? '';
   const spacing = { before: docxElements.documentNumberBefore };
   if (!header.signers?.length) {
+    return [
+      new Paragraph({
+        style: styleIds.normal,
+        alignment: AlignmentType.CENTER,
+        spacing,
+        border: rule,
+        children: number ? [textRun(ctx, number, 'body', 'body')] : [],
+      }),
+    ];
+  }
+  // 上行文 (7.2.5, 7.2.6): 签发人 right, one character in, names two to a line with continuation
+  // lines under the first name; 发文字号 on the left of the last line. Tabs rather than indents, so
+  // the rule (the last line's border) spans the whole block.
+  const inset = docxElements.upwardInset;
+  const label = '签发人：';
+  const rows: string[][] = [];
+  for (let i = 0; i < header.signers.length; i += layout.header.signersPerLine) rows.push(header.signers.slice(i, i + layout.header.signersPerLine));
+  const nameStart = docxGeometry.block.width - inset - charsTwip(textWidthChars(rows[0]!.join(NAME_GAP)));
+  const labelStart = nameStart - charsTwip(textWidthChars(label));
+  const tab = () => new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') });
+  return rows.map((row, r) => {
+    const last = r === rows.length - 1;
+    const children: ParagraphChild[] = [];
+    if (last) children.push(tab(), textRun(ctx, number, 'body', 'body'));
+    children.push(tab());
+    if (r === 0) children.push(textRun(ctx, label, 'body', 'body'));
+    children.push(textRun(ctx, row.join(NAME_GAP), 'heading2', 'body'));
     return new Paragraph({
       style: styleIds.normal,
-      alignment: AlignmentType.CENTER,
-      spacing,
-      border: rule,
-      children: number ? [textRun(ctx, number, 'body', 'body')] : [],
+      alignment: AlignmentType.LEFT,
+      ...(r === 0 ? { spacing } : {}),
+      ...(last ? { border: rule } : {}),
+      tabStops: [
+        ...(last ? [{ type: TabStopType.LEFT, position: inset }] : []),
+        { type: TabStopType.LEFT, position: r === 0 ? labelStart : nameStart },
+      ],
+      children,
     });
-  }
-  // 上行文 (7.2.5, 7.2.6): tabs rather than indents, so the border still spans the whole block.
-  const inset = docxElements.upwardInset;
-  return new Paragraph({
-    style: styleIds.normal,
-    alignment: AlignmentType.LEFT,
-    spacing,
-    border: rule,
-    tabStops: [
-      { type: TabStopType.LEFT, position: inset },
-      { type: TabStopType.RIGHT, position: docxGeometry.block.width - inset },
-    ],
-    children: [
-      new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
-      textRun(ctx, number, 'body', 'body'),
-      new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
-      textRun(ctx, '签发人：', 'body', 'body'),
-      textRun(ctx, header.signers.join('　'), 'heading2', 'body'),
-    ],
   });
 }

@@ -71,7 +71,7 @@ export function upwardDocument(): Document {
       organs: ['太平岭满族乡人民政府'],
       suffix: '文件',
       documentNumber: '太政发〔2024〕3号',
-      signers: ['王某某'],
+      signers: ['王某某', '李某某', '张某某'],
     },
     title: ['太平岭满族乡2023年法治政府建设情况报告'],
     addressee: '中共庄河市委员会：',

@@ -1,7 +1,7 @@
 import type { CheckReport } from '@gongwen/conformance';
 import { checkPdf, measurePdf } from '@gongwen/conformance';
 import type { Document } from '@gongwen/model';
-import { derived, documentLines } from '@gongwen/model';
+import { derived, documentLines, layout } from '@gongwen/model';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/index.js';
 import { jointSealedDocument, plainSealedDocument, upwardDocument } from './fixtures.js';
@@ -36,8 +36,13 @@ export function laidOutLines(doc: Document): string[] {
     lines.splice(start, h.organs.length, ...stacked);
   }
   if (h?.signers?.length && h.documentNumber) {
+    // Two names to a line; the 发文字号 on the left of the last one.
+    const rows: string[] = [];
+    for (let i = 0; i < h.signers.length; i += layout.header.signersPerLine) rows.push(h.signers.slice(i, i + layout.header.signersPerLine).join('　'));
+    rows[0] = `签发人：${rows[0]}`;
+    rows[rows.length - 1] = h.documentNumber + rows[rows.length - 1];
     const at = lines.indexOf(`签发人：${h.signers.join('　')}`);
-    lines.splice(at, 2, `${h.documentNumber}签发人：${h.signers.join('　')}`);
+    lines.splice(at, 2, ...rows);
   }
   const s = doc.signature;
   if (s && s.seals.length && s.organs.length > 1) {
@@ -120,7 +125,11 @@ describe.skipIf(!soffice && !inCi)('DOCX rendered by LibreOffice', () => {
     expect(page.redGlyphs).toBeGreaterThanOrEqual(12);
     const number = page.lines.find((l) => l.text.startsWith('太政发'))!;
     expect(number.x).toBeCloseTo(28 + 16 * (25.4 / 72), 0);
-    expect(number.xEnd).toBeCloseTo(184 - 16 * (25.4 / 72), 0); // 签发人 right, one character in
+    // 签发人 right, one character in; the third name under the first, on the 发文字号's line.
+    const signers = page.lines.find((l) => l.text.replace(/\s/g, '') === '签发人：王某某李某某')!;
+    expect(signers.xEnd).toBeCloseTo(184 - 16 * (25.4 / 72), 0);
+    expect(number.text.replace(/\s/g, '')).toBe('太政发〔2024〕3号张某某');
+    expect(number.xEnd).toBeCloseTo(signers.xEnd - (16 * 4 - 0.25 * 4) * (25.4 / 72), 0);
     const rule = page.rules.find((r) => r.tone === 'red')!;
     expect(rule.length).toBeCloseTo(156, 0);
     // 7.2.7: 4 mm below the 发文字号's em box (its bottom 0.12 em below the baseline), ±1 mm.

@@ -127,7 +127,7 @@ describe('the styles', () => {
     const styles = xml('word/styles.xml');
     expect(child(child(style(styles, 'Normal'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('仿宋');
     expect(child(child(style(styles, 'Heading2'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('楷体');
-    const signers = find(xml('word/document.xml'), 'w:r').find((r) => textOf(r) === '王某某')!;
+    const signers = find(xml('word/document.xml'), 'w:r').find((r) => textOf(r) === '王某某　李某某')!;
     expect(find(signers, 'w:rFonts')[0]!.attrs['w:eastAsia']).toBe('楷体');
   });
 });
@@ -136,15 +136,23 @@ describe('the elements', () => {
   const paragraphs = async (doc = jointSealedDocument()) => find((await render(doc)).xml('word/document.xml'), 'w:p');
 
   it('draw the red rule under the 发文字号 as a paragraph border, and put 签发人 right for a 上行文', async () => {
-    const number = (await paragraphs(upwardDocument())).find((p) => textOf(p).includes('太政发〔2024〕3号'))!;
+    const ps = await paragraphs(upwardDocument());
+    const first = ps.find((p) => textOf(p).startsWith('签发人：'))!;
+    const number = ps.find((p) => textOf(p).includes('太政发〔2024〕3号'))!;
+    // Two names to a line (7.2.6); the 发文字号 on the last line, which carries the red rule.
+    expect(textOf(first)).toBe('签发人：王某某　李某某');
+    expect(textOf(number)).toBe('太政发〔2024〕3号张某某');
+    expect(find(first, 'w:pBdr')).toEqual([]);
     const bottom = find(number, 'w:bottom')[0]!;
     expect(bottom.attrs).toMatchObject({ 'w:val': 'single', 'w:color': layout.red, 'w:sz': String(layout.header.ruleThicknessPt * 8) });
-    expect(textOf(number)).toBe('太政发〔2024〕3号签发人：王某某');
-    const tabs = find(number, 'w:tab').filter((t) => t.attrs['w:pos']);
-    expect(tabs.map((t) => [t.attrs['w:val'], Number(t.attrs['w:pos'])])).toEqual([
-      ['left', 316],
-      ['right', 8844 - 316],
-    ]);
+    const tabs = (p: XmlElement) => find(p, 'w:tab').filter((t) => t.attrs['w:pos']).map((t) => Number(t.attrs['w:pos']));
+    const char = 8844 / 28;
+    // The label stands so that the two names end one character before the block's right edge;
+    // the continuation line starts where the first name does.
+    expect(tabs(first)).toHaveLength(1);
+    expect(Math.abs(tabs(first)[0]! - (8844 - char - 11 * char))).toBeLessThan(2);
+    expect(tabs(number)[0]).toBe(316);
+    expect(Math.abs(tabs(number)[1]! - (tabs(first)[0]! + 4 * char))).toBeLessThan(2);
   });
 
   it('float each seal, 42 mm across, over its own 署名, and float the 版记 to the foot of the block', async () => {
