@@ -86,7 +86,7 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
     if (seen.has(e.pos[0])) continue;
     seen.add(e.pos[0]);
     if (diagnostics.length >= maxYamlDiagnostics) break;
-    const { message, hint } = yamlMessage(e.code, e.message, lang);
+    const { message, hint } = lineSlip(text, lineCounter, e.pos[0], lang) ?? yamlMessage(e.code, e.message, lang);
     const opening = e.code === 'RESOURCE_EXHAUSTION' ? undefined : openingOf(doc, e);
     const ruleId = ruleByCode[e.code] ?? 'yaml/syntax';
     const span = opening !== undefined ? at(opening, opening + 1) : at(e.pos[0], e.pos[1]);
@@ -181,6 +181,34 @@ function openingOf(doc: Document, e: YAMLError): number | undefined {
       },
     });
   }
+}
+
+/**
+ * Slips that Chinese input methods make and the parser cannot name: a full-width colon after a key,
+ * full-width spaces as indentation. Recognised on the line of the error.
+ */
+function lineSlip(text: string, lineCounter: LineCounter, offset: number, lang: Lang): { message: string; hint: string } | undefined {
+  const { line, col } = lineCounter.linePos(offset);
+  const start = lineCounter.lineStarts[line - 1] ?? 0;
+  const end = text.indexOf('\n', start);
+  const content = text.slice(start, end < 0 ? text.length : end);
+  const en = lang === 'en';
+  if (/^[\s\u3000]*\u3000/.test(content)) {
+    return en
+      ? { message: 'the line is indented with full-width spaces', hint: 'indent with ordinary (half-width) spaces only' }
+      : { message: '行首用了全角空格缩进', hint: '缩进只能用半角空格。' };
+  }
+  const key = /^\s*(?:- )?[^\s:：#'"]+：/.exec(content);
+  // Only when the parser stumbled on that key, not somewhere later in the line.
+  if (key && col <= key[0].length) {
+    return en
+      ? {
+          message: 'a key is followed by a full-width colon "："',
+          hint: 'write an ASCII colon and a space after the key, e.g. title: 报告',
+        }
+      : { message: '键后面用了中文冒号“：”', hint: '键后面要用英文冒号加空格，如 title: 报告。' };
+  }
+  return undefined;
 }
 
 function aliasLimit(culprit: Alias | undefined, lineCounter: LineCounter, file: string | undefined, lang: Lang): Diagnostic {

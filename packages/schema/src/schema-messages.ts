@@ -82,6 +82,10 @@ export function typeMessage(expected: readonly string[], value: unknown, lang: L
     hint = lang === 'en' ? 'nothing is written here; fill it in or remove the key' : '这里没有写内容：请补上，或删去这个键。';
   } else if (expected.includes('string') && (found === 'integer' || found === 'number' || found === 'boolean')) {
     hint = lang === 'en' ? `put it in quotes to make it text: "${String(value)}"` : `加上英文引号即为文字："${String(value)}"`;
+  } else if (expected.includes('array') && !expected.includes('string') && found === 'string' && /^-\S/.test(String(value))) {
+    hint = lang === 'en' ? 'a list item needs a space after "-": - text' : '列表项的“-”后面要有空格：- 文字';
+  } else if (expected.includes('object') && found === 'string' && /^[\w$]+:\S/.test(String(value))) {
+    hint = lang === 'en' ? 'a key needs a space after its colon: key: value' : '键的冒号后面要有空格：键: 值';
   } else if (expected.includes('array') && !expected.includes('string') && found === 'string') {
     hint = lang === 'en' ? 'write a list: each item on its own line, starting with "- "' : '写成列表：每项另起一行，以“- ”开头。';
   } else if (expected.includes('object') && expected.length === 1 && found === 'string') {
