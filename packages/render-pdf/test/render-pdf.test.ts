@@ -258,6 +258,18 @@ describe('the PDF file', () => {
     expect(pdf.length).toBeGreaterThan(1000);
   });
 
+  it('keeps a document the same whatever was rendered before it in the process (fonts are shared)', async () => {
+    // ⺒ (a radical) and 巳 share one glyph in Noto Serif SC: each document's text layer keeps its own
+    const b = { ...plainDocument(0), body: [{ kind: 'paragraph' as const, runs: [{ text: '巳时召开会议。' }] }] };
+    const a = { ...plainDocument(0), body: [{ kind: 'paragraph' as const, runs: [{ text: '部首⺒。' }] }] };
+    const a1 = await renderPdf(a, fonts);
+    const b1 = await renderPdf(b, fonts);
+    const a2 = await renderPdf(a, fonts);
+    expect((await readLines(b1.pdf)).lines.some((l) => l.text.includes('巳时召开会议'))).toBe(true);
+    expect((await readLines(a2.pdf)).lines.some((l) => l.text.includes('部首⺒'))).toBe(true);
+    expect(Buffer.from(a2.pdf).equals(Buffer.from(a1.pdf))).toBe(true);
+  });
+
   it('gives the same bytes for the same document', async () => {
     const again = await renderPdf(fullDocument(), fonts);
     expect(Buffer.from(again.pdf).equals(Buffer.from(full.pdf))).toBe(true);
