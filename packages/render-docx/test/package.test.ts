@@ -83,3 +83,28 @@ describe('the checks themselves', () => {
     ]);
   });
 });
+
+describe('edge documents still make valid packages', () => {
+  const base = () => plainSealedDocument();
+  const cases: Record<string, () => Parameters<typeof renderDocx>[0]> = {
+    'no title, no body': () => ({ meta: { title: '', author: '' }, title: [], body: [] }),
+    'a header without 发文字号': () => ({ ...base(), header: { organs: ['某镇人民政府'], suffix: '文件' } }),
+    'a header without organs': () => ({ ...base(), header: { organs: [], suffix: '', documentNumber: '某发〔2024〕1号' } }),
+    'a signature without organs': () => ({ ...base(), signature: { organs: [], date: '2024年1月1日', seals: [] } }),
+    'a sealed signature whose seal names no organ': () => ({
+      ...base(),
+      signature: { organs: ['甲镇人民政府', '乙镇人民政府'], date: '2024年1月1日', seals: [{ organ: '丙', image: base().signature!.seals[0]!.image }] },
+    }),
+    'an empty 版记': () => ({ ...base(), endMatter: {} }),
+    'four joint organs with 文件': () => ({ ...base(), header: { organs: ['甲', '乙', '丙', '丁'], suffix: '文件', documentNumber: '甲发〔2024〕1号' } }),
+  };
+  it.each(Object.entries(cases))('%s', async (_, make) => {
+    const { docx } = await renderDocx(make());
+    const files = unzipSync(docx);
+    for (const path of Object.keys(files).filter((p) => /\.(xml|rels)$/.test(p))) {
+      const root = parseXml(decode(files[path]!), path);
+      if (/^word\/(document|footer\d+)\.xml$/.test(path)) expect(checkAllowlist(root), path).toEqual([]);
+    }
+    expect(decode(files['word/document.xml']!)).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
