@@ -43,8 +43,6 @@ export const docxGeometry = {
   pageNumberLine: ptToTwip(fontRoles.pageNumber.size),
   /** Odd pages right, even pages left, one 4号 character in from the text block's edge. */
   pageNumberInset: Math.round(layout.pageNumber.insetChars * pageNumberCharTwip),
-  /** Header distance: there is no header; keep it inside the top margin at the same ratio as the footer. */
-  headerDistance: mmToTwip(layout.margins.top / 2),
 } as const;
 
 /** Indents and offsets of the elements, in twips unless the name says otherwise. */

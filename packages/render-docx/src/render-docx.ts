@@ -87,7 +87,8 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
               bottom: docxGeometry.margins.bottom,
               left: docxGeometry.margins.left,
               right: docxGeometry.margins.right,
-              header: docxGeometry.headerDistance,
+              // There is no header; its distance mirrors the footer's so nothing reaches into the block.
+              header: docxGeometry.footerDistance,
               footer: docxGeometry.footerDistance,
               gutter: 0,
             },
