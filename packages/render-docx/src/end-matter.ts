@@ -1,4 +1,5 @@
 import type { EndMatter } from '@gongwen/model';
+import { fontRoles } from '@gongwen/model';
 import type { FileChild } from 'docx';
 import {
   BorderStyle,
@@ -47,8 +48,10 @@ export function endMatterTable(ctx: BuildContext, endMatter: EndMatter): FileChi
     );
   }
   if (!rows.length) return [];
-  const outer = { style: BorderStyle.SINGLE, size: docxElements.endMatterOuterRule, color: '000000' } as const;
-  const inner = { style: BorderStyle.SINGLE, size: docxElements.endMatterInnerRule, color: '000000' } as const;
+  // The rules are printed in the text's colour (black).
+  const color = fontRoles.body.color;
+  const outer = { style: BorderStyle.SINGLE, size: docxElements.endMatterOuterRule, color } as const;
+  const inner = { style: BorderStyle.SINGLE, size: docxElements.endMatterInnerRule, color } as const;
   const margins = { top: 0, bottom: 0, left: 0, right: 0 };
   return [
     new Table({

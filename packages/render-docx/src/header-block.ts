@@ -1,5 +1,5 @@
 import type { Header } from '@gongwen/model';
-import { layout } from '@gongwen/model';
+import { fontRoles, layout, ptToTwip } from '@gongwen/model';
 import type { FileChild, ParagraphChild } from 'docx';
 import {
   AlignmentType,
@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { runFonts } from './font-names.js';
-import { charsTwip, docxElements, docxGeometry, roleSize } from './geometry.js';
+import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
 import { say, textRun, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
@@ -65,7 +65,7 @@ function organMark(ctx: BuildContext, header: Header, before: number): FileChild
     );
   }
   // Joint issuance (7.2.4): names stacked and spread to one width, 文件 to their right, centred on them.
-  const charTwip = roleSize('organMark') * 10;
+  const charTwip = ptToTwip(fontRoles.organMark.size);
   const nameWidth = Math.ceil(Math.max(...organs.map(textWidthChars)) * charTwip);
   const suffixWidth = Math.ceil((textWidthChars(suffix) + 1) * charTwip);
   if (nameWidth + suffixWidth > docxGeometry.block.width) {

@@ -1,5 +1,5 @@
 import type { Seal, Signature } from '@gongwen/model';
-import { layout, mmToTwip } from '@gongwen/model';
+import { layout, mmToEmu, mmToTwip, ptToMm } from '@gongwen/model';
 import type { ParagraphChild } from 'docx';
 import {
   AlignmentType,
@@ -18,7 +18,8 @@ import type { BuildContext } from './runs.js';
 import { say, textRun, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
-const twipToEmu = (twip: number): number => Math.round(twip * 635);
+/** DrawingML offsets are in EMU: twips → points → millimetres → EMU through the model's units. */
+const twipToEmu = (twip: number): number => mmToEmu(ptToMm(twip / 20));
 
 /** PNG or JPEG, by signature bytes; anything else cannot be placed in a DOCX as a seal. */
 function imageType(bytes: Uint8Array): 'png' | 'jpg' | undefined {
