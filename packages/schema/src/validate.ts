@@ -1,6 +1,5 @@
 import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { isMap, type Document, type LineCounter, type Node } from 'yaml';
@@ -8,6 +7,7 @@ import { formatPath, pointerToPath, valueAt } from './data-path.js';
 import { didYouMean } from './did-you-mean.js';
 import { findNode, hasSpan, pointAt, rangeOf, type SourceRange } from './locate.js';
 import { reportSchema, resolveRef, type JsonSchema } from './report-schema.js';
+import { schemaErrors } from './run-validator.js';
 import {
   dateMessage,
   enumMessage,
@@ -22,29 +22,15 @@ import {
   unknownKeyMessage,
 } from './schema-messages.js';
 
-// CommonJS modules seen from ESM: the function is either the module itself or its `default`.
+// CommonJS seen from ESM: the function is either the module itself or its `default`.
 const interop = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
-const addFormats = interop<(ajv: Ajv2020, formats: string[]) => void>(addFormatsModule);
 const localize: Record<Lang, (errors: ErrorObject[]) => void> = {
   zh: interop(localizeZhModule),
   en: interop(localizeEnModule),
 };
 
-let compiled: ValidateFunction | undefined;
-
 /** Past this many, more messages only bury the first ones (a wrong indent can misplace hundreds of keys). */
 const maxIssues = 200;
-
-/** Compiled once per process, on first use. */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // `verbose` keeps each error's schema object, which tells the branches of a union apart.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-    addFormats(ajv, ['date']);
-    compiled = ajv.compile(reportSchema);
-  }
-  return compiled;
-}
 
 /** Names of the schema objects whose messages are worded specially. */
 const named = new Map<unknown, string>([
@@ -81,9 +67,9 @@ interface Issue {
 
 /** Validates loaded data against the report schema; every violation becomes one positioned diagnostic. */
 export function validateData(data: unknown, ctx: ValidateContext): Diagnostic[] {
-  const validate = validator();
-  if (validate(data)) return [];
-  const issues = toIssues(validate.errors ?? [], data, ctx.lang);
+  const errors = schemaErrors(data);
+  if (errors.length === 0) return [];
+  const issues = toIssues(errors, data, ctx.lang);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -114,34 +100,28 @@ interface RawError extends ErrorObject {
 function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang): Issue[] {
   const errors = rawErrors as RawError[];
   const dropped = new Set<RawError>();
-  const extra: { before: RawError; issue: Issue }[] = [];
+  // Unions that no branch fits, with the types their branches accept.
+  const unfit = new Map<RawError, string[]>();
+  const byPath = new Map<string, RawError[]>();
+  for (const e of errors) {
+    const list = byPath.get(e.instancePath);
+    if (list) list.push(e);
+    else byPath.set(e.instancePath, [e]);
+  }
 
   // Unions (`anyOf`/`oneOf`) whose branches are told apart by type: report only the branch that
   // fits the value's type, or one type error naming every accepted type when none does.
   for (const union of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
-    const value = valueAt(data, pointerToPath(union.instancePath, data));
-    const actual = jsonType(value);
+    const actual = jsonType(valueAt(data, pointerToPath(union.instancePath, data)));
     const branches = ((union.schema as JsonSchema[] | undefined) ?? []).map((b) => resolveRef(b));
-    const branchTypes = branches.flatMap((b) => (b?.type === undefined ? [] : Array.isArray(b.type) ? b.type : [b.type])) as string[];
     const anyFits = branches.some((b) => b?.type === undefined || typeMatches(actual, b.type));
-    const atSameSpot = errors.filter((e) => e !== union && e.instancePath === union.instancePath);
-    for (const e of atSameSpot) {
+    for (const e of byPath.get(union.instancePath) ?? []) {
+      if (e === union) continue;
       const t = e.parentSchema?.type;
       if (!anyFits || (t !== undefined && !typeMatches(actual, t))) dropped.add(e);
     }
-    if (!anyFits) {
-      const { message, hint } = typeMessage(branchTypes, value, lang);
-      extra.push({
-        before: union,
-        issue: {
-          ruleId: 'schema/type',
-          path: pointerToPath(union.instancePath, data),
-          anchor: 'value',
-          message,
-          ...(hint ? { hint } : {}),
-        },
-      });
-    }
+    if (!anyFits)
+      unfit.set(union, branches.flatMap((b) => (b?.type === undefined ? [] : Array.isArray(b.type) ? b.type : [b.type])) as string[]);
   }
 
   // A malformed date fails both its pattern and its format, an empty text both its length and its
@@ -150,28 +130,38 @@ function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang):
 
   const issues: Issue[] = [];
   let untold = 0;
+  let firstUntold: RawError | undefined;
   for (const e of errors) {
-    for (const x of extra) if (x.before === e) issues.push(x.issue);
     if (dropped.has(e)) continue;
-    if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    if (e.keyword === 'if') continue;
+    const expected = unfit.get(e);
+    if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && !expected) continue;
     if (e.keyword === 'pattern' && formatAt.has(e.instancePath)) continue;
     if (issues.length >= maxIssues) {
+      firstUntold ??= e;
       untold++;
       continue;
     }
-    const issue = toIssue(e, data, lang);
+    const issue = expected ? unionTypeIssue(e, expected, data, lang) : toIssue(e, data, lang);
     if (issue) issues.push(issue);
   }
-  if (untold > 0) {
+  if (firstUntold) {
+    // Placed where the first unlisted problem is, so that it reads last among the listed ones.
     issues.push({
       ruleId: 'schema/too-many',
-      path: [],
+      path: pointerToPath(firstUntold.instancePath, data),
       anchor: 'value',
       message: lang === 'en' ? `${untold} more problems are not listed` : `另有 ${untold} 处问题未列出`,
       hint: lang === 'en' ? 'fix the ones above and load the file again' : '先改正以上各处，再重新检查。',
     });
   }
   return issues;
+}
+
+function unionTypeIssue(e: RawError, expected: string[], data: unknown, lang: Lang): Issue {
+  const path = pointerToPath(e.instancePath, data);
+  const { message, hint } = typeMessage(expected, valueAt(data, path), lang);
+  return { ruleId: 'schema/type', path, anchor: 'value', message, ...(hint ? { hint } : {}) };
 }
 
 function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
