@@ -6,8 +6,7 @@ import { compile } from 'json-schema-to-typescript';
 const schemaUrl = new URL('../report.schema.json', import.meta.url);
 const outUrl = new URL('../src/report.generated.ts', import.meta.url);
 
-export async function generateTypes() {
-  const schema = JSON.parse(readFileSync(schemaUrl, 'utf8'));
+export async function generateTypes(schema = JSON.parse(readFileSync(schemaUrl, 'utf8'))) {
   return compile(schema, 'Report', {
     bannerComment: '/* Generated from report.schema.json by scripts/generate-types.mjs. Do not edit. */',
     additionalProperties: false,
