@@ -202,7 +202,8 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
       if (field === 'Part.then') {
         return {
           ruleId: 'schema/required',
-          path,
+          path: [...path, 'heading'],
+          at: path,
           anchor: 'parent',
           message: en ? 'a part of kind "custom" needs a heading' : 'kind 为 custom 的部分必须写 heading',
           hint: en
