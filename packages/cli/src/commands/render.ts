@@ -81,11 +81,17 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
     embedFonts: values['embed-fonts'] ?? false,
     previous: manifest?.entries[f.path],
   });
+  let flushed = performance.now();
   const onRecord = (r: RenderRecord) => {
     progress.record(r);
-    if (manifest) {
+    if (manifest && manifestFile) {
       if (r.entry) manifest.entries[r.input] = r.entry;
       else delete manifest.entries[r.input];
+      // Save now and then, so a run that is killed keeps what it finished.
+      if (performance.now() - flushed > 5000) {
+        writeManifest(manifestFile, manifest);
+        flushed = performance.now();
+      }
     }
   };
 
