@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import { resolveNode } from './anchors.js';
+import { resolveNode } from './aliases.js';
 
 /** A span in the source, 1-based, end exclusive, as `Diagnostic` carries it. */
 export interface SourceRange {

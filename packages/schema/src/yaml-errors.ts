@@ -1,0 +1,108 @@
+import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+import { offsetsToRange } from './locate.js';
+import { yamlMessage } from './yaml-messages.js';
+
+/** At most this many YAML errors are listed; after that they are echoes of the first ones. */
+const maxYamlDiagnostics = 50;
+
+const ruleByCode: Partial<Record<string, string>> = {
+  TAG_RESOLVE_FAILED: 'yaml/unknown-tag',
+  MULTIPLE_DOCS: 'yaml/multiple-documents',
+  RESOURCE_EXHAUSTION: 'yaml/too-deep',
+  DUPLICATE_KEY: 'yaml/duplicate-key',
+};
+
+export interface YamlErrorContext {
+  doc: Document;
+  text: string;
+  lineCounter: LineCounter;
+  file?: string;
+  lang: Lang;
+}
+
+/** The parser's errors and warnings as diagnostics: one per spot, worded for the reader, pointing where the slip is. */
+export function yamlErrorDiagnostics(problems: readonly YAMLError[], ctx: YamlErrorContext): Diagnostic[] {
+  const { doc, text, lineCounter, file, lang } = ctx;
+  const diagnostics: Diagnostic[] = [];
+  const at = (start: number, end: number) => offsetsToRange(start, Math.max(end, start), lineCounter);
+  const exhausted = problems.filter((e) => e.code === 'RESOURCE_EXHAUSTION');
+  // Running out of stack produces a cascade of follow-on errors; the first one is the story.
+  const reported = exhausted.length > 0 ? [exhausted.sort((a, b) => a.pos[0] - b.pos[0])[0]!] : problems;
+  // One message per spot: a single slip often trips several checks at the same place.
+  const seen = new Set<number>();
+  for (const e of [...reported].sort((a, b) => a.pos[0] - b.pos[0])) {
+    if (seen.has(e.pos[0])) continue;
+    seen.add(e.pos[0]);
+    if (diagnostics.length >= maxYamlDiagnostics) break;
+    const { message, hint } = lineSlip(text, lineCounter, e.pos[0], lang) ?? yamlMessage(e.code, e.message, lang);
+    const opening = e.code === 'RESOURCE_EXHAUSTION' ? undefined : openingOf(doc, e);
+    const ruleId = ruleByCode[e.code] ?? 'yaml/syntax';
+    const span = opening !== undefined ? at(opening, opening + 1) : at(e.pos[0], e.pos[1]);
+    diagnostics.push(error(ruleId, message, { file, ...span, ...(hint ? { hint } : {}) }));
+  }
+  return diagnostics;
+}
+
+/**
+ * The library reports an unclosed quote or bracket where the file ends up; the reader needs the
+ * place where it was opened: the start of the quoted text or flow collection that ends at the error.
+ */
+function openingOf(doc: Document, e: YAMLError): number | undefined {
+  const quote = /^Missing closing .quote/.test(e.message);
+  const bracket = /end with an? [\]}]/.test(e.message);
+  if (!quote && !bracket) return undefined;
+  let start: number | undefined;
+  const consider = (node: Node) => {
+    const r = node.range;
+    if (r && r[1] === e.pos[0] && r[0] < e.pos[0] && (start === undefined || r[0] > start)) start = r[0];
+  };
+  try {
+    visitOpenings();
+  } catch {
+    return undefined; // too deep to walk; the library's own position stands
+  }
+  return start;
+
+  function visitOpenings() {
+    visit(doc, {
+      Scalar(_, node) {
+        if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node);
+      },
+      Seq(_, node) {
+        if (bracket && node.flow) consider(node);
+      },
+      Map(_, node) {
+        if (bracket && node.flow) consider(node);
+      },
+    });
+  }
+}
+
+/**
+ * Slips that Chinese input methods make and the parser cannot name: a full-width colon after a key,
+ * full-width spaces as indentation. Recognised on the line of the error.
+ */
+function lineSlip(text: string, lineCounter: LineCounter, offset: number, lang: Lang): { message: string; hint: string } | undefined {
+  const { line, col } = lineCounter.linePos(offset);
+  const start = lineCounter.lineStarts[line - 1] ?? 0;
+  const end = text.indexOf('\n', start);
+  const content = text.slice(start, end < 0 ? text.length : end);
+  const en = lang === 'en';
+  if (/^[\s\u3000]*\u3000/.test(content)) {
+    return en
+      ? { message: 'the line is indented with full-width spaces', hint: 'indent with ordinary (half-width) spaces only' }
+      : { message: '行首用了全角空格缩进', hint: '缩进只能用半角空格。' };
+  }
+  const key = /^\s*(?:- )?[^\s:：#'"]+：/.exec(content);
+  // Only when the parser stumbled on that key, not somewhere later in the line.
+  if (key && col <= key[0].length) {
+    return en
+      ? {
+          message: 'a key is followed by a full-width colon "："',
+          hint: 'write an ASCII colon and a space after the key, e.g. title: 报告',
+        }
+      : { message: '键后面用了中文冒号“：”', hint: '键后面要用英文冒号加空格，如 title: 报告。' };
+  }
+  return undefined;
+}
