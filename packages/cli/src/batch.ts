@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { internalError, type RenderJob, type RenderRecord } from './render-job.js';
 
 export interface BatchOptions {
@@ -24,6 +25,8 @@ export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promis
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
   const abort = new AbortController();
+  // Every queued job listens on the one signal.
+  setMaxListeners(0, abort.signal);
   let stopped = false;
   try {
     await Promise.all(
