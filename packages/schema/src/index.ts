@@ -4,3 +4,5 @@ export type { LoadReportOptions, LoadReportResult } from './load-report.js';
 export { loadReport } from './load-report.js';
 export { defaultMaxBytes } from './read-input.js';
 export { reportSchema } from './report-schema.js';
+export type { ValidateReportResult } from './validate-report.js';
+export { validateReport } from './validate-report.js';

@@ -61,7 +61,7 @@ export function loadReport(input: string | Uint8Array, options: LoadReportOption
         }),
       );
     } else {
-      diagnostics.push(...validateData(parsed.data, { doc: parsed.doc, lineCounter: parsed.lineCounter, file, lang }));
+      diagnostics.push(...validateData(parsed.data, { source: { doc: parsed.doc, lineCounter: parsed.lineCounter }, file, lang }));
     }
   }
 

@@ -45,8 +45,8 @@ const named = new Map<unknown, string>([
 ]);
 
 export interface ValidateContext {
-  doc: Document;
-  lineCounter: LineCounter;
+  /** The parsed source, to point at; without it diagnostics carry the data path only. */
+  source?: { doc: Document; lineCounter: LineCounter };
   file?: string;
   lang: Lang;
 }
@@ -73,17 +73,20 @@ export function validateData(data: unknown, ctx: ValidateContext): Diagnostic[] 
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
-    const located = place({ ...issue, path: issue.at ?? issue.path }, ctx);
-    // A key that is not text (`? [a, b]`) cannot be found by name; yaml/key-type has reported it already.
-    if (!located && issue.ruleId === 'schema/unknown-key') continue;
-    const range = located ?? pointAt(1, 1);
-    const key = `${issue.ruleId}|${range.line}:${range.column}|${issue.message}`;
+    const path = formatPath(issue.path);
+    let range: SourceRange | undefined;
+    if (ctx.source) {
+      const located = place({ ...issue, path: issue.at ?? issue.path }, ctx.source);
+      // A key that is not text (`? [a, b]`) cannot be found by name; yaml/key-type has reported it already.
+      if (!located && issue.ruleId === 'schema/unknown-key') continue;
+      range = located ?? pointAt(1, 1);
+    }
+    const key = `${issue.ruleId}|${range ? `${range.line}:${range.column}` : path}|${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const path = formatPath(issue.path);
     diagnostics.push(
       error(issue.ruleId, issue.message, {
-        file: ctx.file,
+        ...(ctx.file !== undefined ? { file: ctx.file } : {}),
         ...range,
         ...(path ? { path } : {}),
         ...(issue.hint ? { hint: issue.hint } : {}),
@@ -273,14 +276,14 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
   };
 }
 
-function place(issue: Issue, ctx: ValidateContext): SourceRange | undefined {
-  const { doc, lineCounter } = ctx;
+function place(issue: Issue, source: { doc: Document; lineCounter: LineCounter }): SourceRange | undefined {
+  const { doc, lineCounter } = source;
   if (issue.anchor === 'key') {
     const found = findNode(doc, issue.path);
     return rangeOf(found?.key ?? found?.node, lineCounter);
   }
   const found = findNode(doc, issue.path);
-  if (!found) return issue.path.length > 0 ? place({ ...issue, path: issue.path.slice(0, -1), anchor: 'value' }, ctx) : undefined;
+  if (!found) return issue.path.length > 0 ? place({ ...issue, path: issue.path.slice(0, -1), anchor: 'value' }, source) : undefined;
   if (issue.anchor === 'parent') {
     // A missing key belongs to a mapping: point at the key that holds it, or at its first key.
     if (found.key) return rangeOf(found.key, lineCounter);

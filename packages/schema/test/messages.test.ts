@@ -167,3 +167,17 @@ describe('texts and line ends', () => {
     }
   });
 });
+
+describe('JSON input', () => {
+  it('reads a report written as JSON, with positions in the JSON text', () => {
+    const json = JSON.stringify(
+      { style: 'national', year: 2021, issuers: [{ name: '交口乡人民政府' }], parts: [{ kind: 'measures', body: ['正文。'] }], titel: 'x' },
+      null,
+      2,
+    );
+    const r = loadReport(json, { filename: 'r.json' });
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.hint?.slice(0, 12)}`)).toEqual([
+      '17:3 schema/unknown-key 是否想写“title”？',
+    ]);
+  });
+});
