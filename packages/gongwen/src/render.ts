@@ -3,7 +3,7 @@ import type { Document } from '@gongwen/model';
 import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
 import { defaultFonts } from './fonts.js';
-import { loadStage, type FontSet, type Style } from './stages.js';
+import { loadStage, type FontSet, type StageName, type Style } from './stages.js';
 import { resolveStyle, unavailable, type StyleSearchOptions } from './styles.js';
 
 /** Bytes of a referenced file (a seal image), by its path as written in the report; `undefined` when it cannot be read. */
@@ -54,7 +54,9 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   const outputs: RenderOutputs = {};
   const done = (document?: Document): RenderResult => ({ outputs, diagnostics: diagnostics.map((d) => (d.file || !filename ? d : { ...d, file: filename })), document });
 
-  const schema = await loadStage('schema');
+  // Start loading every stage this render needs at once, so their module files are read in parallel.
+  const needed = new Set<StageName>(['schema', 'compose', ...options.formats.flatMap((f) => formatStages[f])]);
+  const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
   if (!schema) return diagnostics.push(unavailable('schema', lang)), done();
   const loaded = schema.loadReport(source, { filename, lang });
   diagnostics.push(...loaded.diagnostics);
