@@ -33,6 +33,11 @@ export class Progress {
     private readonly err: NodeJS.WritableStream = process.stderr,
   ) {}
 
+  /** Shows the empty bar before the first report is done. */
+  start(): void {
+    if (this.mode === 'bar' && this.total > 0) this.drawBar();
+  }
+
   record(r: RenderRecord): void {
     this.done++;
     this.counts[r.status]++;
@@ -93,9 +98,9 @@ export class Progress {
     const filled = Math.round((this.done / Math.max(1, this.total)) * width);
     const seconds = (performance.now() - this.started) / 1000;
     const rate = seconds > 0 ? this.done / seconds : 0;
-    const eta = rate > 0 ? Math.ceil((this.total - this.done) / rate) : 0;
+    const eta = rate > 0 ? `${Math.ceil((this.total - this.done) / rate)}s` : '--';
     const failed = this.counts.failed ? say(this.lang, ` 失败 ${this.counts.failed}`, ` failed ${this.counts.failed}`) : '';
-    this.err.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${rate.toFixed(1)}/s ETA ${eta}s${failed}\u001b[K`);
+    this.err.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${rate.toFixed(1)}/s ETA ${eta}${failed}\u001b[K`);
     this.barShown = true;
   }
 

@@ -95,6 +95,7 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
     }
   };
 
+  progress.start();
   removeStaleTemps(new Set(inputs.flatMap((f) => formats.map((fmt) => dirname(outputPath(f, fmt, outDir))))));
   const { stopped } = await runBatch(inputs.map(jobFor), { jobs, failFast: values['fail-fast'] ?? false, onRecord });
   if (manifest && manifestFile) writeManifest(manifestFile, manifest);
