@@ -146,6 +146,17 @@ describe.skipIf(!canText)('gongwen render', () => {
     expect(withMd.summary).toMatchObject({ rendered: 5, skipped: 0 });
   });
 
+  it('renders again with --changed when the style changes', () => {
+    const dir = batch(3);
+    expect(gongwen(['styles', 'new', 'national', '--from', 'national', '--dir', join(dir, 'styles')]).code).toBe(0);
+    const run = () => records(gongwen(['render', 'in', '--format', 'txt', '--out', 'out', '--changed', '--json', '--styles-dir', 'styles'], { cwd: dir }).stdout).summary;
+    expect(run()).toMatchObject({ rendered: 3, skipped: 0 });
+    expect(run()).toMatchObject({ rendered: 0, skipped: 3 });
+    const manifest = join(dir, 'styles', 'national', 'style.yaml');
+    writeFileSync(manifest, `${readFileSync(manifest, 'utf8')}\n# a comment is a change too\n`);
+    expect(run()).toMatchObject({ rendered: 3, skipped: 0 });
+  });
+
   it('gives byte-identical outputs on a rerun', () => {
     const formats = ['txt', ...binaryFormats].join(',');
     const a = tempDir();
