@@ -76,6 +76,21 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
   }
 
+  // Text handed in as a string can hold halves of surrogate pairs, which no file encoding can.
+  const broken = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (broken) {
+    return fail(
+      error(
+        'input/encoding',
+        t(lang, '文字里有无效的 Unicode 字符（孤立的代理项）', 'the text holds an invalid Unicode character (a lone surrogate)'),
+        {
+          file,
+          ...positionOfChar(text, broken.index),
+          hint: t(lang, '请检查生成这段文字的程序。', 'check the program that produced the text'),
+        },
+      ),
+    );
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A lone CR ends a line in old Mac files; the parser only knows LF and CRLF. Same length, same offsets.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');

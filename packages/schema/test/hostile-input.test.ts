@@ -59,6 +59,10 @@ describe('input that is refused before parsing', () => {
     expect(rules(timedLoad('style: nat\u0000ional\n'))).toEqual(['1:11 input/binary']);
   });
 
+  it('refuses a string with half a surrogate pair', () => {
+    expect(rules(timedLoad(`${minimal}closing: ["\uDC00"]\n`))).toEqual(['9:12 input/encoding']);
+  });
+
   it('refuses a GBK-encoded file and says so', () => {
     // "year: 2021\ntitle: 报告" with 报告 in GBK (B1 A8 B8 E6).
     const gbk = new Uint8Array([...new TextEncoder().encode('year: 2021\ntitle: '), 0xb1, 0xa8, 0xb8, 0xe6, 0x0a]);
