@@ -37,6 +37,7 @@ function holds(input: string | Uint8Array): void {
     expect(d.file).toBe('mutated.yaml');
     expect(Number.isInteger(d.line) && d.line! >= 1 && d.line! <= maxLine, `line ${d.line} of ${maxLine}`).toBe(true);
     expect(Number.isInteger(d.column) && d.column! >= 1, `column ${d.column}`).toBe(true);
+    expect(d.endLine! > d.line! || (d.endLine === d.line && d.endColumn! >= d.column!), `span ${JSON.stringify(d)}`).toBe(true);
   }
 }
 
