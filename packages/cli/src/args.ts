@@ -1,3 +1,5 @@
+import type { Lang } from '@gongwen/diagnostics';
+import { say } from './messages.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -13,8 +15,8 @@ export function usageErrors<T>(parse: () => T): T {
 }
 
 /** `--format text|json` for the commands that print reports. */
-export function outputFormat(value: string | undefined): 'text' | 'json' {
+export function outputFormat(value: string | undefined, lang: Lang): 'text' | 'json' {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new UsageError(`--format expects text or json (got "${value}")`);
+  throw new UsageError(say(lang, `--format 只能是 text 或 json（收到“${value}”）`, `--format expects text or json (got "${value}")`));
 }

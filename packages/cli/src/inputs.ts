@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Lang } from '@gongwen/diagnostics';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 
 /** One report to process. */
@@ -63,12 +64,12 @@ export function outputPath(input: InputFile, ext: string, outDir: string | undef
 }
 
 /** Parses `k/n` (1-based), or returns a message saying what is wrong. */
-export function parseShard(value: string): { index: number; count: number } | string {
+export function parseShard(value: string, lang: Lang = 'en'): { index: number; count: number } | string {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  if (!m) return `--shard expects k/n, e.g. 2/8 (got "${value}")`;
+  if (!m) return lang === 'en' ? `--shard expects k/n, e.g. 2/8 (got "${value}")` : `--shard 应写成 k/n，如 2/8（收到“${value}”）`;
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return `--shard ${value}: k must be between 1 and n`;
+  if (count < 1 || index < 1 || index > count) return lang === 'en' ? `--shard ${value}: k must be between 1 and n` : `--shard ${value}：k 应在 1 到 n 之间`;
   return { index, count };
 }
 

@@ -25,7 +25,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   // `--lang` is common to every command; take it out before the command parses its own options.
   const [name, ...rest] = argv.filter((a, i) => !(a === '--lang' || a.startsWith('--lang=') || (i > 0 && argv[i - 1] === '--lang')));
   try {
-    if (langArg !== undefined && langArg !== 'zh' && langArg !== 'en') throw new UsageError(`--lang expects zh or en (got "${langArg}")`);
+    if (langArg !== undefined && langArg !== 'zh' && langArg !== 'en') throw new UsageError(`--lang expects zh or en (got "${langArg}") / --lang 只能是 zh 或 en`);
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
       process.stdout.write(`${helpText(topic && isHelpTopic(topic) ? topic : 'main', ctx.lang)}\n`);

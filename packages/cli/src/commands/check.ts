@@ -31,7 +31,7 @@ export async function checkCommand(args: string[], ctx: Context): Promise<number
       },
     }),
   );
-  const format = outputFormat(values.format);
+  const format = outputFormat(values.format, ctx.lang);
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'check 需要至少一个 PDF 文件', 'check needs at least one PDF file'));
   const { checkPdf, formatCheckReport } = await import('@gongwen/conformance');
   const files: { path: string; report?: CheckReport; error?: string }[] = [];

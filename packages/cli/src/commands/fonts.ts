@@ -18,7 +18,7 @@ export async function fontsCommand(args: string[], ctx: Context): Promise<number
       },
     }),
   );
-  const format = outputFormat(values.format);
+  const format = outputFormat(values.format, ctx.lang);
   const fonts = await defaultFonts({ dirs: values['font-dir']?.map((d) => resolve(ctx.cwd, d)), lang: ctx.lang });
   if (!fonts) {
     process.stderr.write(`${say(ctx.lang, '错误：字体解析器尚未提供', 'error: font resolver not available yet')}\n`);

@@ -24,7 +24,7 @@ export async function lintCommand(args: string[], ctx: Context): Promise<number>
       },
     }),
   );
-  const format = outputFormat(values.format);
+  const format = outputFormat(values.format, ctx.lang);
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'lint 需要至少一个文件、目录或通配符', 'lint needs at least one file, directory or glob'));
   const [{ loadReport }, { lintReport, fixReport }] = await Promise.all([import('@gongwen/schema'), import('@gongwen/lint')]);
   const styleDirs = values['styles-dir']?.map((d) => resolve(ctx.cwd, d));

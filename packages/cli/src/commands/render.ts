@@ -44,10 +44,10 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
   const { lang } = ctx;
   if (!positionals.length) throw new UsageError(say(lang, 'render 需要至少一个文件、目录或通配符', 'render needs at least one file, directory or glob'));
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number ≥ 1 (got "${values.jobs}")`);
-  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(say(lang, `--jobs 应为不小于 1 的整数（收到“${values.jobs}”）`, `--jobs expects a whole number ≥ 1 (got "${values.jobs}")`));
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, lang);
   if (typeof shard === 'string') throw new UsageError(shard);
-  if (values.watch && values.shard) throw new UsageError('--watch and --shard cannot be combined');
+  if (values.watch && values.shard) throw new UsageError(say(lang, '--watch 不能与 --shard 同用', '--watch and --shard cannot be combined'));
   const formats = await pickFormats(values.format, ctx);
   if (!formats) return exitCodes.failed;
 
@@ -121,9 +121,9 @@ async function pickFormats(value: string | undefined, ctx: Context): Promise<For
     return fallback;
   }
   const list = [...new Set(value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
-  for (const f of list) if (!isFormat(f)) throw new UsageError(`--format: unknown format "${f}" (choose from ${allFormats.join(', ')})`);
+  for (const f of list) if (!isFormat(f)) throw new UsageError(say(lang, `--format：没有“${f}”这种格式（可选 ${allFormats.join(', ')}）`, `--format: unknown format "${f}" (choose from ${allFormats.join(', ')})`));
   const formats = list as Format[];
-  if (!formats.length) throw new UsageError('--format expects a list such as pdf,docx');
+  if (!formats.length) throw new UsageError(say(lang, '--format 应为逗号分隔的列表，如 pdf,docx', '--format expects a list such as pdf,docx'));
   const names: Record<Format, string> = { pdf: 'PDF', docx: 'DOCX', txt: say(lang, '文本', 'Text'), md: 'Markdown' };
   let ok = true;
   for (const f of formats) {

@@ -25,7 +25,7 @@ export async function stylesCommand(args: string[], ctx: Context): Promise<numbe
   const [sub, name, ...rest] = positionals;
   if (sub === undefined) {
     const styles = listStyles({ styleDirs });
-    if (outputFormat(values.format) === 'json') {
+    if (outputFormat(values.format, ctx.lang) === 'json') {
       process.stdout.write(`${JSON.stringify(styles, null, 2)}\n`);
     } else if (!styles.length) {
       process.stdout.write(`${say(ctx.lang, '没有找到样式', 'no styles found')}\n`);

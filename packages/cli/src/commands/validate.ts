@@ -22,7 +22,7 @@ export async function validateCommand(args: string[], ctx: Context): Promise<num
       },
     }),
   );
-  const format = outputFormat(values.format);
+  const format = outputFormat(values.format, ctx.lang);
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'validate 需要至少一个文件、目录或通配符', 'validate needs at least one file, directory or glob'));
   const { files, missing } = expandInputs(positionals, ctx.cwd);
   const reports: { path: string; diagnostics: Diagnostic[]; source?: string }[] = missing.map((m) => ({
