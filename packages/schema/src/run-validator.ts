@@ -45,12 +45,23 @@ const placeholderPart = { kind: 'other', body: [] };
  * emptied, and each body item on its own, down the tree. No piece holds more than one item's
  * errors, and an empty body is always valid, so the pieces find exactly what one pass would.
  */
-export function schemaErrors(data: unknown): ErrorObject[] {
+export function schemaErrors(data: unknown, options: { budget?: number } = {}): { errors: ErrorObject[]; complete: boolean } {
   const v = validators();
+  const budget = options.budget ?? Infinity;
   const errors: ErrorObject[] = [];
+  let complete = true;
   const run = (validate: ValidateFunction, value: unknown, pointer: string) => {
+    // Past the budget only a count would be gained, at the cost of checking the rest.
+    if (errors.length > budget) {
+      complete = false;
+      return;
+    }
     if (validate(value)) return;
-    for (const e of validate.errors ?? []) errors.push(pointer ? { ...e, instancePath: pointer + e.instancePath } : e);
+    // The error objects are new on every call: prefixing them in place saves a copy each.
+    for (const e of validate.errors ?? []) {
+      if (pointer) e.instancePath = pointer + e.instancePath;
+      errors.push(e);
+    }
   };
   const withoutBody = (item: Record<string, unknown>) => (Array.isArray(item.body) ? { ...item, body: [] } : item);
 
@@ -72,7 +83,7 @@ export function schemaErrors(data: unknown): ErrorObject[] {
 
   if (!isObject(data)) {
     run(v.report, data, '');
-    return errors;
+    return { errors, complete };
   }
   const top: Record<string, unknown> = { ...data };
   if (Array.isArray(data.parts) && data.parts.length > 0) top.parts = [placeholderPart];
@@ -80,5 +91,5 @@ export function schemaErrors(data: unknown): ErrorObject[] {
   run(v.report, top, '');
   listOf('parts', v.part);
   listOf('attachments', v.attachment);
-  return errors;
+  return { errors, complete };
 }

@@ -31,6 +31,8 @@ const localize: Record<Lang, (errors: ErrorObject[]) => void> = {
 
 /** Past this many, more messages only bury the first ones (a wrong indent can misplace hundreds of keys). */
 const maxIssues = 200;
+/** Once this many raw errors are in, the rest of the report is not checked: only the count would grow. */
+const errorBudget = 10_000;
 
 /** Names of the schema objects whose messages are worded specially. */
 const named = new Map<unknown, string>([
@@ -67,9 +69,9 @@ interface Issue {
 
 /** Validates loaded data against the report schema; every violation becomes one positioned diagnostic. */
 export function validateData(data: unknown, ctx: ValidateContext): Diagnostic[] {
-  const errors = schemaErrors(data);
+  const { errors, complete } = schemaErrors(data, { budget: errorBudget });
   if (errors.length === 0) return [];
-  const issues = toIssues(errors, data, ctx.lang);
+  const issues = toIssues(errors, complete, data, ctx.lang);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -100,7 +102,7 @@ interface RawError extends ErrorObject {
   parentSchema?: JsonSchema;
 }
 
-function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang): Issue[] {
+function toIssues(rawErrors: readonly ErrorObject[], complete: boolean, data: unknown, lang: Lang): Issue[] {
   const errors = rawErrors as RawError[];
   const dropped = new Set<RawError>();
   // Unions that no branch fits, with the types their branches accept.
@@ -114,17 +116,17 @@ function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang):
 
   // Unions (`anyOf`/`oneOf`) whose branches are told apart by type: report only the branch that
   // fits the value's type, or one type error naming every accepted type when none does.
-  for (const union of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
-    const actual = jsonType(valueAt(data, pointerToPath(union.instancePath, data)));
-    const branches = ((union.schema as JsonSchema[] | undefined) ?? []).map((b) => resolveRef(b));
-    const anyFits = branches.some((b) => b?.type === undefined || typeMatches(actual, b.type));
+  for (const union of errors) {
+    if (union.keyword !== 'anyOf' && union.keyword !== 'oneOf') continue;
+    // `verbose` gives the value each error is about.
+    const actual = jsonType(union.data);
+    const { anyFits, types } = unionFit(union.schema, actual);
     for (const e of byPath.get(union.instancePath) ?? []) {
       if (e === union) continue;
       const t = e.parentSchema?.type;
       if (!anyFits || (t !== undefined && !typeMatches(actual, t))) dropped.add(e);
     }
-    if (!anyFits)
-      unfit.set(union, branches.flatMap((b) => (b?.type === undefined ? [] : Array.isArray(b.type) ? b.type : [b.type])) as string[]);
+    if (!anyFits) unfit.set(union, types);
   }
 
   // A malformed date fails both its pattern and its format, an empty text both its length and its
@@ -154,11 +156,35 @@ function toIssues(rawErrors: readonly ErrorObject[], data: unknown, lang: Lang):
       ruleId: 'schema/too-many',
       path: pointerToPath(firstUntold.instancePath, data),
       anchor: 'value',
-      message: lang === 'en' ? `${untold} more problems are not listed` : `另有 ${untold} 处问题未列出`,
+      message: complete
+        ? lang === 'en'
+          ? `${untold} more problems are not listed`
+          : `另有 ${untold} 处问题未列出`
+        : lang === 'en'
+          ? `at least ${untold} more problems are not listed`
+          : `另有至少 ${untold} 处问题未列出`,
       hint: lang === 'en' ? 'fix the ones above and load the file again' : '先改正以上各处，再重新检查。',
     });
   }
   return issues;
+}
+
+const unionFits = new Map<unknown, Map<string, { anyFits: boolean; types: string[] }>>();
+
+/** Whether any branch of a union accepts a value of this type, and the types its branches accept; the schema has few unions, so this is kept. */
+function unionFit(branchList: unknown, actual: string): { anyFits: boolean; types: string[] } {
+  let byType = unionFits.get(branchList);
+  if (!byType) unionFits.set(branchList, (byType = new Map()));
+  let fit = byType.get(actual);
+  if (!fit) {
+    const branches = ((branchList as JsonSchema[] | undefined) ?? []).map((b) => resolveRef(b));
+    fit = {
+      anyFits: branches.some((b) => b?.type === undefined || typeMatches(actual, b.type)),
+      types: branches.flatMap((b) => (b?.type === undefined ? [] : Array.isArray(b.type) ? b.type : [b.type])) as string[],
+    };
+    byType.set(actual, fit);
+  }
+  return fit;
 }
 
 function unionTypeIssue(e: RawError, expected: string[], data: unknown, lang: Lang): Issue {

@@ -177,9 +177,10 @@ printing: { organ: *name, date: 2022-01-09 }
     expect(large.ms).toBeLessThan(3000);
     const ids = large.r.diagnostics.map((d) => d.ruleId);
     expect(ids.filter((id) => id === 'yaml/duplicate-key')).toHaveLength(1);
-    // Listing 40,000 unknown keys helps nobody: the first 200, then a count of the rest.
+    // Listing 40,000 unknown keys helps nobody: the first 200, then a count of the rest. With that
+    // many errors the parts are not checked at all, so the count is a lower bound.
     expect(ids.filter((id) => id === 'schema/unknown-key')).toHaveLength(200);
-    expect(large.r.diagnostics.find((d) => d.ruleId === 'schema/too-many')?.message).toBe('另有 39800 处问题未列出');
+    expect(large.r.diagnostics.find((d) => d.ruleId === 'schema/too-many')?.message).toBe('另有至少 39800 处问题未列出');
   });
 
   it('checks tens of thousands of wrong items in linear time', () => {
