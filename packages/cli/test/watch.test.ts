@@ -33,6 +33,22 @@ describe.skipIf(!canText)('gongwen render --watch', () => {
     }
   });
 
+  it('renders a report added to a watched folder', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in', 'county'), { recursive: true });
+    const base = readFileSync(join(examplesDir, 'national-jiaokou-2021.yaml'), 'utf8');
+    writeFileSync(join(dir, 'in', 'a.yaml'), base);
+    const child = startGongwen(['render', 'in', '--format', 'txt', '--out', 'out', '--watch'], dir);
+    try {
+      await until(() => existsSync(join(dir, 'out', 'a.txt')));
+      await sleep(200);
+      writeFileSync(join(dir, 'in', 'county', 'b.yaml'), base);
+      await until(() => existsSync(join(dir, 'out', 'county', 'b.txt')));
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
   it("re-renders when its style's files change", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'in'));

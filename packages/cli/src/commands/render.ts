@@ -1,6 +1,6 @@
-import { existsSync, watch } from 'node:fs';
+import { existsSync, statSync, watch } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { error, formatDiagnostic } from '@gongwen/diagnostics';
 import { allFormats, availableFormats, clearStyleCache, formatAvailable, isFormat, listStyles, type Format } from 'gongwen';
@@ -101,7 +101,7 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
   if (manifest && manifestFile) writeManifest(manifestFile, manifest);
   const summary = progress.summary();
   if (stopped && mode !== 'json') process.stderr.write(`${say(lang, '--fail-fast：在第一个失败后停止', '--fail-fast: stopped at the first failure')}\n`);
-  if (values.watch) return watchLoop(inputs, jobFor, onRecord, ctx, values['styles-dir']?.map((d) => resolve(ctx.cwd, d)));
+  if (values.watch) return watchLoop({ positionals, inputs, styleDirs: values['styles-dir']?.map((d) => resolve(ctx.cwd, d)) }, jobFor, onRecord, ctx);
   return summary.failed || expanded.missing.length ? exitCodes.failed : exitCodes.ok;
 }
 
@@ -147,15 +147,15 @@ function findClash(inputs: InputFile[], formats: Format[], outDir: string | unde
   return undefined;
 }
 
-/** `--watch`: re-render a report when its YAML changes, and every report when a style's templates change. */
+/** `--watch`: re-render a report when its YAML changes (or appears in a watched folder), and every report when a style's templates change. */
 async function watchLoop(
-  inputs: InputFile[],
+  args: { positionals: string[]; inputs: InputFile[]; styleDirs: string[] | undefined },
   jobFor: (f: InputFile) => RenderJob,
   onRecord: (r: RenderRecord) => void,
   ctx: Context,
-  styleDirs: string[] | undefined,
 ): Promise<number> {
   const { runJob, forgetStylesKey } = await import('../render-job.js');
+  const known = new Map(args.inputs.map((f) => [f.abs, f]));
   const pending = new Set<InputFile>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
@@ -163,32 +163,38 @@ async function watchLoop(
     const batch = [...pending];
     pending.clear();
     running = running.then(async () => {
-      for (const f of batch) onRecord(await runJob({ ...jobFor(f), previous: undefined }));
+      for (const f of batch) if (existsSync(f.abs)) onRecord(await runJob({ ...jobFor(f), previous: undefined }));
     });
   };
-  const schedule = (files: InputFile[]) => {
+  const schedule = (files: Iterable<InputFile>) => {
     for (const f of files) pending.add(f);
     clearTimeout(timer);
     timer = setTimeout(flush, 80);
   };
+  const changed = (abs: string) => {
+    if (!/\.ya?ml$/i.test(abs)) return;
+    let f = known.get(abs);
+    if (!f) {
+      // A report added to a watched folder: render it if the arguments name it.
+      f = expandInputs(args.positionals, ctx.cwd).files.find((x) => x.abs === abs);
+      if (!f) return;
+      known.set(abs, f);
+    }
+    schedule([f]);
+  };
   // Watch folders, not files: editors often save by renaming a new file over the old one.
-  const byDir = new Map<string, Map<string, InputFile>>();
-  for (const f of inputs) {
-    const files = byDir.get(dirname(f.abs)) ?? new Map<string, InputFile>();
-    files.set(basename(f.abs), f);
-    byDir.set(dirname(f.abs), files);
+  const folders = new Map<string, boolean>();
+  for (const f of args.inputs) folders.set(dirname(f.abs), false);
+  for (const p of args.positionals) {
+    const abs = resolve(ctx.cwd, p);
+    if (existsSync(abs) && statSync(abs).isDirectory()) folders.set(abs, true);
   }
-  for (const [dir, files] of byDir) {
-    watch(dir, (_event, name) => {
-      const f = name ? files.get(name.toString()) : undefined;
-      if (f && existsSync(f.abs)) schedule([f]);
-    });
-  }
-  for (const s of listStyles({ styleDirs })) {
+  for (const [dir, recursive] of folders) watch(dir, { recursive }, (_event, name) => name && changed(join(dir, name.toString())));
+  for (const s of listStyles({ styleDirs: args.styleDirs })) {
     watch(s.dir, { recursive: true }, () => {
       clearStyleCache();
       forgetStylesKey();
-      schedule(inputs);
+      schedule(known.values());
     });
   }
   process.stderr.write(`${say(ctx.lang, '正在监视改动，按 Ctrl+C 退出', 'watching for changes; press Ctrl+C to stop')}\n`);
