@@ -179,7 +179,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-/** 1-based line and column (in characters) of a byte offset in UTF-8-ish bytes. */
+/** 1-based line and column of a byte offset in UTF-8-ish bytes, columns counted in UTF-16 units as everywhere else. */
 function positionOfByte(b: Uint8Array, offset: number): SourceRange {
   let line = 1;
   let column = 1;
@@ -188,7 +188,7 @@ function positionOfByte(b: Uint8Array, offset: number): SourceRange {
     if (c === 0x0a) {
       line++;
       column = 1;
-    } else if ((c & 0xc0) !== 0x80) column++;
+    } else if ((c & 0xc0) !== 0x80) column += c >= 0xf0 ? 2 : 1;
   }
   return pointAt(line, column);
 }

@@ -72,6 +72,12 @@ describe('input that is refused before parsing', () => {
     expect(r.diagnostics[0]!.hint).toContain('UTF-8');
   });
 
+  it('counts columns before a bad byte the way the rest of the messages do', () => {
+    // "a: 😀" then a lone continuation byte: the emoji is two UTF-16 units, so the byte is column 6.
+    const bytes = new Uint8Array([...new TextEncoder().encode('a: 😀'), 0x80, 0x0a]);
+    expect(rules(timedLoad(bytes))).toEqual(['1:6 input/encoding']);
+  });
+
   it('refuses UTF-16 (what Notepad calls "Unicode")', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'style: national\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
     const r = timedLoad(utf16, 1000, { lang: 'en' });
