@@ -87,3 +87,29 @@ describe('listStyles', () => {
     expect(national?.description).toMatch(/法定/);
   });
 });
+
+describe('listStyles in other folders', () => {
+  it('reads plain, quoted and block descriptions, and the first folder wins', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'gongwen-styles-'));
+    const write = (name: string, manifest: string) => {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, 'style.yaml'), manifest);
+    };
+    write('plain', 'name: plain\ndescription: 一句说明 # 注释\n');
+    write('quoted', 'name: quoted\ndescription: "带引号的说明"\n');
+    write('folded', 'name: folded\ndescription: >\n  第一行\n  第二行\nregion: 某省\n');
+    write('national', 'name: national\ndescription: 覆盖内置样式\n');
+    mkdirSync(join(root, 'not-a-style'));
+    const styles = listStyles({ styleDirs: [root] });
+    const byName = Object.fromEntries(styles.map((s) => [s.name, s]));
+    expect(byName.plain?.description).toBe('一句说明');
+    expect(byName.quoted?.description).toBe('带引号的说明');
+    expect(byName.folded).toMatchObject({ description: '第一行第二行', region: '某省' });
+    expect(byName.national?.description).toBe('覆盖内置样式');
+    expect(byName['not-a-style']).toBeUndefined();
+    expect(styles.filter((s) => s.name === 'national')).toHaveLength(1);
+  });
+});
