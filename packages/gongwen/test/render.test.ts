@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // Only the public exports, as an embedding application sees them.
-import { formatAvailable, listStyles, render, validate } from 'gongwen';
+import { formatAvailable, listStyles, readStyleFiles, render, validate } from 'gongwen';
 
 const examples = new URL('../../../examples/', import.meta.url);
 const liaoning = readFileSync(new URL('liaoning-zhuanghe-taipingling-2023.yaml', examples), 'utf8');
@@ -43,6 +43,16 @@ describe('render', () => {
     const restyled = await render(liaoning, { formats: ['txt'], style: other.name });
     expect(restyled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(restyled.outputs.txt).not.toEqual(own.outputs.txt);
+  });
+
+  it.skipIf(!canText)('takes a style the caller loaded itself', async () => {
+    const { loadStyle } = await import('@gongwen/compose');
+    const dir = listStyles().find((x) => x.name === 'national')!.dir;
+    const { style } = loadStyle(readStyleFiles(dir), { name: 'national' });
+    const given = await render(liaoning, { formats: ['txt'], style: style! });
+    const named = await render(liaoning, { formats: ['txt'], style: 'national' });
+    expect(given.outputs.txt).toBeDefined();
+    expect(given.outputs.txt).toEqual(named.outputs.txt);
   });
 
   it.skipIf(!canLoad)('refuses a seal the caller cannot supply, pointing at the reference', async () => {
