@@ -11,7 +11,7 @@ export interface LoadReportOptions {
   filename?: string;
   /** Language of the messages; Chinese by default. */
   lang?: Lang;
-  /** Input larger than this is refused before parsing (default 2 MiB). */
+  /** Input larger than this is refused before parsing (default 1 MiB). */
   maxBytes?: number;
 }
 

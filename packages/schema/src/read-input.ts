@@ -2,7 +2,8 @@ import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { pointAt, type SourceRange } from './locate.js';
 
 /** Reports are a few dozen kilobytes; anything this large is a mistake or an attack. */
-export const defaultMaxBytes = 2 * 1024 * 1024;
+// A real report is 10–40 kB; at 1 MiB even adversarial YAML still parses in well under a second.
+export const defaultMaxBytes = 1024 * 1024;
 
 export interface ReadInputOptions {
   filename?: string;
