@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate } from 'gongwen';
-import { copyExamples, gongwen, repoDir, tempDir } from './cli-helpers.js';
+import { bin, copyExamples, gongwen, repoDir, tempDir } from './cli-helpers.js';
 
 
 const canLoad = (await validate('year: 1\n')).diagnostics.every((d) => d.ruleId !== 'render/unavailable');
@@ -25,6 +26,22 @@ describe('gongwen --help', () => {
       expect(r.stderr).toMatch(/^gongwen: .+\nsee gongwen (\w+ )?--help\n$/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('an internal error', () => {
+  it('prints one line and how to report it, exits 70, and shows the stack only with GONGWEN_DEBUG=1', () => {
+    // Simulate a bug: a Node API the CLI relies on throws.
+    const run = (debug: string) =>
+      spawnSync(process.execPath, ['--import', 'data:text/javascript,process.cwd=()=>{throw new Error("boom")}', bin, 'validate', 'x.yaml'], {
+        encoding: 'utf8',
+        env: { ...process.env, GONGWEN_DEBUG: debug },
+      });
+    const plain = run('');
+    expect(plain.status).toBe(70);
+    expect(plain.stderr).toMatch(/^gongwen: internal error: boom\n.*GONGWEN_DEBUG=1/);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    expect(run('1').stderr).toMatch(/\n\s+at /);
   });
 });
 
