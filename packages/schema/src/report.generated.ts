@@ -73,7 +73,7 @@ export interface Report {
    */
   preamble?: Text[];
   /**
-   * 报告的组成部分（一、二、三……），按数据中的顺序排列。
+   * 报告的组成部分（一、二、三……），由样式按其规定的顺序排列（style.yaml 的 parts.order）；合并撰写的部分按其涵盖的最靠前的类别排；样式未列出的部分（如 custom）紧随数据中它前面的部分。
    *
    * @minItems 1
    */
