@@ -1,6 +1,8 @@
-import { derived, layout, ptToMm } from '@gongwen/model';
+import { derived, layout, mmToPt, ptToMm } from '@gongwen/model';
 import type { PageSummary } from './check-report.js';
 import type { HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
+import { findSignature, type SignatureBlock } from './signature-block.js';
+import { tolerances } from './tolerances.js';
 
 /** Why a page is not a full body page. */
 export type PageKind = PageSummary['exempt'][number];
@@ -45,6 +47,13 @@ export class Analysis {
   /** Most common right end of body lines: where justified lines end (mm); none when fewer than three lines share one. */
   readonly justifiedEnd: number | undefined;
   readonly kinds: Map<number, Set<PageKind>>;
+  /** The first 署名 and 成文日期, if the PDF has one. */
+  readonly signature: SignatureBlock | undefined;
+  /**
+   * Pages that end early because their last lines went over with the signature: page number →
+   * how many lines short of the grid they are (carried lines plus the rows left empty).
+   */
+  readonly shortBeforeSignature: Map<number, { short: number; carried: number }>;
 
   constructor(m: PdfMeasurements) {
     this.m = m;
@@ -52,7 +61,14 @@ export class Analysis {
     const all = m.pages.flatMap((p) => p.lines);
     this.left = all.length ? Math.min(...all.map((l) => l.x)) : undefined;
     this.justifiedEnd = mostCommonEnd(m.pages.flatMap((p) => this.bodyLines(p)));
+    this.signature = findSignature(this);
+    this.shortBeforeSignature = carriedWithSignature(this);
     this.kinds = classifyPages(m.pages, this);
+  }
+
+  /** A body line flush with the block's left edge (a paragraph's second and later lines). */
+  isFlushLeft(line: TextLine): boolean {
+    return this.left !== undefined && Math.abs(line.x - this.left) < 0.25 * ptToMm(line.fontSize);
   }
 
   isBody(line: TextLine): boolean {
@@ -142,6 +158,42 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
     // with body text: the rest of a paragraph or a new one.
     const first = next.lines[0];
     if (first && !a.isParagraphLine(first)) mark(p.number, 'block-break');
+    if (a.shortBeforeSignature.has(p.number)) mark(p.number, 'signature-carry');
   });
   return kinds;
+}
+
+/** Grid rows between two baselines on one page. */
+const rowsBetween = (upper: TextLine, lower: TextLine): number => Math.round(mmToPt(lower.baseline - upper.baseline) / derived.linePitchPt);
+
+/**
+ * The page before the signature's page, when it ends early because its last lines were carried
+ * over so the 署名 and 成文日期 do not stand alone (7.3.5.5 forbids the "此页无正文" remedy).
+ * It is excused by exactly that much: page N (the signature's) opens with `c` lines, 1 ≤ c ≤
+ * `tolerances.signatureCarryLines`, that go on with the paragraph page N − 1 ends in (flush left,
+ * one grid line apart), then at least one blank grid line, then the 署名 and date, which take `g`
+ * grid rows counted from the row after the last carried line down to the date. Page N − 1 holds
+ * `22 − c − f` lines where 0 ≤ f < g: the `f` rows it leaves empty were too few for the blank
+ * line, 署名 and date. Any other shortfall, or more lines carried, is not excused.
+ */
+function carriedWithSignature(a: Analysis): Map<number, { short: number; carried: number }> {
+  const out = new Map<number, { short: number; carried: number }>();
+  const sig = a.signature;
+  if (!sig) return out;
+  const index = a.m.pages.indexOf(sig.page);
+  const before = a.m.pages[index - 1];
+  if (!before) return out;
+  const carried = sig.page.lines.slice(0, sig.page.lines.indexOf(sig.organs[0]!));
+  const c = carried.length;
+  if (c < 1 || c > tolerances.signatureCarryLines) return out;
+  if (!carried.every((l, i) => a.isParagraphLine(l) && a.isFlushLeft(l) && (i === 0 || rowsBetween(carried[i - 1]!, l) === 1))) return out;
+  const lastBefore = before.lines.at(-1);
+  if (!lastBefore || !a.isParagraphLine(lastBefore)) return out;
+  const last = carried.at(-1)!;
+  if (rowsBetween(last, sig.organs[0]!) < 2) return out;
+  const g = rowsBetween(last, sig.date);
+  const short = layout.grid.linesPerPage - before.lines.length;
+  const free = short - c;
+  if (free >= 0 && free < g) out.set(before.number, { short, carried: c });
+  return out;
 }

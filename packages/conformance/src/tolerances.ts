@@ -29,6 +29,11 @@ export const tolerances = {
    * below it, so the baseline lies between that and one page-number line further down.
    */
   pageNumberDropLines: 1.5,
+  /**
+   * Body lines a renderer may carry over to the signature's page so the 署名 and date do not stand
+   * alone: one is enough, two is what widow control in Word and LibreOffice moves.
+   */
+  signatureCarryLines: 2,
   /** At least this share of full lines must carry all 28 characters (the rest 27). */
   fullLineShare: 2 / 3,
 } as const;

@@ -335,3 +335,67 @@ describe('signature/position (on request)', () => {
     expect(shifted.measured).toContain('署名 centre');
   });
 });
+
+describe('a page that carried its last lines over with the signature', () => {
+  const char = ptToMm(derived.charPitchPt);
+  const organX = BLOCK_RIGHT - 2 * char - 7 * char;
+  /**
+   * Page 3 holds `kept` lines of a paragraph that goes on at the top of page 4 for `carried`
+   * lines; then a blank line, the 署名 and the date.
+   */
+  const carriedOver = (kept: number, carried: number, options: { indentFirst?: boolean; blankRows?: number; gapAt?: number } = {}) => {
+    let before = fullPageLines().slice(0, kept);
+    if (options.gapAt !== undefined) before = before.map((l, i) => (i < options.gapAt! ? l : line({ row: i + 1, chars: 28, xEnd: BLOCK_RIGHT })));
+    const rest = Array.from({ length: carried }, (_, i) =>
+      i === carried - 1
+        ? line({ row: i, chars: 9, ...(options.indentFirst && i === 0 ? { indentChars: 2 } : {}) })
+        : line({ row: i, chars: options.indentFirst && i === 0 ? 26 : 28, xEnd: BLOCK_RIGHT, ...(options.indentFirst && i === 0 ? { indentChars: 2 } : {}) }),
+    );
+    const organRow = carried + (options.blankRows ?? 1);
+    const signature = [
+      line({ row: organRow, text: '某某镇人民政府', x: organX, xEnd: BLOCK_RIGHT - 2 * char }),
+      line({ row: organRow + 1, text: '2025年1月9日', x: organX + 2 * char, xEnd: organX + 2 * char + 25 }),
+    ];
+    const pages = [page(1, firstPageLines()), page(2, fullPageLines()), page(3, before), page(4, [...rest, ...signature])];
+    return checkMeasurements(document(pages), { extraRules: ['signature/position'] });
+  };
+
+  it('may end short by the carried line and the rows too few for blank line, 署名 and date', () => {
+    // 21 lines would leave one row: not enough for the blank line, 署名 and date (three rows).
+    for (const kept of [21, 20, 19]) {
+      const r = carriedOver(kept, 1);
+      expect(r.rules.filter((x) => !x.pass).map((x) => `${x.id}: ${x.measured}`), `page 3 with ${kept} lines`).toEqual([]);
+      expect(r.pages[2]!.exempt).toEqual(['signature-carry']);
+      expect(rule(r, 'grid/lines-per-page').measured).toBe(`整页（第 2 页）均为 22 行；第 3 页 ${kept} 行（1 行随署名转页）`);
+    }
+    // Two carried lines, as widow control moves them.
+    expect(carriedOver(20, 2).conformant).toBe(true);
+  });
+
+  it('fails where the blank line, 署名 and date would have fitted below the kept lines', () => {
+    const r = carriedOver(18, 1);
+    expect(rule(r, 'grid/lines-per-page').pass).toBe(false);
+    expect(rule(r, 'grid/lines-per-page').measured).toBe('行数不符：p3: 18');
+    expect(rule(r, 'block/bottom').pages).toEqual([3]);
+    expect(r.pages[2]!.exempt).toEqual([]);
+  });
+
+  it('fails when more lines are carried than widow control needs', () => {
+    const r = carriedOver(19, 3);
+    expect(rule(r, 'grid/lines-per-page').measured).toBe('行数不符：p3: 19');
+    expect(rule(r, 'block/bottom').pages).toEqual([3]);
+  });
+
+  it('fails when the next page starts a new paragraph or has no blank line before the 署名', () => {
+    expect(rule(carriedOver(20, 1, { indentFirst: true }), 'grid/lines-per-page').measured).toBe('行数不符：p3: 20');
+    expect(rule(carriedOver(20, 1, { blankRows: 0 }), 'grid/lines-per-page').measured).toBe('行数不符：p3: 20');
+  });
+
+  it('fails block/bottom when the short page leaves a blank row inside instead of at its foot', () => {
+    // 20 lines, but a blank grid row after line 10 pushes the last one down a row.
+    const r = carriedOver(20, 1, { gapAt: 10 });
+    expect(rule(r, 'grid/lines-per-page').pass).toBe(true);
+    expect(rule(r, 'block/bottom').pass).toBe(false);
+    expect(rule(r, 'block/bottom').pages).toEqual([3]);
+  });
+});

@@ -22,8 +22,11 @@ export function linesPerPageRule(a: Analysis): RuleResult {
   }
   const counts = firstFew(bad.map((p) => `p${p.number}: ${p.lines.length}`), 4);
   const okZh = full.length ? `整页（第 ${pageList(full.map((p) => p.number))} 页）` : '';
-  const zh = bad.length ? `行数不符：${counts}` : `${okZh}均为 ${linesPerPage} 行`;
-  const en = bad.length ? `wrong line counts: ${counts}` : `${linesPerPage} lines on full pages ${pageList(full.map((p) => p.number))}`;
+  const carry = [...a.shortBeforeSignature].map(([n, c]) => ({ n, lines: linesPerPage - c.short, carried: c.carried }));
+  const carryZh = carry.map((c) => `；第 ${c.n} 页 ${c.lines} 行（${c.carried} 行随署名转页）`).join('');
+  const carryEn = carry.map((c) => `; page ${c.n}: ${c.lines} (${c.carried} carried over with the signature)`).join('');
+  const zh = (bad.length ? `行数不符：${counts}` : `${okZh}均为 ${linesPerPage} 行`) + carryZh;
+  const en = (bad.length ? `wrong line counts: ${counts}` : `${linesPerPage} lines on full pages ${pageList(full.map((p) => p.number))}`) + carryEn;
   return ruleResult('grid/lines-per-page', title, bad.length === 0, both(zh, en), expected, { pages: bad.map((p) => p.number) });
 }
 

@@ -97,18 +97,20 @@ export function blockBottomRule(a: Analysis): RuleResult {
   const title = both('版心下边缘', 'text block bottom edge');
   const slack = tolerances.gridLineMm;
   const expected = both(
-    `文字不低于版心下沿（距纸张下边 ${mm(margins.bottom)}，±${tol}）；整页末行字身框在版心最后一行内`,
-    `no text below the block's bottom edge (${mm(margins.bottom)} above the paper's bottom, ±${tol}); a full page's last line inside the last grid line`,
+    `文字不低于版心下沿（距纸张下边 ${mm(margins.bottom)}，±${tol}）；整页末行字身框在版心最后一行内（随署名转页 n 行的页：上移 n 行）`,
+    `no text below the block's bottom edge (${mm(margins.bottom)} above the paper's bottom, ±${tol}); a full page's last line inside the last grid line (n lines higher on a page that carried n lines over with the signature)`,
   );
   const pagesWithText = a.m.pages.filter((p) => p.lines.length);
   if (!pagesWithText.length) return ruleResult('block/bottom', title, false, noText, expected);
   const lowest = (p: (typeof pagesWithText)[number]): number => p.height - Math.max(...p.lines.map((l) => emBox(l).bottom));
   const over = pagesWithText.filter((p) => lowest(p) < margins.bottom - tol);
   const full = a.fullPages().filter((p) => p.lines.length);
+  // A page that carried lines over with the signature ends that many whole grid lines higher.
+  const carryPages = a.m.pages.filter((p) => p.lines.length && a.shortBeforeSignature.has(p.number));
   // The last line's em box lies between the block's bottom edge and one grid line above it.
-  const short = full.filter((p) => {
+  const short = [...full, ...carryPages].filter((p) => {
     const box = emBox(p.lines.at(-1)!);
-    const edge = p.height - margins.bottom;
+    const edge = p.height - margins.bottom - (a.shortBeforeSignature.get(p.number)?.short ?? 0) * pitchMm;
     return box.bottom > edge + slack || box.top < edge - pitchMm - slack;
   });
   const min = Math.min(...pagesWithText.map(lowest));

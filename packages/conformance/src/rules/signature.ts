@@ -1,50 +1,17 @@
-import { derived, layout, mmToPt, ptToMm } from '@gongwen/model';
+import { derived, layout, ptToMm } from '@gongwen/model';
 import type { Analysis } from '../analysis.js';
 import type { RuleResult } from '../check-report.js';
-import type { PageMeasurements, TextLine } from '../measurements.js';
+import type { TextLine } from '../measurements.js';
 import { tolerances } from '../tolerances.js';
 import { both, firstFew, mm, ruleResult, skipped } from './rule-result.js';
 
 const { margins, textBlock, signature: spec } = layout;
 const blockRight = margins.left + textBlock.width;
 const char = ptToMm(derived.charPitchPt);
-const DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
 /** 7.3.5.4: Arabic numerals, the full year, no zero padding. */
 const DATE_FORM = /^\d{4}年[1-9]\d?月[1-9]\d?日$/u;
-/** A seal is painted within this distance (mm) above the date: its diameter and a line more. */
-const SEAL_REACH = spec.sealed.sealDiameter + 10;
 
 const ink = (s: string): string => s.replace(/\s/gu, '');
-
-interface Found {
-  page: PageMeasurements;
-  date: TextLine;
-  organs: TextLine[];
-  sealed: boolean;
-}
-
-/** The 成文日期 and the 署名 lines just above it (one grid line apart, not body text). */
-function findSignature(a: Analysis): Found | undefined {
-  if (a.left === undefined) return undefined;
-  const textStart = a.left + ptToMm(layout.paragraph.firstLineIndentChars * derived.charPitchPt) + char;
-  for (const page of a.m.pages) {
-    const i = page.lines.findIndex((l) => a.isBody(l) && DATE.test(ink(l.text)) && l.x > textStart);
-    if (i < 1) continue;
-    const organs: TextLine[] = [];
-    for (let j = i - 1; j >= 0; j--) {
-      const l = page.lines[j]!;
-      const below = organs[0] ?? page.lines[i]!;
-      if (!a.isBody(l) || l.x <= textStart || mmToPt(below.baseline - l.baseline) > 1.5 * derived.linePitchPt) break;
-      organs.unshift(l);
-    }
-    if (!organs.length) continue;
-    const date = page.lines[i]!;
-    const top = organs[0]!.top - SEAL_REACH;
-    const sealed = page.images.some((im) => im.y2 > top && im.y1 < date.bottom && im.x2 > margins.left + textBlock.width / 3);
-    return { page, date, organs, sealed };
-  }
-  return undefined;
-}
 
 /**
  * signature/position (7.3.5): the 成文日期 in Arabic numerals without zero padding; without a
@@ -63,7 +30,7 @@ export function signatureRule(a: Analysis): RuleResult {
     `日期无前导零；无印章：右空 ${u.organRightInsetChars} 字（${mm(unsealedEnd)}），日期首字右移 ${u.dateOffsetChars} 字；有印章：日期右空 ${s.dateRightInsetChars} 字（${mm(sealedEnd)}），署名居中（±${t}）`,
     `date without zero padding; unsealed: ends ${u.organRightInsetChars} characters in (${mm(unsealedEnd)}), date ${u.dateOffsetChars} characters right of the 署名; sealed: date ends ${s.dateRightInsetChars} in (${mm(sealedEnd)}), 署名 centred over it (±${t})`,
   );
-  const found = findSignature(a);
+  const found = a.signature;
   if (!found) return skipped('signature/position', title, both('未找到署名和成文日期', 'no signature and date found'), expected);
   const { page, date, organs, sealed } = found;
   const problems: string[] = [];
