@@ -21,9 +21,10 @@ export async function loadPdf(bytes: Uint8Array, lang: 'zh' | 'en' = 'zh'): Prom
   if (!(bytes instanceof Uint8Array) || bytes.length === 0 || !hasPdfHeader(bytes)) {
     throw new PdfReadError('not-pdf', { lang });
   }
-  // pdfjs takes ownership of the buffer it is given; hand it a copy so the caller's stays usable.
+  // pdfjs takes ownership of the buffer it is given and refuses a Node Buffer: hand it a plain
+  // Uint8Array copy (Buffer#slice would share memory), so the caller's bytes stay usable.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPdf, formatCheckReport, PdfReadError, type CheckReport } from '../src/index.js';
+import { checkPdf, formatCheckReport, measurePdf, PdfReadError, type CheckReport } from '../src/index.js';
 import { conformantPdf, lockedPdf, nonConformantPdf, textlessPdf, type ConformantPdf } from './fixtures.js';
 
 const ALL_RULES = [
@@ -156,6 +156,21 @@ describe('checkPdf on input that is not a readable PDF', () => {
     const copy = good.bytes.slice();
     await checkPdf(good.bytes);
     expect(good.bytes).toEqual(copy);
+  });
+
+  it('reads a Node Buffer and a view into a larger buffer, leaving both intact', async () => {
+    const good = await conformantPdf();
+    const expected = await checkPdf(good.bytes);
+    const buffer = Buffer.from(good.bytes);
+    expect((await checkPdf(buffer)).rules).toEqual(expected.rules);
+    expect(buffer.equals(good.bytes)).toBe(true);
+    // Bytes at an offset inside a bigger allocation, with junk after them.
+    const big = new Uint8Array(good.bytes.length + 64).fill(0x20);
+    big.set(good.bytes, 32);
+    const view = big.subarray(32, 32 + good.bytes.length);
+    expect((await checkPdf(view)).rules).toEqual(expected.rules);
+    expect((await measurePdf(Buffer.from(big.buffer, 32, good.bytes.length))).pageCount).toBe(expected.pageCount);
+    expect(big.subarray(32, 32 + good.bytes.length)).toEqual(good.bytes);
   });
 });
 
