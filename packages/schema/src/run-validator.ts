@@ -1,35 +1,14 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { reportSchema } from './report-schema.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import * as generated from './validators.generated.js';
 
-// CommonJS seen from ESM: the plugin is either the module itself or its `default`.
-const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
-
-interface Validators {
-  report: ValidateFunction;
-  part: ValidateFunction;
-  attachment: ValidateFunction;
-  block: ValidateFunction;
+/** A validation function AJV generated: true when valid, else the problems in `errors`. */
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-let compiled: Validators | undefined;
-
-/** Compiled once per process, on first use. */
-function validators(): Validators {
-  if (!compiled) {
-    // `verbose` keeps each error's schema object, which tells the branches of a union apart.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-    addFormats(ajv, ['date']);
-    const report = ajv.compile(reportSchema);
-    const def = (name: string) => {
-      const v = ajv.getSchema(`${reportSchema.$id}#/$defs/${name}`);
-      if (!v) throw new Error(`report.schema.json has no $defs/${name}`);
-      return v;
-    };
-    compiled = { report, part: def('Part'), attachment: def('Attachment'), block: def('Block') };
-  }
-  return compiled;
-}
+// Compiled from report.schema.json at build time (scripts/generate-validators.mjs).
+const v = generated as unknown as { report: ValidateFunction; part: ValidateFunction; attachment: ValidateFunction; block: ValidateFunction };
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -46,7 +25,6 @@ const placeholderPart = { kind: 'other', body: [] };
  * errors, and an empty body is always valid, so the pieces find exactly what one pass would.
  */
 export function schemaErrors(data: unknown, options: { budget?: number } = {}): { errors: ErrorObject[]; complete: boolean } {
-  const v = validators();
   const budget = options.budget ?? Infinity;
   const errors: ErrorObject[] = [];
   let complete = true;
