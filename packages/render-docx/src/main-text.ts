@@ -4,6 +4,7 @@ import { AlignmentType, Paragraph } from 'docx';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
 import { textRun, textWidthChars } from './runs.js';
+import { lastLineStart } from './last-line.js';
 import { styleIds } from './styles.js';
 
 /** 标题 (7.3.1): centred 2号小标宋 lines, two blank lines below the red rule when there is one. */
@@ -27,21 +28,55 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
   });
 }
 
-/** 正文 (7.3.3): headings as Heading 1–4, paragraphs as Body Text, each run in its role's font. */
-export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[]): Paragraph[] {
-  return blocks.map((block) => {
+/**
+ * 正文 (7.3.3): headings as Heading 1–4, paragraphs as Body Text, each run in its role's font.
+ * `keepLastWithNext` keeps the end of the body on the page of what follows it (the signature).
+ */
+export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false): Paragraph[] {
+  return blocks.flatMap((block, i) => {
+    const keep = keepLastWithNext && i === blocks.length - 1;
     if (block.kind === 'heading') {
       const role = layout.headings.roles[block.level];
-      return new Paragraph({
-        style: styleIds.heading[block.level],
-        children: [textRun(ctx, block.marker + block.text, role, role)],
-      });
+      return [
+        new Paragraph({
+          style: styleIds.heading[block.level],
+          ...(keep ? { keepNext: true } : {}),
+          children: [textRun(ctx, block.marker + block.text, role, role)],
+        }),
+      ];
     }
-    return new Paragraph({
-      style: styleIds.body,
-      children: block.runs.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold })),
-    });
+    const runs = (list: readonly TextPiece[]) => list.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
+    const cut = keep ? lastLineStart(block.runs.map((r) => r.text).join(''), layout.paragraph.firstLineIndentChars) : undefined;
+    if (cut === undefined) return [new Paragraph({ style: styleIds.body, ...(keep ? { keepNext: true } : {}), children: runs(block.runs) })];
+    // LibreOffice moves a whole keep-with-next paragraph, leaving the page before it short by
+    // all its lines there. So the last line stands as a paragraph of its own that goes with the
+    // signature, and the rest is distributed so its own last line stays full width.
+    const [head, tail] = splitRuns(block.runs, cut);
+    return [
+      new Paragraph({ style: styleIds.body, alignment: AlignmentType.DISTRIBUTE, children: runs(head) }),
+      new Paragraph({ style: styleIds.body, keepNext: true, indent: { firstLine: 0, firstLineChars: 0 }, children: runs(tail) }),
+    ];
   });
+}
+
+type TextPiece = Extract<BodyBlock, { kind: 'paragraph' }>['runs'][number];
+
+/** Runs split at a UTF-16 offset into their joined text. */
+function splitRuns(list: readonly TextPiece[], at: number): [TextPiece[], TextPiece[]] {
+  const head: TextPiece[] = [];
+  const tail: TextPiece[] = [];
+  let offset = 0;
+  for (const run of list) {
+    const end = offset + run.text.length;
+    if (end <= at) head.push(run);
+    else if (offset >= at) tail.push(run);
+    else {
+      head.push({ ...run, text: run.text.slice(0, at - offset) });
+      tail.push({ ...run, text: run.text.slice(at - offset) });
+    }
+    offset = end;
+  }
+  return [head, tail];
 }
 
 /**
@@ -49,7 +84,7 @@ export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[]): Par
  * with several attachments `1.` `2.` … stand under each other, and a wrapped name continues under
  * the name's first character (a hanging indent as wide as `附件：` and the number).
  */
-export function attachmentNote(ctx: BuildContext, names: readonly string[]): Paragraph[] {
+export function attachmentNote(ctx: BuildContext, names: readonly string[], keepWithNext = false): Paragraph[] {
   const lead = '附件：';
   const leadWidth = charsTwip(textWidthChars(lead));
   const many = names.length > 1;
@@ -61,6 +96,7 @@ export function attachmentNote(ctx: BuildContext, names: readonly string[]): Par
     return new Paragraph({
       style: styleIds.normal,
       alignment: AlignmentType.LEFT,
+      keepNext: keepWithNext,
       spacing: i === 0 ? { before: docxElements.attachmentNoteBefore } : undefined,
       indent: { left, hanging: numberWidth + (i === 0 ? leadWidth : 0) },
       children: [textRun(ctx, `${i === 0 ? lead : ''}${number}${name}`, 'body', 'body')],

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '@gongwen/diagnostics';
 import type { Document as GongwenDocument, FontRole } from '@gongwen/model';
-import { fontRoles } from '@gongwen/model';
+import { fontRoles, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
-import { Document, DocumentGridType, Packer } from 'docx';
+import { Document, DocumentGridType, Packer, Paragraph, SectionType } from 'docx';
 import { normalizePackage } from './docx-package.js';
 import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
@@ -14,7 +14,7 @@ import { pageFooters } from './page-footers.js';
 import type { BuildContext } from './runs.js';
 import { say } from './runs.js';
 import { signatureBlock } from './signature.js';
-import { buildStyles, styleSwitches } from './styles.js';
+import { buildStyles, styleIds, styleSwitches } from './styles.js';
 
 /** A loaded font file, as `@gongwen/fonts` resolves it (only what embedding needs). */
 export interface EmbeddableFont {
@@ -50,12 +50,16 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
   children.push(...titleLines(ctx, doc.title, doc.header !== undefined));
   if (doc.addressee) children.push(addresseeLine(ctx, doc.addressee, doc.title.length > 0));
-  children.push(...bodyBlocks(ctx, doc.body));
-  if (doc.attachmentNote?.length) children.push(...attachmentNote(ctx, doc.attachmentNote));
+  // The signature never opens a page on its own (7.3.5.5 would rather tighten the spacing): the
+  // last body paragraph and the 附件说明 go with it, LibreOffice and Word moving only the last line.
+  const signed = doc.signature !== undefined;
+  children.push(...bodyBlocks(ctx, doc.body, signed && !doc.attachmentNote?.length));
+  if (doc.attachmentNote?.length) children.push(...attachmentNote(ctx, doc.attachmentNote, signed));
   if (doc.signature) children.push(...signatureBlock(ctx, doc.signature));
   if (doc.notes?.length) children.push(...notesLines(ctx, doc.notes));
   if (doc.attachments?.length) children.push(...attachmentPages(ctx, doc.attachments));
-  if (doc.endMatter) children.push(...endMatterTable(ctx, doc.endMatter));
+  const endMatter = doc.endMatter ? endMatterTable(ctx, doc.endMatter) : [];
+  const evenPage = endMatter.length > 0 && layout.endMatter.evenPage;
 
   const fonts = embeddedFonts(ctx, options.embedFonts);
   const latin = fontRoles.body.latinFamily;
@@ -78,27 +82,8 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     },
     ...(fonts.length ? { fonts } : {}),
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: docxGeometry.page.width, height: docxGeometry.page.height },
-            margin: {
-              top: docxGeometry.margins.top,
-              bottom: docxGeometry.margins.bottom,
-              left: docxGeometry.margins.left,
-              right: docxGeometry.margins.right,
-              // There is no header; its distance mirrors the footer's so nothing reaches into the block.
-              header: docxGeometry.footerDistance,
-              footer: docxGeometry.footerDistance,
-              gutter: 0,
-            },
-          },
-          // The lines grid only: LibreOffice mis-renders Word's lines-and-characters grid (see README).
-          grid: { type: DocumentGridType.LINES, linePitch: docxGeometry.linePitch },
-        },
-        footers: pageFooters(ctx),
-        children,
-      },
+      { properties: sectionProperties(), footers: pageFooters(ctx), children: evenPage ? children : [...children, ...endMatter] },
+      ...(evenPage ? [endMatterSection(endMatter)] : []),
     ],
   });
   const packed = await Packer.pack(file, 'uint8array');
@@ -155,4 +140,41 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Page size, margins, footer distance and the lines grid, the same for every section. */
+function sectionProperties() {
+  return {
+    page: {
+      size: { width: docxGeometry.page.width, height: docxGeometry.page.height },
+      margin: {
+        top: docxGeometry.margins.top,
+        bottom: docxGeometry.margins.bottom,
+        left: docxGeometry.margins.left,
+        right: docxGeometry.margins.right,
+        // There is no header; its distance mirrors the footer's so nothing reaches into the block.
+        header: docxGeometry.footerDistance,
+        footer: docxGeometry.footerDistance,
+        gutter: 0,
+      },
+    },
+    // The lines grid only: LibreOffice mis-renders Word's lines-and-characters grid (see README).
+    grid: { type: DocumentGridType.LINES, linePitch: docxGeometry.linePitch },
+  };
+}
+
+/**
+ * The 版记 in a section of its own that starts on the next even page (`w:type evenPage`): page
+ * numbers cannot be known when the file is written, and Word and LibreOffice both add a blank
+ * page when the text ends on an even page. The blank page is printed without a footer; the
+ * 版记 page keeps the running footers (no footer reference: the section inherits them), so it
+ * is numbered even after a blank page, which a field cannot avoid (LibreOffice does not evaluate
+ * IF fields). An empty paragraph opens the section: LibreOffice loses the break when the section
+ * starts with the floating 版记 table.
+ */
+function endMatterSection(endMatter: FileChild[]) {
+  return {
+    properties: { ...sectionProperties(), type: SectionType.EVEN_PAGE },
+    children: [new Paragraph({ style: styleIds.normal, children: [] }), ...endMatter],
+  };
 }

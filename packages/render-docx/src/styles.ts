@@ -24,6 +24,7 @@ export const styleIds = {
  * - overflowPunct on: Word's default (允许标点溢出边界), written explicitly because LibreOffice
  *   7.4 reads the element the other way round and then does not hang ，。 past the margin; when
  *   it does hang them in a justified line it drops the glyph (measured: a line-end 。 vanished).
+ * Headings: keepNext, so none ends a page.
  * Title and 发文机关标志: their lines are taller than the grid pitch, so they keep their exact
  * spacing off the grid (snapToGrid off); on the grid LibreOffice gives them two lines each.
  */
@@ -31,6 +32,8 @@ export const styleSwitches: StyleSwitches = {
   [styleIds.normal]: { widowControl: false, overflowPunct: true },
   [styleIds.title]: { snapToGrid: false },
   [styleIds.organMark]: { snapToGrid: false },
+  // Headings stay with the text they head (Word's built-in headings do the same).
+  ...Object.fromEntries(Object.values(styleIds.heading).map((id) => [id, { keepNext: true }])),
 };
 
 /** Exact spacing on the 22-line grid. `LineRuleType.EXACT` writes "exact"; EXACTLY writes an invalid value. */

@@ -91,3 +91,38 @@ export function plainSealedDocument(): Document {
     signature: { organs: ['汉中市南郑区法镇人民政府'], date: '2023年1月10日', seals: [{ organ: '汉中市南郑区法镇人民政府', image: sealPng() }] },
   };
 }
+
+/**
+ * A body of `lines` grid lines and nothing above it (no header, title or 主送机关), so its end
+ * falls where the caller wants: paragraphs of two full lines (26 characters after the indent,
+ * then 28; the first of three when the count is odd), the last one `lastLines` long and ending
+ * short. An unsealed signature follows; `endMatter` adds a 版记.
+ */
+export function measuredBody(lines: number, options: { lastLines?: number; endMatter?: boolean } = {}): Document {
+  const last = options.lastLines ?? 1;
+  const text = texts.join('').replace(/[^\u4e00-\u9fff]/g, '').repeat(4);
+  let at = 0;
+  const take = (n: number) => {
+    const piece = text.slice(at, at + n);
+    at += n;
+    return piece;
+  };
+  const full = (count: number) => take(26 + 28 * (count - 1));
+  const fill = lines - last;
+  const body: BodyBlock[] = [];
+  for (let left = fill; left > 0; ) {
+    const count = left % 2 ? 3 : 2;
+    body.push(para(full(count)));
+    left -= count;
+  }
+  body.push(para(last === 1 ? `${take(19)}。` : `${full(last - 1)}${take(15)}。`));
+  return {
+    meta: { title: '页末测试', author: '太平岭满族乡人民政府' },
+    title: [],
+    body,
+    signature: { organs: ['太平岭满族乡人民政府'], date: '2024年1月15日', seals: [] },
+    ...(options.endMatter
+      ? { endMatter: { copyTo: '抄送：庄河市司法局。', printer: '太平岭满族乡党政办公室', printDate: '2024年1月15日印发' } }
+      : {}),
+  };
+}

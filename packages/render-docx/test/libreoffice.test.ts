@@ -4,7 +4,7 @@ import type { Document } from '@gongwen/model';
 import { derived, documentLines, layout } from '@gongwen/model';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/index.js';
-import { jointSealedDocument, plainSealedDocument, upwardDocument } from './fixtures.js';
+import { jointSealedDocument, measuredBody, plainSealedDocument, upwardDocument } from './fixtures.js';
 import { docxToPdf, findSoffice } from './libreoffice.js';
 import { seedDocuments } from './seed-examples.js';
 
@@ -55,6 +55,26 @@ export function laidOutLines(doc: Document): string[] {
 const failures = (report: CheckReport, except: string[] = []) =>
   report.rules.filter((r) => !r.pass && !except.includes(r.id)).map((r) => `${r.id}: ${r.measuredEn ?? r.measured}`);
 
+type Measured = Awaited<ReturnType<typeof measurePdf>>;
+
+/** A page with no text at all: the one a client inserts before an even-page section. */
+const isBlank = (page: Measured['pages'][number]) => page.lines.length === 0 && !page.pageNumber;
+
+/**
+ * Pages whose number the DOCX cannot leave out: a 版记 page after a blank page keeps the running
+ * footer (see the README), where GB/T 9704 7.5 wants none.
+ */
+const numberedAfterBlank = (m: Measured) =>
+  m.pages.filter((p, i) => i > 0 && isBlank(m.pages[i - 1]!) && p.pageNumber).map((p) => p.number);
+
+/** The page-number rule may fail only on those pages (and each of them carries its physical number). */
+function expectPageNumbersExceptAfterBlank(report: CheckReport, m: Measured) {
+  const rule = report.rules.find((r) => r.id === 'page-number/format')!;
+  if (rule.pass) return;
+  expect(rule.pages ?? [], rule.measuredEn).toEqual(numberedAfterBlank(m));
+  for (const n of rule.pages ?? []) expect(m.pages[n - 1]!.pageNumber!.value).toBe(n);
+}
+
 const fixtures: [string, () => Document][] = [
   ['joint issuance with seals, attachments and 版记', jointSealedDocument],
   ['a 上行文 with 签发人 and an unsealed signature', upwardDocument],
@@ -79,7 +99,8 @@ describe.skipIf(!soffice && !inCi)('DOCX rendered by LibreOffice', () => {
       const { report } = await converted;
       // Lines in the 楷体 stand-in sit 1.6 pt higher in their line box (see the next test), which
       // the pitch rule counts as off the grid; that rule is checked with this allowance below.
-      expect(failures(report, ['grid/line-pitch'])).toEqual([]);
+      expect(failures(report, ['grid/line-pitch', 'page-number/format'])).toEqual([]);
+      expectPageNumbersExceptAfterBlank(report, (await converted).m);
       expect(report.rules.find((r) => r.id === 'text/equals')?.pass).toBe(true);
     });
 
@@ -104,10 +125,14 @@ describe.skipIf(!soffice && !inCi)('DOCX rendered by LibreOffice', () => {
       }
     });
 
-    it('numbers odd pages on the right and even pages on the left', async () => {
+    it('numbers odd pages on the right and even pages on the left, blank pages not at all', async () => {
       const { m } = await converted;
       expect(m.pageCount).toBeGreaterThan(1);
       for (const page of m.pages) {
+        if (page.lines.length === 0) {
+          expect(page.pageNumber, `blank page ${page.number}`).toBeUndefined();
+          continue;
+        }
         expect(page.pageNumber?.value, `page ${page.number}`).toBe(page.number);
         if (page.number % 2) expect(page.pageNumber!.xEnd).toBeCloseTo(184 - 14 * (25.4 / 72), 0);
         else expect(page.pageNumber!.x).toBeCloseTo(28 + 14 * (25.4 / 72), 0);
@@ -152,6 +177,66 @@ describe.skipIf(!soffice && !inCi)('DOCX rendered by LibreOffice', () => {
     // The wrapped line starts where the name does, after “附件：1.”.
     expect(wrapped.x).toBeGreaterThan(two.x + 1);
     expect(wrapped.x).toBeLessThan(two.x + char);
+  });
+
+  describe.skipIf(!soffice).each([1, 3])('a body that ends at the foot of page 1, its last paragraph %i lines long', (lastLines) => {
+    const doc = measuredBody(layout.grid.linesPerPage, { lastLines });
+    const converted = (async () => {
+      const pdf = await docxToPdf(soffice!, (await renderDocx(doc)).docx, `page-end-${lastLines}`);
+      return { m: await measurePdf(pdf), report: await checkPdf(pdf, { expectedText: laidOutLines(doc) }) };
+    })();
+
+    it('fills page 1 exactly without the signature (the construction holds)', async () => {
+      const { m } = await converted;
+      const [first, second] = m.pages;
+      const organ = second!.lines.findIndex((l) => l.text.replace(/\s/g, '') === doc.signature!.organs[0]);
+      expect(first!.lines.length + organ).toBe(layout.grid.linesPerPage);
+    });
+
+    it('carries the last body line over, so the signature never opens a page', async () => {
+      const { m, report } = await converted;
+      expect(m.pageCount).toBe(2);
+      const page = m.pages.find((p) => p.lines.some((l) => l.text.replace(/\s/g, '') === doc.signature!.date))!;
+      const organ = page.lines.findIndex((l) => l.text.replace(/\s/g, '') === doc.signature!.organs[0]);
+      expect(organ, 'body text above the 署名 on its page').toBeGreaterThan(0);
+      expect(page.lines[0]!.fontSize).toBe(16);
+      expect(failures(report, ['grid/line-pitch'])).toEqual([]);
+    });
+
+    it('keeps the line before the carried one full width (the split is not visible)', async () => {
+      const { m } = await converted;
+      const last = m.pages[0]!.lines.at(-1)!;
+      expect(Math.abs(last.xEnd - (layout.margins.left + layout.textBlock.width))).toBeLessThan(1);
+    });
+  });
+
+  it.skipIf(!soffice)('puts the 版记 on the next even page, after a blank page when the text ends on an even page', async () => {
+    const doc = measuredBody(layout.grid.linesPerPage, { endMatter: true });
+    const pdf = await docxToPdf(soffice!, (await renderDocx(doc)).docx, 'end-matter-even');
+    const m = await measurePdf(pdf);
+    const report = await checkPdf(pdf, { expectedText: laidOutLines(doc) });
+    // Text on pages 1–2, page 3 left blank (no number), the 版记 alone on page 4.
+    expect(m.pageCount).toBe(4);
+    expect(m.pages[2]!.lines).toEqual([]);
+    expect(m.pages[2]!.pageNumber).toBeUndefined();
+    const last = m.pages[3]!;
+    expect(last.lines.map((l) => l.text.replace(/\s/g, ''))).toEqual(['抄送：庄河市司法局。', '太平岭满族乡党政办公室2024年1月15日印发']);
+    // Its last rule on the block's bottom edge, rules 0.35/0.25 mm: the conformance rule.
+    expect(report.rules.find((r) => r.id === 'end-matter/position')).toMatchObject({ pass: true });
+    expect(failures(report, ['grid/line-pitch', 'page-number/format'])).toEqual([]);
+    expectPageNumbersExceptAfterBlank(report, m);
+    // The documented compromise: the 版记 page keeps its number.
+    expect(last.pageNumber?.value).toBe(4);
+  });
+
+  it.skipIf(!soffice)('puts the 版记 on the page after text that ends on an odd page, numbered', async () => {
+    const doc = measuredBody(10, { endMatter: true });
+    const pdf = await docxToPdf(soffice!, (await renderDocx(doc)).docx, 'end-matter-odd');
+    const m = await measurePdf(pdf);
+    expect(m.pageCount).toBe(2);
+    expect(m.pages[1]!.lines.map((l) => l.text.replace(/\s/g, ''))[0]).toBe('抄送：庄河市司法局。');
+    expect(m.pages[1]!.pageNumber?.value).toBe(2);
+    expect(failures(await checkPdf(pdf, { expectedText: laidOutLines(doc) }), ['grid/line-pitch'])).toEqual([]);
   });
 });
 

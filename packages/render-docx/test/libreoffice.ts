@@ -27,6 +27,13 @@ export function findSoffice(): string | undefined {
 }
 
 /**
+ * PDF export that keeps the blank pages Writer inserts before an even-page section (it leaves them
+ * out by default, as a printer driver would not): the PDF then shows the sheets a double-sided
+ * print has, and the 版记's page number is its physical page.
+ */
+const pdfFilter = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
+/**
  * Converts DOCX bytes to PDF with LibreOffice, in a private user profile so parallel runs do
  * not share (and lock) one, with the repository's fontconfig map.
  */
@@ -37,7 +44,7 @@ export async function docxToPdf(soffice: string, docx: Uint8Array, name: string)
     await writeFile(input, docx);
     await run(
       soffice,
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', pdfFilter, '--outdir', dir, input],
       { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 120_000 },
     );
     return new Uint8Array(await readFile(join(dir, `${name}.pdf`)));

@@ -88,6 +88,8 @@ export const allowlist: Readonly<Record<string, Rule>> = {
   'w:pgSz': { attrs: { 'w:w': 'uint', 'w:h': 'uint', 'w:orient': ['portrait', 'landscape'] } },
   'w:pgMar': { attrs: { 'w:top': 'int', 'w:bottom': 'int', 'w:left': 'uint', 'w:right': 'uint', 'w:header': 'uint', 'w:footer': 'uint', 'w:gutter': 'uint' } },
   'w:pgNumType': { attrs: { 'w:start': 'uint', 'w:fmt': 'string' } },
+  // ST_SectionMark (17.18.77): how a section starts; the 版记 section starts on an even page.
+  'w:type': { attrs: { 'w:val': ['nextPage', 'nextColumn', 'continuous', 'evenPage', 'oddPage'] } },
   'w:docGrid': { attrs: { 'w:type': ['default', 'lines', 'linesAndChars', 'snapToChars'], 'w:linePitch': 'int', 'w:charSpace': 'int' } },
   'w:tbl': { children: ['w:tblPr', 'w:tblGrid', 'w:tr'] },
   'w:tblPr': { children: ['w:tblStyle', 'w:tblpPr', 'w:tblOverlap', 'w:bidiVisual', 'w:tblStyleRowBandSize', 'w:tblStyleColBandSize', 'w:tblW', 'w:jc', 'w:tblCellSpacing', 'w:tblInd', 'w:tblBorders', 'w:shd', 'w:tblLayout', 'w:tblCellMar', 'w:tblLook'] },

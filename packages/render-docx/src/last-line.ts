@@ -1,0 +1,37 @@
+import { layout } from '@gongwen/model';
+import { textWidthChars } from './runs.js';
+
+/** Punctuation that may not open a line (行首禁则), and that may not close one (行尾禁则). */
+const noLineStart = new Set([...'，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}']);
+const noLineEnd = new Set([...'（《「『【〔〈“‘([{']);
+
+/** Width tolerance in characters: the condensing leaves 1.2 pt spare on a 28-character line. */
+const SPARE = 0.05;
+
+/**
+ * Where the last line of a justified body paragraph starts (a UTF-16 offset into `text`), as
+ * Word and LibreOffice break it: lines of 28 characters, the first `indentChars` shorter, no
+ * closing punctuation at a line's start and no opening one at its end (the character before
+ * moves down with it). Undefined for a paragraph of one line.
+ */
+export function lastLineStart(text: string, indentChars: number): number | undefined {
+  const chars = [...text];
+  const starts: number[] = [0];
+  let line = '';
+  let lineStart = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const capacity = layout.grid.charsPerLine - (starts.length === 1 ? indentChars : 0);
+    if (textWidthChars(line + chars[i]) <= capacity + SPARE) {
+      line += chars[i];
+      continue;
+    }
+    // chars[i] does not fit: the line breaks before it, or earlier where the rules forbid that.
+    let cut = i;
+    while (cut - 1 > lineStart && (noLineStart.has(chars[cut]!) || noLineEnd.has(chars[cut - 1]!))) cut--;
+    starts.push(cut);
+    lineStart = cut;
+    line = chars.slice(cut, i + 1).join('');
+  }
+  if (starts.length < 2) return undefined;
+  return chars.slice(0, starts.at(-1)).join('').length;
+}
