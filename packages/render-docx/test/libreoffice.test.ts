@@ -1,5 +1,5 @@
-import type { CheckReport } from './conformance.js';
-import { checkPdf, measurePdf } from './conformance.js';
+import type { CheckReport } from '@gongwen/conformance';
+import { checkPdf, measurePdf } from '@gongwen/conformance';
 import type { Document } from '@gongwen/model';
 import { derived, documentLines, layout } from '@gongwen/model';
 import { describe, expect, it } from 'vitest';
