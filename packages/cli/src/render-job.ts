@@ -23,6 +23,8 @@ export interface RenderJob {
   embedFonts: boolean;
   /** What the last run recorded, for `--changed`. */
   previous?: ManifestEntry;
+  /** Compute what a manifest records (`--changed`); a plain run skips hashing the fonts and styles. */
+  track?: boolean;
 }
 
 export interface OutputRecord {
@@ -70,17 +72,19 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
     const message = job.lang === 'en' ? `cannot read the file: ${(e as Error).message}` : `无法读取文件：${(e as Error).message}`;
     return record('failed', { diagnostics: [error('io/read', message, { file: job.display })] });
   }
-  const key = await jobKey(job, bytes);
-  if (job.previous && job.previous.key === key && unchanged(job, job.previous)) {
+  const key = job.track || job.previous ? await jobKey(job, bytes) : undefined;
+  if (key !== undefined && job.previous && job.previous.key === key && unchanged(job, job.previous)) {
     return record('skipped', { outputs: job.previous.outputs, entry: job.previous });
   }
 
   const read = assetReader(job.input);
   const assets: Record<string, string> = {};
+  // For excerpts under diagnostics only: the schema reads the bytes itself, so a GBK, UTF-16 or
+  // binary file gets a message saying so instead of a parse error about replacement characters.
   const source = bytes.toString('utf8');
   let result: Awaited<ReturnType<typeof render>>;
   try {
-    result = await render(source, {
+    result = await render(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       filename: job.display,
       formats: job.formats,
       style: job.style,
@@ -118,7 +122,7 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
     }
     outputs.push({ format, path, bytes: buf.byteLength, sha256: sha256(buf) });
   }
-  return record('rendered', { diagnostics, outputs, entry: { key, assets, outputs }, ...withSource });
+  return record('rendered', { diagnostics, outputs, ...(key !== undefined ? { entry: { key, assets, outputs } } : {}), ...withSource });
 }
 
 export function internalError(e: unknown, job: Pick<RenderJob, 'display' | 'lang'>): Diagnostic {

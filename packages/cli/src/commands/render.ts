@@ -80,6 +80,7 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
     strict: values.strict ?? false,
     embedFonts: values['embed-fonts'] ?? false,
     previous: manifest?.entries[f.path],
+    track: manifest !== undefined,
   });
   let flushed = performance.now();
   const onRecord = (r: RenderRecord) => {

@@ -30,14 +30,16 @@ export async function validateCommand(args: string[], ctx: Context): Promise<num
     diagnostics: [error('io/not-found', say(ctx.lang, '没有匹配的文件', 'no such file, or nothing matches'), { file: m })],
   }));
   for (const f of files) {
-    let source: string;
+    let bytes: Buffer;
     try {
-      source = readFileSync(f.abs, 'utf8');
+      bytes = readFileSync(f.abs);
     } catch (e) {
       reports.push({ path: f.path, diagnostics: [error('io/read', (e as Error).message, { file: f.path })] });
       continue;
     }
-    const { diagnostics } = await validate(source, {
+    // The bytes go to the schema, which names a wrong encoding; the text is for excerpts only.
+    const source = bytes.toString('utf8');
+    const { diagnostics } = await validate(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       filename: f.path,
       style: values.style,
       styleDirs: values['styles-dir'],
