@@ -130,10 +130,48 @@ describe('the styles', () => {
     const signers = find(xml('word/document.xml'), 'w:r').find((r) => textOf(r) === '王某某　李某某')!;
     expect(find(signers, 'w:rFonts')[0]!.attrs['w:eastAsia']).toBe('楷体');
   });
+
+  it('write a font name with markup characters as text, never as markup', async () => {
+    const name = '仿宋"/><w:b/><w:t>x';
+    const { xml } = await render(upwardDocument(), { fontNames: { body: name } });
+    const styles = xml('word/styles.xml');
+    expect(child(child(style(styles, 'Normal'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe(name);
+    expect(find(child(style(styles, 'Normal'), 'w:rPr')!, 'w:b')).toEqual([]);
+  });
 });
 
 describe('the elements', () => {
   const paragraphs = async (doc = jointSealedDocument()) => find((await render(doc)).xml('word/document.xml'), 'w:p');
+
+  it('set the 版记 in a last section that starts on an even page and keeps the running footers', async () => {
+    const body = (await render(upwardDocument())).xml('word/document.xml');
+    const sections = find(body, 'w:sectPr');
+    expect(sections).toHaveLength(2);
+    const last = sections[1]!;
+    expect(child(last, 'w:type')!.attrs['w:val']).toBe('evenPage');
+    expect(find(last, 'w:footerReference')).toEqual([]);
+    // The 版记 table comes after the break, and nothing but it and its anchor paragraphs does.
+    const top = child(body, 'w:body')!.children.filter((c): c is XmlElement => typeof c !== 'string');
+    const breakAt = top.findIndex((c) => find(c, 'w:sectPr').length > 0);
+    const after = top.slice(breakAt + 1);
+    expect(after.filter((c) => c.name === 'w:tbl')).toHaveLength(1);
+    expect(after.filter((c) => c.name === 'w:p').map(textOf)).toEqual(['', '']);
+    // Without a 版记 there is one section.
+    const plain = (await render(plainSealedDocument())).xml('word/document.xml');
+    expect(find(plain, 'w:sectPr')).toHaveLength(1);
+  });
+
+  it('split the last body paragraph before its last line, which goes with the signature', async () => {
+    const ps = await paragraphs(plainSealedDocument());
+    const organ = ps.findLastIndex((p) => textOf(p) === '汉中市南郑区法镇人民政府');
+    const [head, tail] = [ps[organ - 2]!, ps[organ - 1]!];
+    expect(child(child(head, 'w:pPr'), 'w:jc')!.attrs['w:val']).toBe('distribute');
+    expect(child(child(tail, 'w:pPr'), 'w:keepNext')).toBeDefined();
+    expect(child(child(tail, 'w:pPr'), 'w:ind')!.attrs['w:firstLine']).toBe('0');
+    const whole = plainSealedDocument().body.at(-1)!;
+    expect(textOf(head) + textOf(tail)).toBe(whole.kind === 'paragraph' ? whole.runs.map((r) => r.text).join('') : '');
+    expect(textOf(tail).length).toBeLessThanOrEqual(layout.grid.charsPerLine);
+  });
 
   it('draw the red rule under the 发文字号 as a paragraph border, and put 签发人 right for a 上行文', async () => {
     const ps = await paragraphs(upwardDocument());
