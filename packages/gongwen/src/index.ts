@@ -9,3 +9,4 @@ export { defaultFonts } from './fonts.js';
 export type { DefaultFonts } from './fonts.js';
 export type { FontSet, Style } from './stages.js';
 export { locateText } from './glyphs.js';
+export type { FontRole } from '@gongwen/model';

@@ -1,5 +1,5 @@
 import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import type { Document } from '@gongwen/model';
+import type { Document, FontRole } from '@gongwen/model';
 import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
 import { defaultFonts } from './fonts.js';
@@ -20,8 +20,13 @@ export interface RenderOptions extends StyleSearchOptions {
   fonts?: FontSet;
   /** Font folders searched before the installed fonts, when `fonts` is not given. */
   fontDirs?: string[];
-  /** Embed the fonts in the DOCX. */
+  /** Embed the fonts in the DOCX (the first of each role in `fonts`, or of this machine's fonts). */
   embedFonts?: boolean;
+  /**
+   * The font family names the DOCX asks for, per role (`{ body: '仿宋', heading2: '楷体' }` for
+   * machines with the Windows fonts); by default the names a government PC has (仿宋_GB2312 …).
+   */
+  fontNames?: Partial<Record<FontRole, string>>;
   /** Seal images by the path the report names them with, or a function that reads them. */
   assets?: Record<string, Uint8Array> | AssetReader;
   lang?: Lang;
@@ -118,7 +123,11 @@ export async function render(source: string | Uint8Array, options: RenderOptions
       outputs.pdf = out.pdf;
     } else if (format === 'docx') {
       const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))?.fonts) : undefined;
-      const out = await (await loadStage('docx'))!.renderDocx(document, embed ? { embedFonts: embed } : {});
+      const out = await (await loadStage('docx'))!.renderDocx(document, {
+        ...(embed ? { embedFonts: embed } : {}),
+        ...(options.fontNames ? { fontNames: options.fontNames } : {}),
+        ...(lang ? { lang } : {}),
+      });
       diagnostics.push(...out.diagnostics);
       outputs.docx = out.docx;
     }
