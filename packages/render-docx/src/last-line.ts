@@ -1,27 +1,31 @@
-import { layout } from '@gongwen/model';
+import { derived, fontRoles } from '@gongwen/model';
+import { docxElements, docxGeometry } from './geometry.js';
 import { textWidthChars } from './runs.js';
 
 /** Punctuation that may not open a line (行首禁则), and that may not close one (行尾禁则). */
 const noLineStart = new Set([...'，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}']);
 const noLineEnd = new Set([...'（《「『【〔〈“‘([{']);
 
-/** Width tolerance in characters: the condensing leaves 1.2 pt spare on a 28-character line. */
-const SPARE = 0.05;
+/** A body character as set: 3号 less the condensing, in points. */
+const charPt = fontRoles.body.size + docxGeometry.bodyCondense / 20;
+/** The line, and the first line after its indent, in such characters (28.08 and 26.07). */
+const lineChars = derived.blockWidthPt / charPt;
+const firstLineChars = (derived.blockWidthPt - docxElements.paragraphIndent / 20) / charPt;
 
 /**
  * Where the last line of a justified body paragraph starts (a UTF-16 offset into `text`), as
- * Word and LibreOffice break it: lines of 28 characters, the first `indentChars` shorter, no
+ * Word and LibreOffice break it: lines of 28 characters, the first two shorter, no
  * closing punctuation at a line's start and no opening one at its end (the character before
  * moves down with it). Undefined for a paragraph of one line.
  */
-export function lastLineStart(text: string, indentChars: number): number | undefined {
+export function lastLineStart(text: string): number | undefined {
   const chars = [...text];
   const starts: number[] = [0];
   let line = '';
   let lineStart = 0;
   for (let i = 0; i < chars.length; i++) {
-    const capacity = layout.grid.charsPerLine - (starts.length === 1 ? indentChars : 0);
-    if (textWidthChars(line + chars[i]) <= capacity + SPARE) {
+    const capacity = starts.length === 1 ? firstLineChars : lineChars;
+    if (textWidthChars(line + chars[i]) <= capacity) {
       line += chars[i];
       continue;
     }

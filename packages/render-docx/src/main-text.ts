@@ -46,7 +46,7 @@ export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keep
       ];
     }
     const runs = (list: readonly TextPiece[]) => list.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
-    const cut = keep ? lastLineStart(block.runs.map((r) => r.text).join(''), layout.paragraph.firstLineIndentChars) : undefined;
+    const cut = keep ? lastLineStart(block.runs.map((r) => r.text).join('')) : undefined;
     if (cut === undefined) return [new Paragraph({ style: styleIds.body, ...(keep ? { keepNext: true } : {}), children: runs(block.runs) })];
     // LibreOffice moves a whole keep-with-next paragraph, leaving the page before it short by
     // all its lines there. So the last line stands as a paragraph of its own that goes with the
