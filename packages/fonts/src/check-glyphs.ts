@@ -1,7 +1,7 @@
 import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { Document, FontRole } from '@gongwen/model';
 import { documentTexts } from './document-texts.js';
-import type { FontSet, LoadedFont } from './font-set.js';
+import { hasGlyph, type FontSet, type LoadedFont } from './font-set.js';
 
 /** A character its role's first font cannot draw. */
 export interface GlyphIssue {
@@ -44,11 +44,11 @@ export function checkGlyphs(doc: Document, fonts: FontSet, options: { lang?: Lan
       const at = index;
       index += char.length;
       const cp = char.codePointAt(0)!;
-      if (cp < 0x21 || (primary && primary.font.hasGlyphForCodePoint(cp))) continue;
+      if (cp < 0x21 || (primary && hasGlyph(primary, cp))) continue;
       const key = `${role}:${char}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const fallback = chain.find((f) => f.font.hasGlyphForCodePoint(cp));
+      const fallback = chain.find((f) => hasGlyph(f, cp));
       const codePoint = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       const context = text.slice(Math.max(0, at - 6), at + char.length + 6);
       issues.push({ char, codePoint, role, path, context, ...(fallback ? { fallback } : {}) });

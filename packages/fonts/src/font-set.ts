@@ -38,9 +38,20 @@ export interface LoadedFont {
 /** Per role, an ordered fallback chain: the first font that has a character draws it. */
 export type FontSet = Readonly<Record<FontRole, readonly LoadedFont[]>>;
 
+const coverage = new WeakMap<LoadedFont, Map<number, boolean>>();
+
+/** Whether the font has a glyph for the code point; memoised per font for the process (a cmap search each time otherwise). */
+export function hasGlyph(font: LoadedFont, codePoint: number): boolean {
+  let map = coverage.get(font);
+  if (!map) coverage.set(font, (map = new Map()));
+  let has = map.get(codePoint);
+  if (has === undefined) map.set(codePoint, (has = font.font.hasGlyphForCodePoint(codePoint)));
+  return has;
+}
+
 /** The first font in the role's chain that has the character, or undefined when none has it. */
 export function fontForChar(fonts: FontSet, role: FontRole, char: string): LoadedFont | undefined {
   const cp = char.codePointAt(0)!;
-  for (const f of fonts[role]) if (f.font.hasGlyphForCodePoint(cp)) return f;
+  for (const f of fonts[role]) if (hasGlyph(f, cp)) return f;
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { FontRole } from '@gongwen/model';
-import { advanceOf, fontFor, type Metrics } from './metrics.js';
+import { advanceOf, fontFor, unitsPerEm, type Metrics } from './metrics.js';
 
 /** A character with the font that draws it and its advance at the block's size (pt, without tracking). */
 interface Glyph {
@@ -53,7 +53,7 @@ export function fillLines(parts: { text: string; role: FontRole }[], options: Fi
       if (char === '\n' || char === '\r') continue;
       const cp = char.codePointAt(0)!;
       const f = fontFor(m, part.role, cp);
-      glyphs.push({ char, font: f.id, role: part.role, advance: (Math.max(0, advanceOf(f, cp)) / f.font.unitsPerEm) * options.size });
+      glyphs.push({ char, font: f.id, role: part.role, advance: (Math.max(0, advanceOf(f, cp)) / unitsPerEm(f)) * options.size });
     }
   }
 

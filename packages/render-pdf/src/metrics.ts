@@ -18,6 +18,15 @@ export function advanceOf(font: LoadedFont, codePoint: number): number {
   return a;
 }
 
+const emSizes = new WeakMap<LoadedFont, number>();
+
+/** The font's units per em, memoised: fontkit's getter looks its table up on every read. */
+export function unitsPerEm(font: LoadedFont): number {
+  let upm = emSizes.get(font);
+  if (upm === undefined) emSizes.set(font, (upm = font.font.unitsPerEm));
+  return upm;
+}
+
 /** The first font of the role's chain that has the character (the role's own font if none has it). */
 export function fontFor(m: Metrics, role: FontRole, codePoint: number): LoadedFont {
   for (const f of m.fonts[role]) if (advanceOf(f, codePoint) >= 0) return f;
