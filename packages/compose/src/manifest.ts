@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from '@gongwen/diagnostics';
+import { fontRoles, type FontRole } from '@gongwen/model';
 import type { Numbering, PartKind } from '@gongwen/schema';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { t, type Lang } from './messages.js';
@@ -15,6 +16,8 @@ export const partKinds = [
   'other',
   'custom',
 ] as const satisfies readonly PartKind[];
+
+const fontRoleNames = Object.keys(fontRoles) as FontRole[];
 
 /** Part kinds that a style must word by default (a custom part always brings its own heading). */
 export type DefaultedPartKind = Exclude<PartKind, 'custom'>;
@@ -63,6 +66,11 @@ export interface StyleManifest {
     /** Make half-width `,;:()?!` in Chinese context full-width. */
     fullwidth: boolean;
   };
+  /**
+   * Font family names written into a DOCX per role, where the region's offices use other names than the
+   * layout spec's first choice (e.g. 仿宋 instead of 仿宋_GB2312). Roles not listed keep the spec's names.
+   */
+  fonts: Partial<Record<FontRole, string>>;
 }
 
 export interface ManifestResult {
@@ -143,11 +151,12 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
 
   // A misspelt key would silently fall back to a default; say so instead.
   const knownKeys: Record<string, readonly string[]> = {
-    '': ['name', 'region', 'description', 'title', 'header', 'parts', 'numbering', 'punctuation'],
+    '': ['name', 'region', 'description', 'title', 'header', 'parts', 'numbering', 'punctuation', 'fonts'],
     header: ['suffix'],
     parts: ['order', 'required', 'headings'],
     numbering: ['default', 'markers', 'arabic'],
     punctuation: ['fullwidth'],
+    fonts: fontRoleNames,
   };
   for (const [section, keys] of Object.entries(knownKeys)) {
     const node = section ? get([section]) : doc.contents;
@@ -214,6 +223,14 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
     else fail(['punctuation', 'fullwidth'], 'punctuation.fullwidth 应为 true 或 false', 'punctuation.fullwidth must be true or false');
   }
 
+  const fonts: Partial<Record<FontRole, string>> = {};
+  const fontsNode = get(['fonts']);
+  if (fontsNode !== undefined && !isMap(fontsNode)) fail(['fonts'], 'fonts 应为键值映射（字体角色: 字体名）', 'fonts must be a mapping (font role: family name)');
+  for (const role of fontRoleNames) {
+    const family = isMap(fontsNode) ? str(['fonts', role], false) : undefined;
+    if (family !== undefined) fonts[role] = family;
+  }
+
   const manifest: StyleManifest = {
     name: name ?? '',
     region: region ?? '',
@@ -227,6 +244,7 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
       arabic: oneOf(['numbering', 'arabic'], ['restart', 'continue'] as const, 'restart') ?? 'restart',
     },
     punctuation: { fullwidth },
+    fonts,
   };
   return diagnostics.length ? { diagnostics, locate } : { manifest, diagnostics, locate };
 }

@@ -137,6 +137,22 @@ describe('manifest errors name style.yaml and the line', () => {
     expect(d[0]).toMatchObject({ ruleId: 'style/manifest', line: lineOf(changed, 'punctuaton:'), message: '未知的清单项 punctuaton' });
   });
 
+  it('a font name for a role that does not exist, and one that is not text', () => {
+    const changed = `${manifest}\nfonts:\n  body: 仿宋\n  heading9: 楷体\n  heading2: [楷体]\n`;
+    const d = attempt({ 'style.yaml': changed });
+    expect(d.map((x) => [x.ruleId, x.line])).toEqual([
+      ['style/manifest', lineOf(changed, 'heading9:')],
+      ['style/manifest', lineOf(changed, 'heading2: [')],
+    ]);
+  });
+
+  it('font names per role, for the DOCX', () => {
+    const loaded = loadStyle({ ...base, 'style.yaml': `${manifest}\nfonts:\n  body: 仿宋\n  heading2: 楷体\n` }, { name: 'national' });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.style!.manifest.fonts).toEqual({ body: '仿宋', heading2: '楷体' });
+    expect(loadStyle(base, { name: 'national' }).style!.manifest.fonts).toEqual({});
+  });
+
   it('a name that does not match the folder', () => {
     const d = attempt({ 'style.yaml': manifest.replace('name: national', 'name: hunan') });
     expect(d[0]).toMatchObject({ ruleId: 'style/manifest', line: 3 });

@@ -24,7 +24,8 @@ export interface RenderOptions extends StyleSearchOptions {
   embedFonts?: boolean;
   /**
    * The font family names the DOCX asks for, per role (`{ body: '仿宋', heading2: '楷体' }` for
-   * machines with the Windows fonts); by default the names a government PC has (仿宋_GB2312 …).
+   * machines with the Windows fonts); by default the style's `fonts`, else the names a government
+   * PC has (仿宋_GB2312 …).
    */
   fontNames?: Partial<Record<FontRole, string>>;
   /** Seal images by the path the report names them with, or a function that reads them. */
@@ -123,9 +124,11 @@ export async function render(source: string | Uint8Array, options: RenderOptions
       outputs.pdf = out.pdf;
     } else if (format === 'docx') {
       const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))?.fonts) : undefined;
+      // The style's names for its region's offices, then the caller's.
+      const fontNames = { ...style.manifest.fonts, ...options.fontNames };
       const out = await (await loadStage('docx'))!.renderDocx(document, {
         ...(embed ? { embedFonts: embed } : {}),
-        ...(options.fontNames ? { fontNames: options.fontNames } : {}),
+        ...(Object.keys(fontNames).length ? { fontNames } : {}),
         ...(lang ? { lang } : {}),
       });
       diagnostics.push(...out.diagnostics);
