@@ -4,19 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { loadReport } from '../src/index.js';
 import { cpuTimed } from './cpu-time.js';
 
-/** The real reports in examples/ as they are at test time, else this package's valid fixtures. */
+/** The five real reports in examples/. */
 function seedSources(): string[] {
-  const fromDir = (url: URL) => {
-    try {
-      return readdirSync(url)
-        .filter((f) => f.endsWith('.yaml'))
-        .map((f) => readFileSync(new URL(f, url), 'utf8'));
-    } catch {
-      return [];
-    }
-  };
-  const examples = fromDir(new URL('../../../examples/', import.meta.url));
-  return examples.length > 0 ? examples : fromDir(new URL('./fixtures/valid/', import.meta.url));
+  const dir = new URL('../../../examples/', import.meta.url);
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  if (sources.length < 5) throw new Error(`expected the five example reports in examples/, found ${sources.length}`);
+  return sources;
 }
 
 const sources = seedSources();
