@@ -50,6 +50,8 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
   children.push(...titleLines(ctx, doc.title, doc.header !== undefined));
   if (doc.addressee) children.push(addresseeLine(ctx, doc.addressee, doc.title.length > 0));
+  // Without 主送机关 the body keeps the blank line below the title that the addressee would have had.
+  else if (doc.title.length > 0) children.push(...blankLines(layout.addressee.blankLinesBefore));
   // The signature never opens a page on its own (7.3.5.5 would rather tighten the spacing): the
   // last body paragraph and the 附件说明 go with it, LibreOffice and Word moving only the last line.
   const signed = doc.signature !== undefined;
@@ -177,4 +179,9 @@ function endMatterSection(endMatter: FileChild[]) {
     properties: { ...sectionProperties(), type: SectionType.EVEN_PAGE },
     children: [new Paragraph({ style: styleIds.normal, children: [] }), ...endMatter],
   };
+}
+
+/** Empty grid lines, as a typist leaves them. */
+function blankLines(count: number): Paragraph[] {
+  return Array.from({ length: count }, () => new Paragraph({ style: styleIds.normal, children: [] }));
 }

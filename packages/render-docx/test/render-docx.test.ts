@@ -306,3 +306,22 @@ describe('embedded fonts', () => {
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['render-docx/embed-collection', 'render-docx/embedded-fonts']);
   });
 });
+
+describe('the line below the title', () => {
+  const paragraphTexts = async (doc: ReturnType<typeof plainSealedDocument>) =>
+    find((await render(doc)).xml('word/document.xml'), 'w:p').map(textOf);
+
+  it('is blank before the body when there is no 主送机关, as in the PDF', async () => {
+    const doc = { ...plainSealedDocument(), addressee: undefined };
+    const texts = await paragraphTexts(doc);
+    const title = texts.indexOf(doc.title[doc.title.length - 1]!);
+    expect(texts[title + 1]).toBe('');
+    expect(texts[title + 2]).not.toBe('');
+  });
+
+  it('is the 主送机关\'s blank line otherwise, with no extra empty paragraph', async () => {
+    const doc = { ...plainSealedDocument(), addressee: '县人民政府：' };
+    const texts = await paragraphTexts(doc);
+    expect(texts[texts.indexOf(doc.title[doc.title.length - 1]!) + 1]).toBe('县人民政府：');
+  });
+});
