@@ -1,5 +1,7 @@
 export { render } from './render.js';
 export { validate } from './validate.js';
+export { lint } from './lint.js';
+export type { LintOptions, LintResult } from './lint.js';
 export type { AssetReader, RenderOptions, RenderOutputs, RenderResult } from './render.js';
 export { allFormats, availableFormats, formatAvailable, isFormat } from './formats.js';
 export type { Format } from './formats.js';

@@ -4,6 +4,7 @@ import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
 import { defaultFonts } from './fonts.js';
 import { loadStage, type FontSet, type StageName, type Style } from './stages.js';
+import { lintLoaded } from './lint.js';
 import { resolveStyle, unavailable, type StyleSearchOptions } from './styles.js';
 
 /** Bytes of a referenced file (a seal image), by its path as written in the report; `undefined` when it cannot be read. */
@@ -31,7 +32,7 @@ export interface RenderOptions extends StyleSearchOptions {
   /** Seal images by the path the report names them with, or a function that reads them. */
   assets?: Record<string, Uint8Array> | AssetReader;
   lang?: Lang;
-  /** A character the fonts cannot draw is an error instead of a warning. */
+  /** A character the fonts cannot draw, and every content finding of the lint rules, is an error instead of a warning. */
   strict?: boolean;
 }
 
@@ -61,7 +62,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   const done = (document?: Document): RenderResult => ({ outputs, diagnostics: diagnostics.map((d) => (d.file || !filename ? d : { ...d, file: filename })), document });
 
   // Start loading every stage this render needs at once, so their module files are read in parallel.
-  const needed = new Set<StageName>(['schema', 'compose', ...options.formats.flatMap((f) => formatStages[f])]);
+  const needed = new Set<StageName>(['schema', 'compose', 'lint', ...options.formats.flatMap((f) => formatStages[f])]);
   const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
   if (!schema) return diagnostics.push(unavailable('schema', lang)), done();
   const loaded = schema.loadReport(source, { filename, lang });
@@ -97,29 +98,36 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   });
   if (hasErrors(diagnostics)) return done();
 
+  // What a reviewing office would send back: warnings here, errors under strict (reported along
+  // with any font problem below, so one run shows everything).
+  const sourceText = typeof source === 'string' ? source : new TextDecoder().decode(source);
+  const findings = await lintLoaded(report, loaded, style, { source: sourceText, filename, lang });
+  diagnostics.push(...findings.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
+
   const compose = await loadStage('compose');
   if (!compose) return diagnostics.push(unavailable('compose', lang)), done();
   const composed = compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate });
   diagnostics.push(...composed.diagnostics);
   const document = composed.document;
-  if (!document || hasErrors(diagnostics)) return done();
+  if (!document || hasErrors(composed.diagnostics)) return done();
 
   for (const format of options.formats) {
-    const missing = [];
-    for (const stage of formatStages[format]) if (!(await loadStage(stage))) missing.push(stage);
-    if (missing.length) {
-      diagnostics.push(unavailable(missing[missing.length - 1]!, lang));
-      continue;
-    }
+    for (const stage of formatStages[format]) if (!(await loadStage(stage))) diagnostics.push(unavailable(stage, lang));
+  }
+  let fonts: FontSet | undefined;
+  if (options.formats.includes('pdf')) {
+    fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))?.fonts;
+    const fontsStage = await loadStage('fonts');
+    if (fonts && fontsStage) diagnostics.push(...locateGlyphs(fontsStage.checkGlyphs(document, fonts, { lang }), source, filename, options.strict ?? false));
+  }
+  // A report with an error gets no output at all, rather than some formats and not others.
+  if (hasErrors(diagnostics)) return done(document);
+
+  for (const format of options.formats) {
     if (format === 'txt') outputs.txt = (await loadStage('text'))!.renderText(document);
     else if (format === 'md') outputs.md = (await loadStage('text'))!.renderMarkdown(document);
     else if (format === 'pdf') {
-      const fontsStage = (await loadStage('fonts'))!;
-      const fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))!.fonts;
-      const glyphs = fontsStage.checkGlyphs(document, fonts, { lang });
-      diagnostics.push(...locateGlyphs(glyphs, source, filename, options.strict ?? false));
-      if (hasErrors(diagnostics)) continue;
-      const out = await (await loadStage('pdf'))!.renderPdf(document, fonts, { lang });
+      const out = await (await loadStage('pdf'))!.renderPdf(document, fonts!, { lang });
       diagnostics.push(...out.diagnostics);
       outputs.pdf = out.pdf;
     } else if (format === 'docx') {

@@ -14,6 +14,7 @@ const importers = {
   fonts: () => import('@gongwen/fonts'),
   pdf: () => import('@gongwen/render-pdf'),
   docx: () => import('@gongwen/render-docx'),
+  lint: () => import('@gongwen/lint'),
 };
 
 export type StageName = keyof typeof importers;
@@ -27,6 +28,7 @@ const required: { [K in StageName]: (keyof Stages[K])[] } = {
   fonts: ['resolveFonts', 'checkGlyphs', 'formatFontExplanation'],
   pdf: ['renderPdf'],
   docx: ['renderDocx'],
+  lint: ['lintReport', 'fixReport'],
 };
 
 const cache = new Map<StageName, Promise<unknown>>();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // Only the public exports, as an embedding application sees them.
 import { resolveFonts } from '@gongwen/fonts';
-import { listStyles, readStyleFiles, render, validate } from 'gongwen';
+import { lint, listStyles, readStyleFiles, render, validate } from 'gongwen';
 
 const examples = new URL('../../../examples/', import.meta.url);
 const liaoning = readFileSync(new URL('liaoning-zhuanghe-taipingling-2023.yaml', examples), 'utf8');
@@ -85,6 +85,34 @@ describe('render', () => {
     const e = strict.diagnostics.find((d) => d.ruleId === 'render/missing-glyph');
     expect(e).toMatchObject({ severity: 'error', file: 'r.yaml', line: source.split('\n').findIndex((l) => l.startsWith('title:')) + 1 });
     expect(strict.outputs.pdf).toBeUndefined();
+  });
+});
+
+describe('content rules', () => {
+  const ningxia = readFileSync(new URL('ningxia-haiyuan-lijun-2020.yaml', examples), 'utf8');
+  const guangdong = readFileSync(new URL('guangdong-suixi-wutang-2021.yaml', examples), 'utf8');
+
+  it('are warnings during render, pointing at the YAML, and the outputs are still written', async () => {
+    const { outputs, diagnostics } = await render(ningxia, { filename: 'n.yaml', formats: ['txt'] });
+    const plan = diagnostics.find((d) => d.ruleId === 'year/plan-year');
+    expect(plan).toMatchObject({ severity: 'warning', file: 'n.yaml' });
+    expect(ningxia.split('\n')[plan!.line! - 1]).toContain('2020年，我乡将');
+    expect(outputs.txt).toBeDefined();
+  });
+
+  it('are errors under strict, and then nothing is written', async () => {
+    const { outputs, diagnostics } = await render(ningxia, { filename: 'n.yaml', formats: ['txt', 'docx'], strict: true });
+    expect(diagnostics.find((d) => d.ruleId === 'year/plan-year')?.severity).toBe('error');
+    expect(outputs).toEqual({});
+  });
+
+  it('lint() fixes half-width punctuation and keeps the comments', async () => {
+    const before = await lint(guangdong, { filename: 'g.yaml' });
+    expect(before.diagnostics.filter((d) => d.ruleId === 'form/halfwidth-punctuation').length).toBeGreaterThan(20);
+    const { fixed, diagnostics } = await lint(guangdong, { filename: 'g.yaml', fix: true });
+    expect(diagnostics.filter((d) => d.ruleId === 'form/halfwidth-punctuation')).toEqual([]);
+    expect(fixed!.split('\n')[0]).toBe(guangdong.split('\n')[0]);
+    expect(fixed).toContain('提高政治站位，聚焦思想引领');
   });
 });
 

@@ -1,0 +1,69 @@
+import type { Diagnostic, Lang } from '@gongwen/diagnostics';
+import { hasErrors } from '@gongwen/diagnostics';
+import type { LoadReportResult, Report } from '@gongwen/schema';
+import { loadStage, type Style } from './stages.js';
+import { resolveStyle, unavailable, type StyleSearchOptions } from './styles.js';
+
+export interface LintOptions extends StyleSearchOptions {
+  filename?: string;
+  /** The style whose required parts apply; by default the one the data names. */
+  style?: string | Style;
+  lang?: Lang;
+  /** Also return the source with every fixable finding fixed (comments and layout kept). */
+  fix?: boolean;
+}
+
+export interface LintResult {
+  /** Schema problems, or else the content findings of the fixed text when `fix` changed it. */
+  diagnostics: Diagnostic[];
+  /** The fixed YAML, when `fix` was asked for and changed anything. */
+  fixed?: string;
+}
+
+/** The content rules a reviewing office applies, run on a report already loaded, in its style. */
+export async function lintLoaded(
+  report: Report,
+  loaded: Pick<LoadReportResult, 'locate'>,
+  style: Style,
+  options: { source: string; filename?: string; lang?: Lang },
+): Promise<Diagnostic[]> {
+  const stage = await loadStage('lint');
+  if (!stage) return [unavailable('lint', options.lang)];
+  return stage.lintReport(report, {
+    source: options.source,
+    filename: options.filename,
+    locate: loaded.locate,
+    lang: options.lang,
+    style: { name: style.name, requiredParts: style.manifest.parts.required },
+  });
+}
+
+/** Loads a report and checks its content; with `fix`, rewrites what can be rewritten and checks again. */
+export async function lint(input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
+  const { filename, lang } = options;
+  const schema = await loadStage('schema');
+  if (!schema) return { diagnostics: [unavailable('schema', lang)] };
+  const check = async (text: string | Uint8Array): Promise<{ diagnostics: Diagnostic[]; source?: string }> => {
+    const loaded = schema.loadReport(text, { filename, lang });
+    if (!loaded.report || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
+    let style: Style | undefined;
+    const diagnostics = [...loaded.diagnostics];
+    if (typeof options.style === 'object') style = options.style;
+    else {
+      const resolved = await resolveStyle(options.style ?? loaded.report.style, { styleDirs: options.styleDirs, lang });
+      diagnostics.push(...resolved.diagnostics);
+      style = resolved.style;
+    }
+    if (!style) return { diagnostics };
+    // The schema accepted the bytes, so they are UTF-8.
+    const source = typeof text === 'string' ? text : new TextDecoder().decode(text);
+    diagnostics.push(...(await lintLoaded(loaded.report, loaded, style, { source, filename, lang })));
+    return { diagnostics, source };
+  };
+  const first = await check(input);
+  if (!options.fix || first.source === undefined) return { diagnostics: first.diagnostics };
+  const stage = (await loadStage('lint'))!;
+  const fixed = stage.fixReport(first.source, first.diagnostics);
+  if (fixed === first.source) return { diagnostics: first.diagnostics };
+  return { diagnostics: (await check(fixed)).diagnostics, fixed };
+}
