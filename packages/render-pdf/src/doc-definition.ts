@@ -56,13 +56,15 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
   if (doc.addressee) content.push(textBlock(doc.addressee, { role: 'body', size: body.size, tracking, blankLinesBefore: layout.addressee.blankLinesBefore }, m));
   content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore));
 
+  // 附件说明 (7.3.4) goes with the signature block below, so it is kept apart from the flow.
+  const attachmentNote: Node[] = [];
   if (doc.attachmentNote?.length) {
     const note = layout.attachmentNote;
     const many = doc.attachmentNote.length > 1;
     const label = '附件：';
     const labelW = note.indentChars * derived.charPitchPt + m.textWidth(label, 'body', body.size, tracking);
     doc.attachmentNote.forEach((name, i) => {
-      content.push({
+      attachmentNote.push({
         columns: [
           { width: round(labelW + 0.5), ...textBlock(i === 0 ? label : '', { role: 'body', size: body.size, tracking, left: note.indentChars * derived.charPitchPt }, m) },
           { width: '*', ...textBlock(`${many ? `${i + 1}.` : ''}${name}`, { role: 'body', size: body.size, tracking, alignment: 'justify' }, m) },
@@ -84,10 +86,11 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
       images[key] = url;
       return key;
     });
-    // The signature never stands alone at the top of a page: the body's last line goes with it.
+    // The signature never stands alone at the top of a page: the body's last line goes with it,
+    // and with the 附件说明 between them.
     const carried = takeLastLine(content);
-    content.push(carried ? { ...node, stack: [carried, ...(node.stack as Node[])] } : node);
-  }
+    content.push({ ...node, stack: [...(carried ? [carried] : []), ...attachmentNote, ...(node.stack as Node[])] });
+  } else content.push(...attachmentNote);
   doc.notes?.forEach((n) => content.push(textBlock(n, { role: 'body', size: body.size, tracking, left: layout.notes.indentChars * derived.charPitchPt }, m)));
 
   doc.attachments?.forEach((a) => {

@@ -146,6 +146,20 @@ describe('signature, notes, attachments', () => {
     expect(mm(organ.x)).toBeCloseTo(mm(longDate.x) - 2 * charMm, 1);
   });
 
+  it('never opens a page with the 附件说明 and signature: the body\'s last line goes with them', async () => {
+    let carriedOver = 0;
+    for (let sentences = 1; sentences <= 24; sentences++) {
+      const doc = { ...plainDocument(0), body: prose(8, sentences), attachmentNote: ['乌塘镇2021年法治政府建设工作台账'], endMatter: undefined };
+      const r = await render(doc);
+      const note = r.lines.find((l) => l.text.startsWith('附件'))!;
+      const first = r.lines.filter((l) => l.page === note.page).sort((a, b) => a.baseline - b.baseline)[0]!;
+      expect(first.text, `${sentences} sentences a paragraph`).not.toMatch(/^附件/);
+      if (note.page > 1 && bodyLines(r.lines, note.page - 1).length < layout.grid.linesPerPage) carriedOver++;
+    }
+    // Some of these lengths end the body where the group does not fit: the case under test happened.
+    expect(carriedOver).toBeGreaterThan(0);
+  });
+
   it('draws the seals on the signature page, 附注 on the line after the date, each attachment on a new page', async () => {
     const date = full.lines.find((l) => l.text === '2022年1月9日')!;
     expect(mm(date.xEnd)).toBeLessThan(right - 4 * charMm + 0.3);
