@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
-import { resolveStyle } from 'gongwen';
+import { lint } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Context } from '../context.js';
@@ -26,7 +26,6 @@ export async function lintCommand(args: string[], ctx: Context): Promise<number>
   );
   const format = outputFormat(values.format, ctx.lang);
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'lint 需要至少一个文件、目录或通配符', 'lint needs at least one file, directory or glob'));
-  const [{ loadReport }, { lintReport, fixReport }] = await Promise.all([import('@gongwen/schema'), import('@gongwen/lint')]);
   const styleDirs = values['styles-dir']?.map((d) => resolve(ctx.cwd, d));
   const { files, missing } = expandInputs(positionals, ctx.cwd);
   const reports: { path: string; diagnostics: Diagnostic[]; source?: string }[] = missing.map((m) => ({
@@ -41,32 +40,12 @@ export async function lintCommand(args: string[], ctx: Context): Promise<number>
       reports.push({ path: f.path, diagnostics: [error('io/read', (e as Error).message, { file: f.path })] });
       continue;
     }
-    const original = bytes.toString('utf8');
-    let source = original;
-    // The file's own bytes go to the schema, which names a wrong encoding; fixed text is checked as text.
-    const lint = async (text: string) => {
-      const input = text === original ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : text;
-      const loaded = loadReport(input, { filename: f.path, lang: ctx.lang });
-      const found = [...loaded.diagnostics];
-      if (loaded.report && !hasErrors(found)) {
-        // The style says which statutory parts it demands.
-        const { style } = await resolveStyle(values.style ?? loaded.report.style, { styleDirs, lang: ctx.lang });
-        const manifest = (style as { manifest?: { parts?: { required?: string[] } } } | undefined)?.manifest;
-        const lintStyle = { name: values.style ?? loaded.report.style, ...(manifest?.parts?.required ? { requiredParts: manifest.parts.required as never } : {}) };
-        found.push(...lintReport(loaded.report, { source: text, filename: f.path, locate: loaded.locate, lang: ctx.lang, style: lintStyle }));
-      }
-      return found;
-    };
-    let diagnostics = await lint(source);
-    if (values.fix) {
-      const fixed = fixReport(source, diagnostics);
-      if (fixed !== source) {
-        writeFileAtomic(f.abs, fixed);
-        source = fixed;
-        diagnostics = await lint(source);
-      }
-    }
-    reports.push({ path: f.path, diagnostics: diagnostics.map((d) => (d.file ? d : { ...d, file: f.path })), source });
+    // The file's own bytes go to the schema, which names a wrong encoding.
+    const input = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const result = await lint(input, { filename: f.path, style: values.style, styleDirs, lang: ctx.lang, fix: values.fix });
+    if (result.fixed !== undefined) writeFileAtomic(f.abs, result.fixed);
+    const source = result.fixed ?? bytes.toString('utf8');
+    reports.push({ path: f.path, diagnostics: result.diagnostics.map((d) => (d.file ? d : { ...d, file: f.path })), source });
   }
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(toJsonReport(reports.map(({ path, diagnostics }) => ({ path, diagnostics }))), null, 2)}\n`);
