@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
+import { formatDiagnostic, hasErrors, toJsonReport } from '@gongwen/diagnostics';
 import { lint } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
+import { checkFiles } from '../file-reports.js';
 import { expandInputs } from '../inputs.js';
 import { say } from '../messages.js';
 import { UsageError } from '../usage-error.js';
@@ -28,25 +28,11 @@ export async function lintCommand(args: string[], ctx: Context): Promise<number>
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'lint 需要至少一个文件、目录或通配符', 'lint needs at least one file, directory or glob'));
   const styleDirs = values['styles-dir']?.map((d) => resolve(ctx.cwd, d));
   const { files, missing } = expandInputs(positionals, ctx.cwd);
-  const reports: { path: string; diagnostics: Diagnostic[]; source?: string }[] = missing.map((m) => ({
-    path: m,
-    diagnostics: [error('io/not-found', say(ctx.lang, '没有匹配的文件', 'no such file, or nothing matches'), { file: m })],
-  }));
-  for (const f of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f.abs);
-    } catch (e) {
-      reports.push({ path: f.path, diagnostics: [error('io/read', (e as Error).message, { file: f.path })] });
-      continue;
-    }
-    // The file's own bytes go to the schema, which names a wrong encoding.
-    const input = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const result = await lint(input, { filename: f.path, style: values.style, styleDirs, lang: ctx.lang, fix: values.fix });
+  const reports = await checkFiles(files, missing, ctx.lang, async (f, bytes) => {
+    const result = await lint(bytes, { filename: f.path, style: values.style, styleDirs, lang: ctx.lang, fix: values.fix });
     if (result.fixed !== undefined) writeFileAtomic(f.abs, result.fixed);
-    const source = result.fixed ?? bytes.toString('utf8');
-    reports.push({ path: f.path, diagnostics: result.diagnostics.map((d) => (d.file ? d : { ...d, file: f.path })), source });
-  }
+    return { diagnostics: result.diagnostics, ...(result.fixed !== undefined ? { source: result.fixed } : {}) };
+  });
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(toJsonReport(reports.map(({ path, diagnostics }) => ({ path, diagnostics }))), null, 2)}\n`);
   } else {

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
+import { formatDiagnostic, hasErrors, toJsonReport } from '@gongwen/diagnostics';
 import { validate } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
 import { assetReader } from '../assets.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
+import { checkFiles } from '../file-reports.js';
 import { expandInputs } from '../inputs.js';
 import { say } from '../messages.js';
 import { UsageError } from '../usage-error.js';
@@ -25,29 +25,9 @@ export async function validateCommand(args: string[], ctx: Context): Promise<num
   const format = outputFormat(values.format, ctx.lang);
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'validate 需要至少一个文件、目录或通配符', 'validate needs at least one file, directory or glob'));
   const { files, missing } = expandInputs(positionals, ctx.cwd);
-  const reports: { path: string; diagnostics: Diagnostic[]; source?: string }[] = missing.map((m) => ({
-    path: m,
-    diagnostics: [error('io/not-found', say(ctx.lang, '没有匹配的文件', 'no such file, or nothing matches'), { file: m })],
-  }));
-  for (const f of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f.abs);
-    } catch (e) {
-      reports.push({ path: f.path, diagnostics: [error('io/read', (e as Error).message, { file: f.path })] });
-      continue;
-    }
-    // The bytes go to the schema, which names a wrong encoding; the text is for excerpts only.
-    const source = bytes.toString('utf8');
-    const { diagnostics } = await validate(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      filename: f.path,
-      style: values.style,
-      styleDirs: values['styles-dir'],
-      lang: ctx.lang,
-      assets: assetReader(f.abs),
-    });
-    reports.push({ path: f.path, diagnostics, source });
-  }
+  const reports = await checkFiles(files, missing, ctx.lang, (f, bytes) =>
+    validate(bytes, { filename: f.path, style: values.style, styleDirs: values['styles-dir'], lang: ctx.lang, assets: assetReader(f.abs) }),
+  );
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(toJsonReport(reports.map(({ path, diagnostics }) => ({ path, diagnostics }))), null, 2)}\n`);
   } else {
