@@ -189,7 +189,7 @@ function fontsKey(dirs: string[] | undefined): Promise<string> {
     key = defaultFonts({ dirs }).then((resolved) => {
       const h = createHash('sha256');
       const byFile = new Map<Uint8Array, string>();
-      const fonts = (resolved?.fonts ?? {}) as Record<string, readonly { path: string; face?: string; bytes: Uint8Array }[]>;
+      const fonts = resolved.fonts as Record<string, readonly { path: string; face?: string; bytes: Uint8Array }[]>;
       for (const role of Object.keys(fonts).sort()) {
         for (const f of fonts[role] ?? []) {
           let digest = byFile.get(f.bytes);

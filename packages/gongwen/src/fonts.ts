@@ -16,12 +16,10 @@ export interface DefaultFonts {
 
 /**
  * The fonts found on this machine (configured folders, installed official fonts, bundled open
- * fonts), resolved once per process and options, and shared by every render. `undefined` when
- * `@gongwen/fonts` is not installed.
+ * fonts), resolved once per process and options, and shared by every render.
  */
-export async function defaultFonts(options: DefaultFontsOptions = {}): Promise<DefaultFonts | undefined> {
+export async function defaultFonts(options: DefaultFontsOptions = {}): Promise<DefaultFonts> {
   const stage = await loadStage('fonts');
-  if (!stage) return undefined;
   const resolved = stage.resolveFonts({ ...(options.dirs?.length ? { dirs: options.dirs } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   return {
     fonts: resolved.fonts,

@@ -3,7 +3,7 @@ export { validate } from './validate.js';
 export { lint } from './lint.js';
 export type { LintOptions, LintResult } from './lint.js';
 export type { AssetReader, RenderOptions, RenderOutputs, RenderResult } from './render.js';
-export { allFormats, availableFormats, formatAvailable, isFormat } from './formats.js';
+export { allFormats, isFormat } from './formats.js';
 export type { Format } from './formats.js';
 export { bundledStylesDir, clearStyleCache, listStyles, readStyleFiles, resolveStyle } from './styles.js';
 export type { ResolveStyleResult, StyleInfo, StyleSearchOptions } from './styles.js';

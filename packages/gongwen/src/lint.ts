@@ -2,7 +2,7 @@ import type { Diagnostic, Lang } from '@gongwen/diagnostics';
 import { hasErrors } from '@gongwen/diagnostics';
 import type { LoadReportResult, Report } from '@gongwen/schema';
 import { loadStage, type Style } from './stages.js';
-import { resolveStyle, unavailable, type StyleSearchOptions } from './styles.js';
+import { resolveStyle, type StyleSearchOptions } from './styles.js';
 
 export interface LintOptions extends StyleSearchOptions {
   filename?: string;
@@ -28,7 +28,6 @@ export async function lintLoaded(
   options: { source: string; filename?: string; lang?: Lang },
 ): Promise<Diagnostic[]> {
   const stage = await loadStage('lint');
-  if (!stage) return [unavailable('lint', options.lang)];
   return stage.lintReport(report, {
     source: options.source,
     filename: options.filename,
@@ -42,7 +41,6 @@ export async function lintLoaded(
 export async function lint(input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
   const { filename, lang } = options;
   const schema = await loadStage('schema');
-  if (!schema) return { diagnostics: [unavailable('schema', lang)] };
   const check = async (text: string | Uint8Array): Promise<{ diagnostics: Diagnostic[]; source?: string }> => {
     const loaded = schema.loadReport(text, { filename, lang });
     if (!loaded.report || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
@@ -62,7 +60,7 @@ export async function lint(input: string | Uint8Array, options: LintOptions = {}
   };
   const first = await check(input);
   if (!options.fix || first.source === undefined) return { diagnostics: first.diagnostics };
-  const stage = (await loadStage('lint'))!;
+  const stage = await loadStage('lint');
   const fixed = stage.fixReport(first.source, first.diagnostics);
   if (fixed === first.source) return { diagnostics: first.diagnostics };
   return { diagnostics: (await check(fixed)).diagnostics, fixed };

@@ -5,7 +5,7 @@ import { locateGlyphs } from './glyphs.js';
 import { defaultFonts } from './fonts.js';
 import { loadStage, type FontSet, type StageName, type Style } from './stages.js';
 import { lintLoaded } from './lint.js';
-import { resolveStyle, unavailable, type StyleSearchOptions } from './styles.js';
+import { resolveStyle, type StyleSearchOptions } from './styles.js';
 
 /** Bytes of a referenced file (a seal image), by its path as written in the report; `undefined` when it cannot be read. */
 export type AssetReader = (ref: string) => Uint8Array | undefined;
@@ -64,7 +64,6 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   // Start loading every stage this render needs at once, so their module files are read in parallel.
   const needed = new Set<StageName>(['schema', 'compose', 'lint', ...options.formats.flatMap((f) => formatStages[f])]);
   const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
-  if (!schema) return diagnostics.push(unavailable('schema', lang)), done();
   const loaded = schema.loadReport(source, { filename, lang });
   diagnostics.push(...loaded.diagnostics);
   const report = loaded.report;
@@ -105,36 +104,32 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   diagnostics.push(...findings.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
 
   const compose = await loadStage('compose');
-  if (!compose) return diagnostics.push(unavailable('compose', lang)), done();
   const composed = compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate });
   diagnostics.push(...composed.diagnostics);
   const document = composed.document;
   if (!document || hasErrors(composed.diagnostics)) return done();
 
-  for (const format of options.formats) {
-    for (const stage of formatStages[format]) if (!(await loadStage(stage))) diagnostics.push(unavailable(stage, lang));
-  }
   let fonts: FontSet | undefined;
   if (options.formats.includes('pdf')) {
-    fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))?.fonts;
+    fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts;
     const fontsStage = await loadStage('fonts');
-    if (fonts && fontsStage) diagnostics.push(...locateGlyphs(fontsStage.checkGlyphs(document, fonts, { lang }), source, filename, options.strict ?? false));
+    diagnostics.push(...locateGlyphs(fontsStage.checkGlyphs(document, fonts, { lang }), source, filename, options.strict ?? false));
   }
   // A report with an error gets no output at all, rather than some formats and not others.
   if (hasErrors(diagnostics)) return done(document);
 
   for (const format of options.formats) {
-    if (format === 'txt') outputs.txt = (await loadStage('text'))!.renderText(document);
-    else if (format === 'md') outputs.md = (await loadStage('text'))!.renderMarkdown(document);
+    if (format === 'txt') outputs.txt = (await loadStage('text')).renderText(document);
+    else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
     else if (format === 'pdf') {
-      const out = await (await loadStage('pdf'))!.renderPdf(document, fonts!, { lang });
+      const out = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang });
       diagnostics.push(...out.diagnostics);
       outputs.pdf = out.pdf;
     } else if (format === 'docx') {
-      const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs }))?.fonts) : undefined;
+      const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts) : undefined;
       // The style's names for its region's offices, then the caller's.
       const fontNames = { ...style.manifest.fonts, ...options.fontNames };
-      const out = await (await loadStage('docx'))!.renderDocx(document, {
+      const out = await (await loadStage('docx')).renderDocx(document, {
         ...(embed ? { embedFonts: embed } : {}),
         ...(Object.keys(fontNames).length ? { fontNames } : {}),
         ...(lang ? { lang } : {}),

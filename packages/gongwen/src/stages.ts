@@ -1,7 +1,7 @@
 /*
  * The stages the facade wires, reached through dynamic imports so that a heavy stage
- * (pdfmake, docx, fontkit) is only loaded when a format needs it, and a stage whose package
- * is missing from an installation is reported as unavailable instead of failing at import.
+ * (pdfmake, docx, fontkit) is only loaded when a format needs it: a text render or a
+ * validation never pays for the PDF renderer.
  */
 
 export type { Style } from '@gongwen/compose';
@@ -20,28 +20,14 @@ const importers = {
 export type StageName = keyof typeof importers;
 export type Stages = { [K in StageName]: Awaited<ReturnType<(typeof importers)[K]>> };
 
-/** The functions each stage must provide. */
-const required: { [K in StageName]: (keyof Stages[K])[] } = {
-  schema: ['loadReport'],
-  compose: ['loadStyle', 'composeDocument'],
-  text: ['renderText', 'renderMarkdown'],
-  fonts: ['resolveFonts', 'checkGlyphs', 'formatFontExplanation'],
-  pdf: ['renderPdf'],
-  docx: ['renderDocx'],
-  lint: ['lintReport', 'fixReport'],
-};
-
 const cache = new Map<StageName, Promise<unknown>>();
 
-/** The stage's module, or `undefined` when its package is not installed or lacks its functions. */
-export async function loadStage<K extends StageName>(name: K): Promise<Stages[K] | undefined> {
+/** The stage's module, imported once per process. */
+export function loadStage<K extends StageName>(name: K): Promise<Stages[K]> {
   let pending = cache.get(name);
   if (!pending) {
-    pending = importers[name]().then(
-      (mod) => (required[name] as string[]).every((fn) => typeof (mod as Record<string, unknown>)[fn] === 'function') ? mod : undefined,
-      () => undefined,
-    );
+    pending = importers[name]();
     cache.set(name, pending);
   }
-  return (await pending) as Stages[K] | undefined;
+  return pending as Promise<Stages[K]>;
 }

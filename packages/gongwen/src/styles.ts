@@ -79,9 +79,7 @@ export async function resolveStyle(name: string, options: StyleSearchOptions & {
   const compose = await loadStage('compose');
   let result: ResolveStyleResult;
   const info = /^[\w.-]+$/.test(name) ? listStyles(options).find((s) => s.name === name) : undefined;
-  if (!compose) {
-    result = { diagnostics: [unavailable('compose', options.lang)] };
-  } else if (!info) {
+  if (!info) {
     const known = listStyles(options).map((s) => s.name).join(', ');
     result = {
       diagnostics: [
@@ -103,24 +101,6 @@ export async function resolveStyle(name: string, options: StyleSearchOptions & {
 
 export function clearStyleCache(): void {
   loaded.clear();
-}
-
-export function unavailable(stage: string, lang: Lang | undefined): Diagnostic {
-  const names: Record<string, [string, string]> = {
-    schema: ['report loader', '报告加载器'],
-    compose: ['style composer', '样式排版器'],
-    text: ['text renderer', '文本渲染器'],
-    fonts: ['font resolver', '字体解析器'],
-    pdf: ['PDF renderer', 'PDF 渲染器'],
-    docx: ['DOCX renderer', 'DOCX 渲染器'],
-  };
-  const [en, zh] = names[stage] ?? [stage, stage];
-  const isFormat = stage === 'text' || stage === 'pdf' || stage === 'docx' || stage === 'fonts';
-  return lang === 'en'
-    ? error('render/unavailable', `${en} not available yet`, {
-        hint: isFormat ? 'choose another --format' : `this installation lacks the @gongwen ${stage} stage`,
-      })
-    : error('render/unavailable', `${zh}尚未提供`, { hint: isFormat ? '请改用其他 --format' : `此安装缺少 @gongwen ${stage} 阶段` });
 }
 
 function isFile(p: string): boolean {

@@ -3,9 +3,9 @@ import { render, type RenderOptions } from './render.js';
 
 /**
  * Checks one report without rendering: the YAML, the schema, the style and its templates, and
- * the seal paths. Where the composer is not installed, only the data is checked.
+ * the seal paths.
  */
 export async function validate(source: string | Uint8Array, options: Omit<RenderOptions, 'formats'> = {}): Promise<{ diagnostics: Diagnostic[] }> {
   const { diagnostics } = await render(source, { ...options, formats: [] });
-  return { diagnostics: diagnostics.filter((d) => !(d.ruleId === 'render/unavailable' && /@gongwen compose /.test(d.hint ?? ''))) };
+  return { diagnostics };
 }

@@ -5,7 +5,6 @@ import { defaultFonts } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
-import { say } from '../messages.js';
 
 export async function fontsCommand(args: string[], ctx: Context): Promise<number> {
   const { values } = usageErrors(() =>
@@ -20,10 +19,6 @@ export async function fontsCommand(args: string[], ctx: Context): Promise<number
   );
   const format = outputFormat(values.format, ctx.lang);
   const fonts = await defaultFonts({ dirs: values['font-dir']?.map((d) => resolve(ctx.cwd, d)), lang: ctx.lang });
-  if (!fonts) {
-    process.stderr.write(`${say(ctx.lang, '错误：字体解析器尚未提供', 'error: font resolver not available yet')}\n`);
-    return exitCodes.failed;
-  }
   if (format === 'json') {
     const roles = Object.fromEntries(
       Object.entries(fonts.fonts as Record<string, readonly { family: string; path: string; face?: string; source: string }[]>).map(([role, chain]) => [

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { error, formatDiagnostic } from '@gongwen/diagnostics';
-import { allFormats, availableFormats, clearStyleCache, formatAvailable, isFormat, listStyles, type Format } from 'gongwen';
+import { allFormats, clearStyleCache, isFormat, listStyles, type Format } from 'gongwen';
 import { usageErrors } from '../args.js';
 import { removeStaleTemps } from '../atomic-write.js';
 import { runBatch } from '../batch.js';
@@ -48,8 +48,7 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, lang);
   if (typeof shard === 'string') throw new UsageError(shard);
   if (values.watch && values.shard) throw new UsageError(say(lang, '--watch 不能与 --shard 同用', '--watch and --shard cannot be combined'));
-  const formats = await pickFormats(values.format, ctx);
-  if (!formats) return exitCodes.failed;
+  const formats = parseFormats(values.format, lang);
 
   const outDir = values.out === undefined ? undefined : resolve(ctx.cwd, values.out);
   const expanded = expandInputs(positionals, ctx.cwd);
@@ -106,34 +105,13 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
   return summary.failed || expanded.missing.length ? exitCodes.failed : exitCodes.ok;
 }
 
-/** The formats asked for, or the defaults that exist; `undefined` (after saying why) when one asked for is missing. */
-async function pickFormats(value: string | undefined, ctx: Context): Promise<Format[] | undefined> {
-  const { lang } = ctx;
-  if (value === undefined) {
-    const available = await availableFormats();
-    const chosen = defaultFormats.filter((f) => available.includes(f));
-    if (chosen.length === defaultFormats.length) return chosen;
-    const fallback = chosen.length ? chosen : available.filter((f) => f === 'txt');
-    if (!fallback.length) {
-      process.stderr.write(`${say(lang, '错误：尚无可用的渲染器', 'error: no renderer is available yet')}\n`);
-      return undefined;
-    }
-    process.stderr.write(`${say(lang, `注意：PDF/DOCX 渲染器尚未全部提供，本次生成 ${fallback.join(',')}`, `note: the PDF/DOCX renderers are not all available yet; rendering ${fallback.join(',')}`)}\n`);
-    return fallback;
-  }
+/** The formats asked for, or PDF and DOCX. */
+function parseFormats(value: string | undefined, lang: Context['lang']): Format[] {
+  if (value === undefined) return defaultFormats;
   const list = [...new Set(value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
   for (const f of list) if (!isFormat(f)) throw new UsageError(say(lang, `--format：没有“${f}”这种格式（可选 ${allFormats.join(', ')}）`, `--format: unknown format "${f}" (choose from ${allFormats.join(', ')})`));
-  const formats = list as Format[];
-  if (!formats.length) throw new UsageError(say(lang, '--format 应为逗号分隔的列表，如 pdf,docx', '--format expects a list such as pdf,docx'));
-  const names: Record<Format, string> = { pdf: 'PDF', docx: 'DOCX', txt: say(lang, '文本', 'Text'), md: 'Markdown' };
-  let ok = true;
-  for (const f of formats) {
-    if (!(await formatAvailable(f))) {
-      process.stderr.write(`${say(lang, `错误：${names[f]}${f === 'txt' ? '' : ' '}渲染器尚未提供`, `error: ${names[f]} renderer not available yet`)}\n`);
-      ok = false;
-    }
-  }
-  return ok ? formats : undefined;
+  if (!list.length) throw new UsageError(say(lang, '--format 应为逗号分隔的列表，如 pdf,docx', '--format expects a list such as pdf,docx'));
+  return list as Format[];
 }
 
 function findClash(inputs: InputFile[], formats: Format[], outDir: string | undefined): [string, string] | undefined {
