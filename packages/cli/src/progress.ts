@@ -17,6 +17,9 @@ export interface Summary {
  * Reports a batch as it runs: a live bar with rate and ETA on a terminal, one line per file
  * otherwise, only errors with `--quiet`, one JSON record per file with `--json`.
  */
+/** Warnings printed per report during a render. */
+const warningsShown = 3;
+
 export class Progress {
   private done = 0;
   private readonly counts = { rendered: 0, failed: 0, skipped: 0 };
@@ -49,7 +52,7 @@ export class Progress {
     // Redraw the bar at most ten times a second; clear it only to print something above it.
     const prints = this.mode === 'lines' || r.diagnostics.some((d) => this.mode !== 'quiet' || d.severity === 'error');
     if (prints) this.clearBar();
-    this.printDiagnostics(r.diagnostics, r.source);
+    this.printDiagnostics(r.diagnostics, r.source, r.input);
     if (this.mode === 'lines') {
       const mark = r.status === 'rendered' ? '✓' : r.status === 'failed' ? '✗' : '·';
       const detail =
@@ -67,13 +70,20 @@ export class Progress {
     }
   }
 
-  /** Prints diagnostics that are not tied to one report's record (e.g. font warnings). */
-  printDiagnostics(diagnostics: readonly Diagnostic[], source?: string): void {
+  /**
+   * Prints diagnostics: every error, and for one report (`input`) the first few warnings only, so a
+   * batch stays readable; `gongwen lint` and `--json` give them all.
+   */
+  printDiagnostics(diagnostics: readonly Diagnostic[], source?: string, input?: string): void {
+    if (this.mode === 'json') return;
+    let warnings = 0;
     for (const d of diagnostics) {
       if (this.mode === 'quiet' && d.severity !== 'error') continue;
-      if (this.mode === 'json') continue;
+      if (d.severity !== 'error' && input !== undefined && ++warnings > warningsShown) continue;
       this.err.write(`${formatDiagnostic(d, { source: d.file && source !== undefined ? source : undefined, lang: this.lang, color: this.color })}\n`);
     }
+    const more = warnings - warningsShown;
+    if (more > 0) this.err.write(`${say(this.lang, `……另有 ${more} 条警告，全部列出：gongwen lint ${input}`, `… and ${more} more warnings; to list them all: gongwen lint ${input}`)}\n`);
   }
 
   summary(): Summary {

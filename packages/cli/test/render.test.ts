@@ -33,6 +33,19 @@ function batch(count: number, broken: Record<string, string> = {}): string {
 }
 
 describe('gongwen render', () => {
+  it('prints the content rules\' findings as warnings, the most serious first and three per report, and renders', () => {
+    const out = tempDir();
+    const r = gongwen(['render', 'examples/ningxia-haiyuan-lijun-2020.yaml', 'examples/guangdong-suixi-wutang-2021.yaml', '--format', 'txt', '--out', out]);
+    expect(r.code).toBe(0);
+    const ningxia = r.stderr.split('\n').filter((l) => l.startsWith('examples/ningxia-haiyuan-lijun-2020.yaml:'));
+    expect(ningxia).toHaveLength(3);
+    expect(ningxia[0]).toMatch(/^examples\/ningxia-haiyuan-lijun-2020\.yaml:\d+:\d+: 警告: .*\[year\/plan-year\]$/);
+    const guangdong = r.stderr.split('\n').filter((l) => l.startsWith('examples/guangdong-suixi-wutang-2021.yaml:'));
+    expect(guangdong).toHaveLength(3);
+    expect(r.stderr).toMatch(/另有 \d+ 条警告，全部列出：gongwen lint examples\/guangdong-suixi-wutang-2021\.yaml/);
+    expect(existsSync(join(out, 'guangdong-suixi-wutang-2021.txt'))).toBe(true);
+  });
+
   it('writes one text file per input, named after it', () => {
     const out = tempDir();
     const r = gongwen(['render', 'examples/*.yaml', '--format', 'txt', '--out', out]);

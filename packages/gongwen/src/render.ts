@@ -101,7 +101,9 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   // with any font problem below, so one run shows everything).
   const sourceText = typeof source === 'string' ? source : new TextDecoder().decode(source);
   const findings = await lintLoaded(report, loaded, style, { source: sourceText, filename, lang });
-  diagnostics.push(...findings.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
+  // What the rules call errors come first, so a reader who looks at only the first few sees them.
+  const ranked = [...findings].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
+  diagnostics.push(...ranked.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
 
   const compose = await loadStage('compose');
   const composed = compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate });
