@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '@gongwen/diagnostics';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { createRequire } from 'node:module';
 
 /** One report to process. */
 export interface InputFile {
@@ -19,6 +19,10 @@ export interface ExpandResult {
 }
 
 const reportGlob = '**/*.{yaml,yml}';
+
+let globber: typeof import('tinyglobby') | undefined;
+/** The glob matcher, loaded for the first folder or pattern: a command naming files never needs it. */
+const glob = (): typeof import('tinyglobby') => (globber ??= createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby'));
 const ignore = ['**/node_modules/**', '**/.*/**'];
 
 /**
@@ -38,14 +42,14 @@ export function expandInputs(args: readonly string[], cwd = process.cwd()): Expa
     const abs = resolve(cwd, arg);
     const kind = kindOf(abs);
     if (kind === 'dir') {
-      const found = globSync(reportGlob, { cwd: abs, ignore, absolute: true }).map((p) => resolve(p)).sort(compare);
+      const found = glob().globSync(reportGlob, { cwd: abs, ignore, absolute: true }).map((p) => resolve(p)).sort(compare);
       if (!found.length) missing.push(arg);
       for (const p of found) add(p, abs);
     } else if (kind === 'file') {
       add(abs, resolve(abs, '..'));
-    } else if (isDynamicPattern(toSlash(arg))) {
+    } else if (glob().isDynamicPattern(toSlash(arg))) {
       const base = resolve(cwd, staticPrefix(toSlash(arg)));
-      const found = globSync(toSlash(arg), { cwd, ignore, absolute: true })
+      const found = glob().globSync(toSlash(arg), { cwd, ignore, absolute: true })
         .map((p) => resolve(p))
         .filter((p) => kindOf(p) === 'file')
         .sort(compare);
@@ -104,7 +108,7 @@ function staticPrefix(pattern: string): string {
   const parts = pattern.split('/');
   const fixed: string[] = [];
   for (const part of parts.slice(0, -1)) {
-    if (isDynamicPattern(part)) break;
+    if (glob().isDynamicPattern(part)) break;
     fixed.push(part);
   }
   return fixed.join('/') || '.';
