@@ -1,5 +1,5 @@
 import { hashedId } from 'docx';
-import { unzipSync, zipSync } from 'fflate';
+import { readZip, writeZip } from './zip.js';
 
 /**
  * Applies the given part rewrites, then makes the bytes of a DOCX depend on its content only. docx stamps the zip entries with the
@@ -10,7 +10,7 @@ export function normalizePackage(
   bytes: Uint8Array,
   options: { created?: string; rewrite?: Record<string, (xml: string) => string> },
 ): Uint8Array {
-  const files = unzipSync(bytes);
+  const files = Object.fromEntries(readZip(bytes)) as Record<string, Uint8Array>;
   const text = (path: string) => (files[path] ? new TextDecoder().decode(files[path]) : undefined);
   const put = (path: string, xml: string) => {
     files[path] = new TextEncoder().encode(xml);
@@ -41,13 +41,10 @@ export function normalizePackage(
 
   rekeyEmbeddedFonts(files, text, put);
 
-  // Fixed entry order and a fixed timestamp (1980-01-01 00:00 local, the zip format's epoch).
-  const mtime = new Date(1980, 0, 1);
-  const ordered: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  // A fixed entry order; writeZip gives every entry the same date.
   const paths = Object.keys(files);
   const first = ['[Content_Types].xml', '_rels/.rels'].filter((p) => files[p]);
-  for (const path of [...first, ...paths.filter((p) => !first.includes(p)).sort()]) ordered[path] = [files[path]!, { mtime }];
-  return zipSync(ordered, { level: 6 });
+  return writeZip([...first, ...paths.filter((p) => !first.includes(p)).sort()].map((path) => [path, files[path]!] as const));
 }
 
 /** `2022-01-09` or a full ISO timestamp → `2022-01-09T00:00:00Z`. */
