@@ -1,26 +1,62 @@
 #!/usr/bin/env node
 // Bundles the package in the current folder: each entry point (src/<name>.ts → dist/<name>.js)
-// with the package's own modules inlined and every dependency left an import. A command starts
-// faster loading one module per package than one per source file (~30 ms of ~140 for the CLI);
-// tsc still checks the types and writes the declarations beside them.
+// with the package's own modules inlined, and its dependencies left imports, except those named
+// with --inline, which are inlined too (a dependency of one package only, spread over many
+// CommonJS files). A command starts faster loading one module per package than one per file;
+// tsc still checks the types and writes the declarations beside the bundles.
 //
-//   node ../../scripts/bundle.mjs index [bin worker …]
+//   node ../../scripts/bundle.mjs index [bin worker …] [--inline a,b] [--external c,d]
+//
+// --external names packages an inlined dependency imports that must stay shared with other
+// packages (one copy per process), e.g. fontkit, which keeps the fonts it has parsed.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const entries = process.argv.slice(2);
-if (!entries.length) {
-  process.stderr.write('usage: bundle.mjs <entry> [entry …]   (names under src/, without .ts)\n');
+const args = process.argv.slice(2);
+const listOf = (flag) => {
+  const i = args.indexOf(flag);
+  if (i < 0) return [];
+  const [value] = args.splice(i, 2).slice(1);
+  return (value ?? '').split(',').filter(Boolean);
+};
+const inline = listOf('--inline');
+const external = listOf('--external');
+const entries = args;
+if (!entries.length || entries.some((e) => e.startsWith('-'))) {
+  process.stderr.write('usage: bundle.mjs <entry> [entry …] [--inline a,b] [--external c,d]   (entries: names under src/, without .ts)\n');
   process.exit(2);
+}
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+for (const name of inline) {
+  if (!dependencies.includes(name)) throw new Error(`--inline ${name}: not a dependency of ${manifest.name}`);
 }
 
 await build({
   entryPoints: entries.map((name) => `src/${name}.ts`),
   outdir: 'dist',
   bundle: true,
-  packages: 'external',
+  // Subpaths of a package named here stay external too.
+  external: [...dependencies.filter((d) => !inline.includes(d)), ...external],
   format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // Inlined CommonJS code calls require() and reads __dirname, which an ES module lacks.
+  ...(inline.length
+    ? {
+        banner: {
+          js: [
+            "import { createRequire as __bundleCreateRequire } from 'node:module';",
+            "import { dirname as __bundleDirname } from 'node:path';",
+            "import { fileURLToPath as __bundleFileURLToPath } from 'node:url';",
+            'const require = __bundleCreateRequire(import.meta.url);',
+            'const __filename = __bundleFileURLToPath(import.meta.url);',
+            'const __dirname = __bundleDirname(__filename);',
+          ].join('\n'),
+        },
+      }
+    : {}),
 });

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import pdfmakeModule from 'pdfmake';
 import type { FontSet, LoadedFont } from '@gongwen/fonts';
 
 interface PdfMake {
@@ -14,7 +14,7 @@ let instance: PdfMake | undefined;
 /** The pdfmake singleton, with remote and local file access switched off: fonts and images come from memory. */
 export function pdfmake(): PdfMake {
   if (!instance) {
-    instance = createRequire(import.meta.url)('pdfmake') as PdfMake;
+    instance = pdfmakeModule as PdfMake;
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy(() => false);
   }
