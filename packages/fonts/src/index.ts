@@ -8,4 +8,4 @@ export { systemFontFolders } from './font-folders.js';
 export type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js';
 export { fontForChar } from './font-set.js';
 export type { ResolveFontsOptions, ResolveFontsResult, RoleExplanation } from './resolve-fonts.js';
-export { resolveFonts } from './resolve-fonts.js';
+export { resolveFonts, resolveFontsAsync } from './resolve-fonts.js';

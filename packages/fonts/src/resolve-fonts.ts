@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { error, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
@@ -56,16 +57,80 @@ const loaded = new Map<string, LoadedFont>();
  * process: a second call returns the same result and never reads a font twice.
  */
 export function resolveFonts(options: ResolveFontsOptions = {}): ResolveFontsResult {
-  const env = options.env ?? process.env;
-  const envDirs = (env.GONGWEN_FONT_DIR ?? '').split(delimiter).filter(Boolean);
-  const configuredDirs = [...(options.dirs ?? []), ...envDirs];
-  const systemDirs = options.systemDirs ?? systemFontFolders(process.platform, env);
-  const key = JSON.stringify([options.files ?? {}, configuredDirs, options.families ?? {}, systemDirs, options.bundled ?? true, options.lang ?? 'zh']);
+  const { configuredDirs, systemDirs, key } = settingsOf(options);
   const hit = memo.get(key);
   if (hit) return hit;
   const result = resolveUncached(options, configuredDirs, systemDirs);
   memo.set(key, result);
   return result;
+}
+
+/**
+ * What `resolveFonts` returns, with the font files (tens of megabytes on a cold start) read on
+ * the platform's thread pool, so the calling thread goes on with its work while they are read.
+ */
+export function resolveFontsAsync(options: ResolveFontsOptions = {}): Promise<ResolveFontsResult> {
+  const { configuredDirs, systemDirs, key } = settingsOf(options);
+  const hit = memo.get(key);
+  if (hit) return Promise.resolve(hit);
+  let pending = reading.get(key);
+  if (!pending) {
+    pending = (async () => {
+      // The same resolution, listing the files it would read instead of reading them.
+      listing = new Set();
+      let paths: Set<string>;
+      try {
+        resolveUncached(options, configuredDirs, systemDirs);
+      } finally {
+        paths = listing;
+        listing = undefined;
+      }
+      const files = await Promise.all([...paths].map(async (path) => [path, await readWhole(path)] as const));
+      for (const [path, bytes] of files) prefetched.set(path, bytes);
+      try {
+        return resolveFonts(options);
+      } finally {
+        for (const [path] of files) prefetched.delete(path);
+        reading.delete(key);
+      }
+    })();
+    reading.set(key, pending);
+  }
+  return pending;
+}
+
+const reading = new Map<string, Promise<ResolveFontsResult>>();
+
+function settingsOf(options: ResolveFontsOptions) {
+  const env = options.env ?? process.env;
+  const envDirs = (env.GONGWEN_FONT_DIR ?? '').split(delimiter).filter(Boolean);
+  const configuredDirs = [...(options.dirs ?? []), ...envDirs];
+  const systemDirs = options.systemDirs ?? systemFontFolders(process.platform, env);
+  const key = JSON.stringify([options.files ?? {}, configuredDirs, options.families ?? {}, systemDirs, options.bundled ?? true, options.lang ?? 'zh']);
+  return { configuredDirs, systemDirs, key };
+}
+
+/** While `resolveFontsAsync` lists what to read: the paths, and no font read or remembered. */
+let listing: Set<string> | undefined;
+/** Files `resolveFontsAsync` has read for the resolution it runs next. */
+const prefetched = new Map<string, Uint8Array>();
+
+/** A whole file in one read where the platform allows (fs/promises' readFile reads 512 KiB at a time). */
+async function readWhole(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await file.read(buffer, at, size - at, at);
+      if (!bytesRead) break;
+      at += bytesRead;
+    }
+    return at === size ? buffer : buffer.subarray(0, at);
+  } finally {
+    await file.close();
+  }
 }
 
 type Reason = RoleExplanation['reason'];
@@ -193,7 +258,11 @@ function dedupe<T extends LoadedFont | Choice>(list: T[]): T[] {
 function loadFace(face: FoundFace, source: FontSource, matchedName: string): LoadedFont {
   const existing = loaded.get(cacheKey(face.path, face.face));
   if (existing) return existing;
-  const bytes = readFileSync(face.path);
+  if (listing) {
+    listing.add(face.path);
+    return listed(face, source);
+  }
+  const bytes = prefetched.get(face.path) ?? readFileSync(face.path);
   const parsed = fontkit().create(bytes, face.face) as ParsedFont;
   const family = face.families.find((f) => norm(f) === norm(matchedName)) ?? face.families[0] ?? parsed.familyName;
   return remember({ path: face.path, face: face.face, family, outlines: face.outlines, source, bytes, font: parsed });
@@ -236,6 +305,21 @@ function remember(f: Omit<LoadedFont, 'id' | 'postscriptName'> & { face: string 
 }
 
 const cacheKey = (path: string, face: string | undefined): string => (face ? `${path}#${face}` : path);
+
+/** What a listing resolution puts where a font would be: its names, no bytes. */
+function listed(face: FoundFace, source: FontSource): LoadedFont {
+  return {
+    id: cacheKey(face.path, face.face),
+    family: face.families[0] ?? basename(face.path),
+    postscriptName: face.postscriptName,
+    path: face.path,
+    ...(face.face ? { face: face.face } : {}),
+    outlines: face.outlines,
+    source,
+    bytes: new Uint8Array(0),
+    font: undefined as unknown as ParsedFont,
+  };
+}
 
 const usedIds = new Set<string>();
 /** The PostScript name, made unique in the process: readable and the same on every machine. */

@@ -16,11 +16,12 @@ export interface DefaultFonts {
 
 /**
  * The fonts found on this machine (configured folders, installed official fonts, bundled open
- * fonts), resolved once per process and options, and shared by every render.
+ * fonts), resolved once per process and options, and shared by every render. Their files are read
+ * on the platform's thread pool: a caller can start this early and go on with other work.
  */
 export async function defaultFonts(options: DefaultFontsOptions = {}): Promise<DefaultFonts> {
   const stage = await loadStage('fonts');
-  const resolved = stage.resolveFonts({ ...(options.dirs?.length ? { dirs: options.dirs } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  const resolved = await stage.resolveFontsAsync({ ...(options.dirs?.length ? { dirs: options.dirs } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   return {
     fonts: resolved.fonts,
     diagnostics: resolved.diagnostics,
