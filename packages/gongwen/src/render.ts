@@ -61,6 +61,9 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   const outputs: RenderOutputs = {};
   const done = (document?: Document): RenderResult => ({ outputs, diagnostics: diagnostics.map((d) => (d.file || !filename ? d : { ...d, file: filename })), document });
 
+  // The fonts of a PDF are found, and their files read on the thread pool, while the report is
+  // read and composed; they are resolved once per process, so the PDF below picks them up.
+  if (options.formats.includes('pdf') && !options.fonts) defaultFonts({ dirs: options.fontDirs }).catch(() => {});
   // Start loading every stage this render needs at once, so their module files are read in parallel.
   const needed = new Set<StageName>(['schema', 'compose', 'lint', ...options.formats.flatMap((f) => formatStages[f])]);
   const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
