@@ -1,9 +1,12 @@
 import { error, type Diagnostic } from '@gongwen/diagnostics';
 import { fontRoles, type FontRole } from '@gongwen/model';
 import type { Numbering, PartKind } from '@gongwen/schema';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { yaml } from '@gongwen/schema';
+import type { Node } from 'yaml';
 import { t, type Lang } from './messages.js';
 import { markerFormats, type MarkerFormat } from './numerals.js';
+
+const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml;
 
 export const partKinds = [
   'study',

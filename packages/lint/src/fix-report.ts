@@ -1,7 +1,10 @@
 import type { Diagnostic } from '@gongwen/diagnostics';
-import { CST, Composer, isScalar, Parser, type Node } from 'yaml';
+import { yaml } from '@gongwen/schema';
+import type { Node } from 'yaml';
 import { parsePath } from './position.js';
 import { rules } from './registry.js';
+
+const { CST, Composer, isScalar, Parser } = yaml;
 
 /** How each fixable rule rewrites the string it found. */
 const fixers = new Map(rules.flatMap((rule) => (rule.fix ? [[rule.id, rule.fix] as const] : [])));
