@@ -3,6 +3,9 @@
 //   node bench/batch.mjs                    warm renders, cold CLI, a batch of 200 with 1 and 2 workers
 //   node bench/batch.mjs --count 1000       a bigger batch
 //   node bench/batch.mjs --flat 10000       also a long batch, sampling memory as it goes
+//   node bench/batch.mjs --against ../old   also the cold CLI of another (built) checkout, run
+//                                           turn about with this one: this machine's speed drifts
+//                                           by a fifth within minutes, a ratio does not
 // Prints a table and writes bench/results/batch.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +16,7 @@ import { parseArgs } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'packages/cli/dist/bin.js');
-const { values: args } = parseArgs({ options: { count: { type: 'string', default: '200' }, flat: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values: args } = parseArgs({ options: { count: { type: 'string', default: '200' }, flat: { type: 'string' }, against: { type: 'string' }, keep: { type: 'boolean' } } });
 const count = Number(args.count);
 const work = mkdtempSync(join(tmpdir(), 'gongwen-bench-'));
 const YAML = createRequire(join(root, 'packages/schema/package.json'))('yaml');
@@ -62,21 +65,22 @@ const ms = (x) => Math.round(x * 10) / 10;
 const results = { machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version } };
 
 // ── Warm renders in one process ──────────────────────────────────────────────────────────────
+// 40 renders per format: "first" is the median of renders 2–6 (fonts and modules loaded, code not
+// yet optimised by V8), "warm" the median of renders 21–40, as in a service or a batch worker.
 {
   const { render } = await import(join(root, 'packages/gongwen/dist/index.js'));
   const source = readFileSync(join(root, 'examples/liaoning-zhuanghe-taipingling-2023.yaml'), 'utf8');
   const warm = {};
   for (const formats of [[], ['txt'], ['pdf'], ['docx'], ['pdf', 'docx']]) {
     const label = formats.join('+') || 'compose only';
-    for (let i = 0; i < 3; i++) await render(source, { formats });
     const times = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 40; i++) {
       const t = performance.now();
       const r = await render(source, { formats });
       times.push(performance.now() - t);
       if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);
     }
-    warm[label] = { medianMs: ms(median(times)), minMs: ms(Math.min(...times)) };
+    warm[label] = { firstMs: ms(median(times.slice(1, 6))), medianMs: ms(median(times.slice(20))), minMs: ms(Math.min(...times)) };
   }
   results.warmLiaoning = warm;
 }
@@ -85,14 +89,18 @@ const results = { machine: { cpus: (await import('node:os')).availableParallelis
 {
   const one = join(work, 'one.yaml');
   writeFileSync(one, readFileSync(join(root, 'examples/liaoning-zhuanghe-taipingling-2023.yaml')));
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, [bin, 'render', one, '--out', join(work, 'cold'), '--quiet']);
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`cold render failed: ${r.stderr}`);
+  const sides = [['this', bin], ...(args.against ? [['against', join(args.against, 'packages/cli/dist/bin.js')]] : [])];
+  const times = Object.fromEntries(sides.map(([name]) => [name, []]));
+  for (let i = 0; i < 9; i++) {
+    for (const [name, cli] of sides) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [cli, 'render', one, '--out', join(work, `cold-${name}`), '--quiet']);
+      times[name].push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`cold render (${name}) failed: ${r.stderr}`);
+    }
   }
-  results.coldCliPdfDocx = { medianMs: ms(median(times)), minMs: ms(Math.min(...times)) };
+  results.coldCliPdfDocx = { medianMs: ms(median(times.this)), minMs: ms(Math.min(...times.this)) };
+  if (args.against) results.coldCliPdfDocx.against = { dir: args.against, medianMs: ms(median(times.against)), minMs: ms(Math.min(...times.against)) };
 }
 
 // ── Batches ──────────────────────────────────────────────────────────────────────────────────
@@ -154,10 +162,11 @@ if (args.flat) {
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 const rows = [
-  ['warm Liaoning compose only', `${results.warmLiaoning['compose only'].medianMs} ms`, ''],
-  ['warm Liaoning PDF (7 pages)', `${results.warmLiaoning.pdf.medianMs} ms`, '< 20 ms'],
-  ['warm Liaoning DOCX', `${results.warmLiaoning.docx.medianMs} ms`, '< 10 ms'],
+  ['warm Liaoning compose only', `${results.warmLiaoning['compose only'].medianMs} ms (first renders ${results.warmLiaoning['compose only'].firstMs})`, ''],
+  ['warm Liaoning PDF (7 pages)', `${results.warmLiaoning.pdf.medianMs} ms (first renders ${results.warmLiaoning.pdf.firstMs})`, '< 20 ms'],
+  ['warm Liaoning DOCX', `${results.warmLiaoning.docx.medianMs} ms (first renders ${results.warmLiaoning.docx.firstMs})`, '< 10 ms'],
   ['cold CLI render one.yaml (PDF+DOCX)', `${results.coldCliPdfDocx.medianMs} ms`, '< 300 ms'],
+  ...(results.coldCliPdfDocx.against ? [[`  the same, ${args.against}`, `${results.coldCliPdfDocx.against.medianMs} ms (this one: ${Math.round((100 * results.coldCliPdfDocx.medianMs) / results.coldCliPdfDocx.against.medianMs)} %)`, '']] : []),
   ...results.batch.map((b) => [`batch ${b.reports} reports, ${b.jobs} worker(s)`, `${b.seconds} s, ${b.reportsPerSecond}/s, peak ${b.peakRssMiB} MiB`, `1000 in < 20 s, < 1 GiB`]),
   ['batch pages per report', `${results.batchPages.min}–${results.batchPages.max} (median ${results.batchPages.median})`, '2–20'],
   ...(results.flat ? [[`${results.flat.reports} reports, 2 workers`, `${results.flat.reportsPerSecond}/s; RSS ${Object.entries(results.flat.rssMiBAt).map(([k, v]) => `${k}: ${v}`).join(', ')} MiB`, 'flat memory']] : []),
