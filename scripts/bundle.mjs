@@ -5,10 +5,12 @@
 // CommonJS files). A command starts faster loading one module per package than one per file;
 // tsc still checks the types and writes the declarations beside the bundles.
 //
-//   node ../../scripts/bundle.mjs index [bin worker …] [--inline a,b] [--external c,d]
+//   node ../../scripts/bundle.mjs index [bin worker …] [--inline a,b] [--external c,d] [--stub e,f]
 //
 // --external names packages an inlined dependency imports that must stay shared with other
-// packages (one copy per process), e.g. fontkit, which keeps the fonts it has parsed.
+// packages (one copy per process), e.g. fontkit, which keeps the fonts it has parsed. --stub names
+// modules an inlined dependency loads for features gongwen never uses (PDF encryption, SVG): they
+// are replaced by an empty module, so they cost nothing to load.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -21,9 +23,10 @@ const listOf = (flag) => {
 };
 const inline = listOf('--inline');
 const external = listOf('--external');
+const stubs = listOf('--stub');
 const entries = args;
 if (!entries.length || entries.some((e) => e.startsWith('-'))) {
-  process.stderr.write('usage: bundle.mjs <entry> [entry …] [--inline a,b] [--external c,d]   (entries: names under src/, without .ts)\n');
+  process.stderr.write('usage: bundle.mjs <entry> [entry …] [--inline a,b] [--external c,d] [--stub e,f]   (entries: names under src/, without .ts)\n');
   process.exit(2);
 }
 
@@ -44,6 +47,17 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [
+    {
+      name: 'stub',
+      setup(b) {
+        if (!stubs.length) return;
+        const filter = new RegExp(`^(${stubs.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+        b.onResolve({ filter }, (a) => ({ path: a.path, namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => ({ contents: `// ${a.path}: left out of this bundle (scripts/bundle.mjs --stub)\nmodule.exports = {};\n`, loader: 'js' }));
+      },
+    },
+  ],
   // Inlined CommonJS code calls require() and reads __dirname, which an ES module lacks.
   ...(inline.length
     ? {
