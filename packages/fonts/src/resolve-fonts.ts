@@ -85,8 +85,9 @@ export function resolveFontsAsync(options: ResolveFontsOptions = {}): Promise<Re
         paths = listing;
         listing = undefined;
       }
-      const files = await Promise.all([...paths].map(async (path) => [path, await readWhole(path)] as const));
-      for (const [path, bytes] of files) prefetched.set(path, bytes);
+      // A file that cannot be read here is read (and reported) by the resolution itself.
+      const files = await Promise.all([...paths].map(async (path) => [path, await readWhole(path).catch(() => undefined)] as const));
+      for (const [path, bytes] of files) if (bytes) prefetched.set(path, bytes);
       try {
         return resolveFonts(options);
       } finally {
