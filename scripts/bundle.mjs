@@ -9,8 +9,8 @@
 //
 // --external names packages an inlined dependency imports that must stay shared with other
 // packages (one copy per process), e.g. fontkit, which keeps the fonts it has parsed. --stub names
-// modules an inlined dependency loads for features gongwen never uses (PDF encryption, SVG): they
-// are replaced by an empty module, so they cost nothing to load.
+// modules an inlined dependency loads for features gongwen never uses (PDF encryption, SVG, source
+// maps of compiled templates): they are replaced by an empty module, so they cost nothing to load.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
