@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '@gongwen/diagnostics';
-import { createRequire } from 'node:module';
 
 /** One report to process. */
 export interface InputFile {
@@ -19,11 +19,11 @@ export interface ExpandResult {
 }
 
 const reportGlob = '**/*.{yaml,yml}';
+const ignore = ['**/node_modules/**', '**/.*/**'];
 
 let globber: typeof import('tinyglobby') | undefined;
 /** The glob matcher, loaded for the first folder or pattern: a command naming files never needs it. */
 const glob = (): typeof import('tinyglobby') => (globber ??= createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby'));
-const ignore = ['**/node_modules/**', '**/.*/**'];
 
 /**
  * Expands file, directory and glob arguments into the reports they name, in a deterministic
