@@ -15,6 +15,8 @@ const MAP: Record<string, string> = {
   ')': '）',
 };
 
+const HALFWIDTH = /[,;:?!()]/;
+
 // Han characters, CJK punctuation and full-width forms count as Chinese context.
 const CHINESE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014]/u;
 
@@ -32,6 +34,8 @@ function neighbour(chars: string[], i: number, step: -1 | 1): string | undefined
 }
 
 export function toFullWidth(text: string): string {
+  // Most strings of a report have no half-width mark at all.
+  if (!HALFWIDTH.test(text)) return text;
   const chars = Array.from(text);
   const out = chars.slice();
   // Parentheses pair up: an opening one that becomes full-width makes its partner full-width too.

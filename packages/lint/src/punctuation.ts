@@ -4,6 +4,8 @@ const fullWidth: Record<string, string> = { ',': '，', ';': '；', ':': '：', 
 /** Han characters and the punctuation of Chinese text (full-width forms, 《》, “”, ‘’, —, …). */
 const chineseChar = /[\p{Script=Han}\u3000-\u303f\uff01-\uff60\u2018\u2019\u201c\u201d\u2014\u2026]/u;
 
+const halfwidthMark = /[,;:()?!]/;
+
 function isChinese(c: string | undefined): boolean {
   return c !== undefined && chineseChar.test(c);
 }
@@ -25,6 +27,8 @@ export interface HalfwidthMark {
  * judged as a pair, so `村(居)` and `(一)` convert whole and `(ABC)` inside Latin text stays.
  */
 export function findHalfwidth(text: string): HalfwidthMark[] {
+  // Most strings of a report have no half-width mark at all.
+  if (!halfwidthMark.test(text)) return [];
   const marks = new Set<number>();
   const open: number[] = [];
   const pairs = new Map<number, number>();
