@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReport, type Report } from '@gongwen/schema';
+import { readStyleFiles as readStyleFolder } from '@gongwen/templates';
 import { loadStyle, type Style } from '../src/index.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -9,19 +10,7 @@ export const stylesDir = join(repoRoot, 'templates');
 export const examplesDir = join(repoRoot, 'examples');
 
 /** What the CLI does for a style: every file of its folder, by relative path. */
-export function readStyleFiles(name: string): Record<string, string> {
-  const root = join(stylesDir, name);
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
+export const readStyleFiles = (name: string): Record<string, string> => readStyleFolder(join(stylesDir, name));
 
 export const styleNames = readdirSync(stylesDir).filter((d) => statSync(join(stylesDir, d)).isDirectory() && d !== 'node_modules');
 

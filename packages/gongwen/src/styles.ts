@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import { stylesDir } from '@gongwen/templates';
+import { readStyleFiles, stylesDir } from '@gongwen/templates';
 import { loadStage, type Style } from './stages.js';
 
 /** A style folder found on disk. */
@@ -19,6 +19,8 @@ export interface StyleSearchOptions {
 }
 
 const manifestNames = ['style.yaml', 'style.yml'];
+
+export { readStyleFiles };
 
 /** The folder of the styles that come with gongwen (`@gongwen/templates`). */
 export const bundledStylesDir: string = stylesDir;
@@ -43,21 +45,6 @@ export function listStyles(options: StyleSearchOptions = {}): StyleInfo[] {
     }
   }
   return [...seen.values()];
-}
-
-/** Every text file of a style folder, keyed by its path relative to the folder (with `/`), as `loadStyle` takes them. */
-export function readStyleFiles(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p).split(sep).join('/')] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 export interface ResolveStyleResult {

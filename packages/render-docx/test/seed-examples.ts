@@ -1,25 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeDocument, loadStyle } from '@gongwen/compose';
 import type { Document } from '@gongwen/model';
 import { loadReport } from '@gongwen/schema';
+import { readStyleFiles, stylesDir } from '@gongwen/templates';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-function styleFiles(name: string): Record<string, string> {
-  const root = join(repoRoot, 'templates', name);
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 /** Every seed example in `examples/`, composed in its own style: the reports the project is built from. */
 export function seedDocuments(): [string, Document][] {
@@ -31,7 +18,7 @@ export function seedDocuments(): [string, Document][] {
       const { report, diagnostics } = loadReport(readFileSync(join(dir, file), 'utf8'), { filename: file });
       if (!report) throw new Error(`${file} does not load: ${JSON.stringify(diagnostics)}`);
       const name = report.style ?? 'national';
-      const { style, diagnostics: styleDiagnostics } = loadStyle(styleFiles(name), { name });
+      const { style, diagnostics: styleDiagnostics } = loadStyle(readStyleFiles(join(stylesDir, name)), { name });
       if (!style) throw new Error(`style ${name} does not load: ${JSON.stringify(styleDiagnostics)}`);
       const { document, diagnostics: composeDiagnostics } = composeDocument(report, style);
       if (!document) throw new Error(`${file} does not compose: ${JSON.stringify(composeDiagnostics)}`);
