@@ -7,6 +7,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@gongwen/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // No wall-clock limit that a slow or busy machine could hit: rendering with real fonts and LibreOffice is
+    // legitimately long there. Ten minutes only stops a hung test; CPU-time limits live in the tests that need one.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });
