@@ -5,12 +5,14 @@
 // CommonJS files). A command starts faster loading one module per package than one per file;
 // tsc still checks the types and writes the declarations beside the bundles.
 //
-//   node ../../scripts/bundle.mjs index [bin worker …] [--inline a,b] [--external c,d] [--stub e,f]
+//   node ../../scripts/bundle.mjs index [bin worker …] [--inline a,b] [--external c,d] [--stub e,f] [--alias g=h]
 //
 // --external names packages an inlined dependency imports that must stay shared with other
 // packages (one copy per process), e.g. fontkit, which keeps the fonts it has parsed. --stub names
 // modules an inlined dependency loads for features gongwen never uses (PDF encryption, SVG, source
 // maps of compiled templates): they are replaced by an empty module, so they cost nothing to load.
+// --alias points an inlined dependency's import of one module at another (pdfkit's fontkit at the
+// fontkit @gongwen/fonts ships).
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -24,9 +26,10 @@ const listOf = (flag) => {
 const inline = listOf('--inline');
 const external = listOf('--external');
 const stubs = listOf('--stub');
+const aliases = Object.fromEntries(listOf('--alias').map((pair) => pair.split('=')));
 const entries = args;
 if (!entries.length || entries.some((e) => e.startsWith('-'))) {
-  process.stderr.write('usage: bundle.mjs <entry> [entry …] [--inline a,b] [--external c,d] [--stub e,f]   (entries: names under src/, without .ts)\n');
+  process.stderr.write('usage: bundle.mjs <entry> [entry …] [--inline a,b] [--external c,d] [--stub e,f] [--alias g=h]   (entries: names under src/, without .ts)\n');
   process.exit(2);
 }
 
@@ -42,6 +45,7 @@ await build({
   bundle: true,
   // Subpaths of a package named here stay external too.
   external: [...dependencies.filter((d) => !inline.includes(d)), ...external],
+  alias: aliases,
   format: 'esm',
   platform: 'node',
   target: 'node20',

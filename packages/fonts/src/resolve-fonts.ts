@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { error, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { FontRole } from '@gongwen/model';
+import { adaptFontkit } from './fontkit-adapter.js';
 import { allRoles, bundledFaces, lookAlikeFamilies, officialFamilies } from './families.js';
 import { systemFontFolders } from './font-folders.js';
 import type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js';
@@ -336,9 +338,14 @@ const requireFrom = (pkg: string): string => require.resolve(`${pkg}/package.jso
 
 let fontkitModule: typeof import('fontkit') | undefined;
 /**
- * fontkit, loaded when the first font is parsed rather than at import, and as the CommonJS module
- * pdfkit loads too: one copy of its code and data per process instead of two (about 50 ms cold).
+ * fontkit, loaded when the first font is parsed rather than at import, as the one module pdfkit
+ * loads too (one copy of its code and data per process). Built, this package ships its own
+ * (dist/fontkit.cjs: adapted, and loading what text set without shaping never needs on first use);
+ * its sources adapt the installed fontkit the same way.
  */
-function fontkit(): typeof import('fontkit') {
-  return (fontkitModule ??= require('fontkit') as typeof import('fontkit'));
+export function fontkit(): typeof import('fontkit') {
+  if (fontkitModule) return fontkitModule;
+  const shipped = new URL('./fontkit.cjs', import.meta.url);
+  fontkitModule = existsSync(shipped) ? (require(fileURLToPath(shipped)) as typeof import('fontkit')) : adaptFontkit(require('fontkit') as typeof import('fontkit'));
+  return fontkitModule;
 }

@@ -1,14 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveFonts, resolveFontsAsync } from '../src/index.js';
+import { adaptFontkit } from '../src/fontkit-adapter.js';
 import { fontFolder, makeCollection, notoSans, notoSerif, roboto } from './helpers.js';
 
-// fontkit as gongwen patches it (patches/fontkit@2.0.4.patch): what it decodes lazily must still
-// read back what the font says.
-const fontkit = createRequire(import.meta.url)('fontkit') as {
+// fontkit as gongwen adapts it (src/fontkit-adapter.ts): what it decodes lazily must still read back
+// what the font says. The adapter reads members of fontkit's classes by name, so it is checked
+// against one version; an upgrade that renames them fails here, not in a document.
+const require = createRequire(import.meta.url);
+const installed = require('fontkit') as FontkitModule;
+const fontkit = adaptFontkit(installed);
+interface FontkitModule {
   create(bytes: Uint8Array, face?: string): FontkitFont;
-};
+}
 interface FontkitFont {
   numGlyphs: number;
   italicAngle: number;
@@ -53,7 +59,19 @@ function findTable(font: Buffer, tag: string): { at: number; offset: number } {
   throw new Error(`no ${tag}`);
 }
 
-describe('fontkit as patched', () => {
+describe('fontkit as adapted', () => {
+  it('is checked against fontkit 2.0.4, whose classes have the members it adapts', () => {
+    const manifest = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies.fontkit).toBe('^2.0.4');
+    const mainFile = require.resolve('fontkit');
+    const version = (JSON.parse(readFileSync(new URL('../package.json', `file://${mainFile}`), 'utf8')) as { version: string }).version;
+    expect(version).toBe('2.0.4');
+    const font = installed.create(new Uint8Array(readFileSync(roboto))) as unknown as Record<string, unknown>;
+    for (const member of ['_decodeTable', '_getTableStream', 'getGlyph']) expect(typeof font[member], member).toBe('function');
+    const glyph = (font.getGlyph as (id: number) => Record<string, unknown>)(1);
+    for (const member of ['_getMetrics', '_getTableMetrics', '_getCBox']) expect(typeof glyph[member], member).toBe('function');
+  });
+
   it('parses the same bytes once: the same font object for the same memory, another for a copy', () => {
     const bytes = new Uint8Array(readFileSync(notoSerif));
     // Identity, compared as booleans: a failing toBe would print two whole fonts.
@@ -97,6 +115,46 @@ describe('fontkit as patched', () => {
     expect(font.post.isFixedPitch).toBe(0);
     expect(font.getGlyph(5).name).toBe('g5');
     expect(font.post.names).toHaveLength(font.numGlyphs - 1);
+  });
+});
+
+describe('the fontkit this package ships (dist/fontkit.cjs)', () => {
+  const shipped = fileURLToPath(new URL('../dist/fontkit.cjs', import.meta.url));
+  interface Shipped extends FontkitModule {
+    lazyParts(): { unicodeProperties: boolean; triesInflated: number; brotli: boolean };
+  }
+  interface LaidOut {
+    glyphs: { id: number }[];
+    positions: { xAdvance: number }[];
+  }
+
+  it('sets Han and Latin text without loading Unicode data, the shaping tries or the WOFF2 decoder', () => {
+    expect(existsSync(shipped), 'built by `pnpm build`').toBe(true);
+    const code = `
+      const fk = require(${JSON.stringify(shipped)});
+      const font = fk.create(new Uint8Array(require('fs').readFileSync(${JSON.stringify(notoSerif)})));
+      const widths = [...'法治政府建设年度报告，2023年“4·15”'].map((c) => font.glyphForCodePoint(c.codePointAt(0)).advanceWidth);
+      const sameFont = fk.create(new Uint8Array(font.stream.buffer.buffer, font.stream.buffer.byteOffset, font.stream.buffer.byteLength)) === font;
+      process.stdout.write(JSON.stringify({ widths, sameFont, lazy: fk.lazyParts() }));`;
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { widths: number[]; sameFont: boolean; lazy: ReturnType<Shipped['lazyParts']> };
+    expect(out.lazy).toEqual({ unicodeProperties: false, triesInflated: 0, brotli: false });
+    expect(out.sameFont).toBe(true);
+    const font = installed.create(new Uint8Array(readFileSync(notoSerif)));
+    expect(out.widths).toEqual([...'法治政府建设年度报告，2023年“4·15”'].map((c) => font.glyphForCodePoint(c.codePointAt(0)!).advanceWidth));
+  });
+
+  it('shapes as the installed fontkit does, loading what shaping needs when it is first asked for', () => {
+    const fk = require(shipped) as Shipped;
+    const bytes = new Uint8Array(readFileSync(roboto));
+    const text = 'Office ﬁle e\u0301';
+    const ours = (fk.create(bytes) as unknown as { layout(t: string): LaidOut }).layout(text);
+    const theirs = (installed.create(bytes.slice()) as unknown as { layout(t: string): LaidOut }).layout(text);
+    expect(ours.glyphs.map((g) => g.id)).toEqual(theirs.glyphs.map((g) => g.id));
+    expect(ours.positions.map((p) => p.xAdvance)).toEqual(theirs.positions.map((p) => p.xAdvance));
+    expect(fk.lazyParts().unicodeProperties).toBe(true);
   });
 });
 
