@@ -99,8 +99,8 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
       allowMissingGlyphs: job.allowMissingGlyphs ?? false,
       ...(job.maxBytes !== undefined ? { maxBytes: job.maxBytes } : {}),
       embedFonts: job.embedFonts,
-      assets: (ref) => {
-        const data = read(ref);
+      assets: (ref, maxBytes) => {
+        const data = read(ref, maxBytes);
         if (data) assets[ref] = sha256(data);
         return data;
       },

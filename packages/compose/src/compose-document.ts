@@ -9,7 +9,7 @@ import { t, type Lang } from './messages.js';
 import { numberBody, type NumberingContext, type ViewBlock } from './numbering.js';
 import { formatMarker } from './numerals.js';
 import { toFullWidth } from './punctuation.js';
-import { checkSealImage, sealLimits, type SealCheck } from './seal-image.js';
+import { checkSealImage, sealProblem } from './seal-image.js';
 import { stripControls } from './source-marks.js';
 import { toDocument } from './to-document.js';
 
@@ -212,38 +212,6 @@ export function orderParts(parts: readonly Part[], order: readonly PartKind[]): 
     return { part, index, rank };
   });
   return ranked.sort((a, b) => a.rank - b.rank || a.index - b.index).map((r) => r.part);
-}
-
-/** What is wrong with a seal image, in the reader's words; nothing when it can be placed. */
-function sealProblem(check: SealCheck, path: string, lang: Lang): { ruleId: string; message: string; hint: string } | undefined {
-  if (check.ok) return undefined;
-  const mib = sealLimits.maxBytes / 1024 / 1024;
-  const side = Math.sqrt(sealLimits.maxPixels);
-  if (check.problem === 'too-large') {
-    return check.width !== undefined
-      ? {
-          ruleId: 'seal/too-large',
-          message: t(lang, `印章图片 ${path} 有 ${check.width}×${check.height} 像素，超过上限（${sealLimits.maxPixels} 像素）`, `the seal image ${path} is ${check.width}×${check.height} pixels, more than the limit of ${sealLimits.maxPixels}`),
-          hint: t(lang, `印章直径 42 毫米，约 1000×1000 像素（600 dpi）已足够；请缩小到 ${side}×${side} 像素以内。`, `a seal is 42 mm across: about 1000×1000 pixels (600 dpi) is plenty; scale it to at most ${side}×${side}`),
-        }
-      : {
-          ruleId: 'seal/too-large',
-          message: t(lang, `印章图片 ${path} 超过 ${mib} MiB`, `the seal image ${path} is larger than ${mib} MiB`),
-          hint: t(lang, '请另存为较小的 PNG 或 JPEG（约 1000×1000 像素即可）。', 'save it as a smaller PNG or JPEG (about 1000×1000 pixels is plenty)'),
-        };
-  }
-  if (check.problem === 'format') {
-    return {
-      ruleId: 'seal/format',
-      message: t(lang, `印章图片 ${path} 不是 PNG 或 JPEG`, `the seal image ${path} is neither PNG nor JPEG`),
-      hint: t(lang, '请提供 PNG（最好带透明背景）或 JPEG 格式的印章图片。', 'give the seal as a PNG (ideally with a transparent background) or a JPEG'),
-    };
-  }
-  return {
-    ruleId: 'seal/corrupt',
-    message: t(lang, `印章图片 ${path} 已损坏（${check.detail}）`, `the seal image ${path} is damaged (${check.detail})`),
-    hint: t(lang, '请用图片编辑器重新导出这枚印章，或换一份完整的文件。', 'export the seal again from an image editor, or use a complete copy of the file'),
-  };
 }
 
 function templateDiagnostic(e: unknown, lang: Lang): Diagnostic {

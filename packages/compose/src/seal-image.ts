@@ -1,3 +1,5 @@
+import { t, type Lang } from './messages.js';
+
 /**
  * What a seal image may cost. A seal is 42 mm across: 1000 pixels is 600 dpi, so these leave
  * room for any real scan while keeping a decoded image under 64 MiB (4 bytes a pixel).
@@ -129,4 +131,95 @@ function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/** What is wrong with a seal image, in the reader's words; nothing when it can be placed. */
+export function sealProblem(check: SealCheck, path: string, lang: Lang): { ruleId: string; message: string; hint: string } | undefined {
+  if (check.ok) return undefined;
+  const mib = sealLimits.maxBytes / 1024 / 1024;
+  const side = Math.sqrt(sealLimits.maxPixels);
+  if (check.problem === 'too-large') {
+    return check.width !== undefined
+      ? {
+          ruleId: 'seal/too-large',
+          message: t(lang, `印章图片 ${path} 有 ${check.width}×${check.height} 像素，超过上限（${sealLimits.maxPixels} 像素）`, `the seal image ${path} is ${check.width}×${check.height} pixels, more than the limit of ${sealLimits.maxPixels}`),
+          hint: t(lang, `印章直径 42 毫米，约 1000×1000 像素（600 dpi）已足够；请缩小到 ${side}×${side} 像素以内。`, `a seal is 42 mm across: about 1000×1000 pixels (600 dpi) is plenty; scale it to at most ${side}×${side}`),
+        }
+      : {
+          ruleId: 'seal/too-large',
+          message: t(lang, `印章图片 ${path} 超过 ${mib} MiB`, `the seal image ${path} is larger than ${mib} MiB`),
+          hint: t(lang, '请另存为较小的 PNG 或 JPEG（约 1000×1000 像素即可）。', 'save it as a smaller PNG or JPEG (about 1000×1000 pixels is plenty)'),
+        };
+  }
+  if (check.problem === 'format') {
+    return {
+      ruleId: 'seal/format',
+      message: t(lang, `印章图片 ${path} 不是 PNG 或 JPEG`, `the seal image ${path} is neither PNG nor JPEG`),
+      hint: t(lang, '请提供 PNG（最好带透明背景）或 JPEG 格式的印章图片。', 'give the seal as a PNG (ideally with a transparent background) or a JPEG'),
+    };
+  }
+  return {
+    ruleId: 'seal/corrupt',
+    message: t(lang, `印章图片 ${path} 已损坏（${check.detail}）`, `the seal image ${path} is damaged (${check.detail})`),
+    hint: t(lang, '请用图片编辑器重新导出这枚印章，或换一份完整的文件。', 'export the seal again from an image editor, or use a complete copy of the file'),
+  };
+}
+
+/**
+ * The second half of the check, for PNG: the compressed pixels must inflate to exactly the rows
+ * the header promises. Asynchronous (the platform's DecompressionStream, in Node and browsers),
+ * and stopped as soon as the output passes that size, so a bomb costs nothing.
+ */
+export async function checkSealPixels(bytes: Uint8Array): Promise<SealCheck> {
+  const first = checkSealImage(bytes);
+  if (!first.ok || first.type !== 'png') return first;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: Uint8Array[] = [];
+  let header: { width: number; height: number; depth: number; color: number; interlace: number } | undefined;
+  for (let at = 8; at + 12 <= bytes.byteLength; ) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (type === 'IHDR') header = { width: view.getUint32(at + 8), height: view.getUint32(at + 12), depth: bytes[at + 16]!, color: bytes[at + 17]!, interlace: bytes[at + 20]! };
+    if (type === 'IDAT') parts.push(bytes.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const expected = rawSize(header!);
+  const corrupt: SealCheck = { ok: false, problem: 'corrupt', detail: 'the compressed pixels are damaged' };
+  let total = 0;
+  try {
+    const stream = new Blob(parts as unknown as ConstructorParameters<typeof Blob>[0]).stream().pipeThrough(new DecompressionStream('deflate'));
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > expected) {
+        await reader.cancel();
+        return { ok: false, problem: 'corrupt', detail: 'the compressed pixels overflow the image' };
+      }
+    }
+  } catch {
+    return corrupt;
+  }
+  return total === expected ? first : { ok: false, problem: 'corrupt', detail: 'the compressed pixels do not fill the image' };
+}
+
+const channels: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** Bytes of the filtered rows (one filter byte a row) the header promises, over the Adam7 passes when interlaced. */
+function rawSize(h: { width: number; height: number; depth: number; color: number; interlace: number }): number {
+  const bits = channels[h.color]! * h.depth;
+  const rows = (w: number, n: number) => (w > 0 && n > 0 ? n * (1 + Math.ceil((w * bits) / 8)) : 0);
+  if (!h.interlace) return rows(h.width, h.height);
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ] as const;
+  return passes.reduce((sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil((h.width - x0) / dx), Math.ceil((h.height - y0) / dy)), 0);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkSealImage, sealLimits } from '../src/index.js';
+import { deflateSync } from 'node:zlib';
+import { checkSealImage, checkSealPixels, sealLimits } from '../src/index.js';
 import { jpegStructure, png, pngChunk } from './images.js';
+
+/** A PNG whose chunks and checksums are right but whose IDAT is the given bytes. */
+function withData(width: number, height: number, data: Uint8Array): Buffer {
+  const good = png(width, height);
+  return Buffer.concat([good.subarray(0, 33), pngChunk('IDAT', data), pngChunk('IEND', Buffer.alloc(0))]);
+}
 
 describe('checkSealImage', () => {
   it('accepts a real PNG and a well-formed JPEG, with their sizes from the header', () => {
@@ -47,5 +54,25 @@ describe('checkSealImage', () => {
   it('names anything else a format problem', () => {
     expect(checkSealImage(new TextEncoder().encode('GIF89a……'))).toMatchObject({ ok: false, problem: 'format' });
     expect(checkSealImage(new Uint8Array())).toMatchObject({ ok: false, problem: 'format' });
+  });
+});
+
+describe('checkSealPixels', () => {
+  it('passes a PNG whose pixels inflate to exactly its rows, and a JPEG by its structure', async () => {
+    expect(await checkSealPixels(png(40, 30))).toMatchObject({ ok: true, width: 40, height: 30 });
+    expect(await checkSealPixels(jpegStructure(10, 10))).toMatchObject({ ok: true, type: 'jpg' });
+  });
+
+  it('refuses pixels that are not deflate data, that stop short, or that run past the image', async () => {
+    expect(await checkSealPixels(withData(40, 30, Buffer.from('these bytes are not deflate data')))).toMatchObject({ ok: false, problem: 'corrupt' });
+    expect(await checkSealPixels(withData(40, 30, deflateSync(Buffer.alloc(10 * (1 + 40 * 4)))))).toMatchObject({ ok: false, problem: 'corrupt', detail: 'the compressed pixels do not fill the image' });
+    expect(await checkSealPixels(withData(40, 30, deflateSync(Buffer.alloc(300 * (1 + 40 * 4)))))).toMatchObject({ ok: false, problem: 'corrupt', detail: 'the compressed pixels overflow the image' });
+  });
+
+  it('never inflates a bomb: the header check refuses it first', async () => {
+    const before = process.cpuUsage();
+    expect(await checkSealPixels(png(20000, 20000, 'grey1'))).toMatchObject({ ok: false, problem: 'too-large' });
+    const cpu = process.cpuUsage(before);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(500);
   });
 });

@@ -8,8 +8,12 @@ import { loadStage, type FontSet, type StageName, type Style } from './stages.js
 import { lintLoaded } from './lint.js';
 import { resolveStyle, type StyleSearchOptions } from './styles.js';
 
-/** Bytes of a referenced file (a seal image), by its path as written in the report; `undefined` when it cannot be read. */
-export type AssetReader = (ref: string) => Uint8Array | undefined;
+/**
+ * Bytes of a referenced file (a seal image), by its path as written in the report; `undefined`
+ * when it cannot be read. A file larger than `maxBytes` is refused anyway, so a reader need not
+ * read more than `maxBytes + 1` bytes of it.
+ */
+export type AssetReader = (ref: string, maxBytes: number) => Uint8Array | undefined;
 
 export interface RenderOptions extends StyleSearchOptions {
   /** Shown in diagnostics and used to locate errors: `report.yaml`. */
@@ -96,11 +100,12 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   if (!style || hasErrors(diagnostics)) return done();
 
   const assets: Record<string, Uint8Array> = {};
+  const { sealLimits } = await loadStage('compose');
   (report.signature?.seals ?? []).forEach((ref, i) => {
     let bytes: unknown;
     let failure: string | undefined;
     try {
-      bytes = typeof options.assets === 'function' ? options.assets(ref) : options.assets && Object.hasOwn(options.assets, ref) ? options.assets[ref] : undefined;
+      bytes = typeof options.assets === 'function' ? options.assets(ref, sealLimits.maxBytes) : options.assets && Object.hasOwn(options.assets, ref) ? options.assets[ref] : undefined;
     } catch (e) {
       // The caller's reader failed: this report cannot be rendered, but the caller gets a message, not the exception.
       failure = e instanceof Error ? e.message : String(e);
@@ -125,6 +130,16 @@ export async function render(source: string | Uint8Array, options: RenderOptions
         }),
       );
   });
+  // Every seal is checked down to its pixels before any writer sees it: a DOCX embeds the bytes as
+  // they are, so a damaged image must be refused here, at its place in the YAML.
+  const composeStage = await loadStage('compose');
+  const seals = report.signature?.seals ?? [];
+  for (let i = 0; i < seals.length; i++) {
+    const bytes = assets[seals[i]!];
+    if (!bytes || seals.indexOf(seals[i]!) !== i) continue;
+    const problem = composeStage.sealProblem(await composeStage.checkSealPixels(bytes), seals[i]!, lang ?? 'zh');
+    if (problem) diagnostics.push(error(problem.ruleId, problem.message, { file: filename, ...loaded.locate(['signature', 'seals', i]), path: `signature.seals[${i}]`, hint: problem.hint }));
+  }
   if (hasErrors(diagnostics)) return done();
 
   // What a reviewing office would send back: warnings here, errors under strict (reported along

@@ -4,12 +4,12 @@ import type { DataPath, SourceRange } from './locate.js';
 
 /**
  * Characters XML 1.0 does not allow in a document (C0 controls other than tab, line feed and
- * carriage return; U+FFFE, U+FFFF; halves of surrogate pairs). A DOCX holding one is not
- * well-formed and Word or LibreOffice refuse it; no font draws them in a PDF either. They reach
- * data through escapes (`"\uFFFE"`) or pasted text, and are dealt with here, where the data enters,
- * so no writer ever sees one.
+ * carriage return; U+FFFE, U+FFFF; halves of surrogate pairs), and the controls it discourages
+ * (DEL and the C1 range). A DOCX holding one is not well-formed and Word or LibreOffice refuse it;
+ * no font draws them in a PDF either. They reach data through escapes (`"\uFFFE"`) or pasted text,
+ * and are dealt with here, where the data enters, so no writer ever sees one.
  */
-const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** At most this many places are listed; the rest are fixed (or refused) all the same. */
 const maxListed = 50;
@@ -33,17 +33,18 @@ function scan(data: unknown, drop: boolean): Found[] {
     // A subtree shared through a YAML alias is cleaned once and reported at its first place.
     seen.add(value);
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, v] = entries[i]!;
+    const below: { value: unknown; path: (string | number)[] }[] = [];
+    for (const [key, v] of entries) {
       if (typeof v === 'string') {
         forbidden.lastIndex = 0;
         if (!forbidden.test(v)) continue;
         found.push({ path: [...path, key], chars: [...new Set(v.match(forbidden) ?? [])] });
         if (drop) (value as Record<string | number, unknown>)[key] = v.replace(forbidden, '');
       } else if (v !== null && typeof v === 'object') {
-        stack.push({ value: v, path: [...path, key] });
+        below.push({ value: v, path: [...path, key] });
       }
     }
+    stack.push(...below.reverse());
   }
   return found;
 }
@@ -54,22 +55,32 @@ function scan(data: unknown, drop: boolean): Found[] {
  */
 export function dropForbiddenChars(data: unknown, ctx: { locate: (path: DataPath) => SourceRange | undefined; file?: string; lang: Lang }): Diagnostic[] {
   const en = ctx.lang === 'en';
-  return scan(data, true)
-    .slice(0, maxListed)
-    .map(({ path, chars }) =>
-      warning(
-        'input/forbidden-char',
-        en ? `the text holds ${codes(chars)}, which no document may contain; dropped` : `文字里有文档不能容纳的字符 ${codes(chars)}，已删除`,
-        {
-          ...(ctx.file !== undefined ? { file: ctx.file } : {}),
-          ...ctx.locate(path),
-          path: formatPath(path),
-          hint: en
-            ? 'such characters come from pasted text or escapes such as "\\uFFFE" and cannot be printed; delete them to silence this warning'
-            : '这类字符多来自复制粘贴或 "\\uFFFE" 这样的转义，无法印出；在文件里删去它们即可消除此提示。',
-        },
-      ),
+  const found = scan(data, true);
+  const listed = found.slice(0, maxListed).map(({ path, chars }) =>
+    warning(
+      'input/forbidden-char',
+      en ? `the text holds ${codes(chars)}, which no document may contain; dropped` : `文字里有文档不能容纳的字符 ${codes(chars)}，已删除`,
+      {
+        ...(ctx.file !== undefined ? { file: ctx.file } : {}),
+        ...ctx.locate(path),
+        path: formatPath(path),
+        hint: en
+          ? 'such characters come from pasted text or escapes such as "\\uFFFE" and cannot be printed; delete them to silence this warning'
+          : '这类字符多来自复制粘贴或 "\\uFFFE" 这样的转义，无法印出；在文件里删去它们即可消除此提示。',
+      },
+    ),
+  );
+  if (found.length > maxListed) {
+    const more = found.length - maxListed;
+    listed.push(
+      warning('input/forbidden-char', en ? `${more} more values held such characters; they were dropped too` : `另有 ${more} 处文字含有这类字符，也已删除`, {
+        ...(ctx.file !== undefined ? { file: ctx.file } : {}),
+        ...ctx.locate(found[maxListed]!.path),
+        path: formatPath(found[maxListed]!.path),
+      }),
     );
+  }
+  return listed;
 }
 
 /** Refuses forbidden characters in data handed in as an object (which is the caller's, and not changed). */
