@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '@gongwen/diagnostics';
@@ -20,6 +20,12 @@ export interface ExpandResult {
 
 const reportGlob = '**/*.{yaml,yml}';
 const ignore = ['**/node_modules/**', '**/.*/**'];
+/**
+ * Inside a folder or a glob, symbolic links are not followed: a link loop would list each report
+ * again under every turn of the loop, and a link to a folder or file elsewhere would pull in
+ * reports from outside the folder named. A file named on the command line is read, link or not.
+ */
+const globOptions = { ignore, absolute: true, followSymbolicLinks: false } as const;
 
 let globber: typeof import('tinyglobby') | undefined;
 /** The glob matcher, loaded for the first folder or pattern: a command naming files never needs it. */
@@ -34,22 +40,24 @@ export function expandInputs(args: readonly string[], cwd = process.cwd()): Expa
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (abs: string, base: string) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
+    // Each report once, even when two arguments reach it by different paths.
+    const key = realPath(abs);
+    if (seen.has(key)) return;
+    seen.add(key);
     files.push({ path: display(abs, cwd), abs, rel: stripExt(toSlash(relative(base, abs))) });
   };
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const kind = kindOf(abs);
     if (kind === 'dir') {
-      const found = glob().globSync(reportGlob, { cwd: abs, ignore, absolute: true }).map((p) => resolve(p)).sort(compare);
+      const found = glob().globSync(reportGlob, { cwd: abs, ...globOptions }).map((p) => resolve(p)).sort(compare);
       if (!found.length) missing.push(arg);
       for (const p of found) add(p, abs);
     } else if (kind === 'file') {
       add(abs, resolve(abs, '..'));
     } else if (glob().isDynamicPattern(toSlash(arg))) {
       const base = resolve(cwd, staticPrefix(toSlash(arg)));
-      const found = glob().globSync(toSlash(arg), { cwd, ignore, absolute: true })
+      const found = glob().globSync(toSlash(arg), { cwd, ...globOptions })
         .map((p) => resolve(p))
         .filter((p) => kindOf(p) === 'file')
         .sort(compare);
@@ -93,6 +101,14 @@ function fnv1a(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
+}
+
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 function kindOf(p: string): 'file' | 'dir' | undefined {

@@ -20,6 +20,10 @@ export interface RenderJob {
   fontDirs?: string[];
   lang: Lang;
   strict: boolean;
+  /** Render a character no font has as an empty box, with a warning, instead of failing. */
+  allowMissingGlyphs?: boolean;
+  /** Report files larger than this are refused (the library's default when absent). */
+  maxBytes?: number;
   embedFonts: boolean;
   /** What the last run recorded, for `--changed`. */
   previous?: ManifestEntry;
@@ -92,9 +96,11 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
       fontDirs: job.fontDirs,
       lang: job.lang,
       strict: job.strict,
+      allowMissingGlyphs: job.allowMissingGlyphs ?? false,
+      ...(job.maxBytes !== undefined ? { maxBytes: job.maxBytes } : {}),
       embedFonts: job.embedFonts,
-      assets: (ref) => {
-        const data = read(ref);
+      assets: (ref, maxBytes) => {
+        const data = read(ref, maxBytes);
         if (data) assets[ref] = sha256(data);
         return data;
       },
@@ -153,7 +159,7 @@ function unchanged(job: RenderJob, previous: ManifestEntry): boolean {
 /** Everything an output depends on besides the seal images: version, options, data, styles, fonts. */
 async function jobKey(job: RenderJob, data: Uint8Array): Promise<string> {
   const h = createHash('sha256');
-  h.update(JSON.stringify([version, job.formats, job.style ?? null, job.strict, job.embedFonts, job.lang]));
+  h.update(JSON.stringify([version, job.formats, job.style ?? null, job.strict, job.embedFonts, job.lang, job.allowMissingGlyphs ?? false]));
   h.update(sha256(data));
   h.update(stylesKey(job.styleDirs));
   if (job.formats.includes('pdf') || (job.embedFonts && job.formats.includes('docx'))) h.update(await fontsKey(job.fontDirs));

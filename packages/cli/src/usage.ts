@@ -24,6 +24,7 @@ const zh = {
   --style <名称>        按指定样式检查（覆盖数据中的 style）
   --styles-dir <目录>   另外查找样式的文件夹
   --format text|json    输出格式；json 输出 { ok, files: [{ path, diagnostics }] }
+  --max-bytes <大小>    报告文件的大小上限（默认 1MiB），如 4MiB
   --lang zh|en          消息语言`,
   render: `用法: gongwen render <文件|目录|通配符…> [选项]
 
@@ -37,7 +38,9 @@ const zh = {
   --changed             跳过自上次运行以来数据、样式、字体和版本都未变的报告
   --watch               YAML 或样式模板改变时重新生成
   --fail-fast           第一个失败后停止
-  --strict              字体缺字视为错误
+  --strict              内容检查（lint）的问题视为错误
+  --allow-missing-glyphs  字体缺字时仍生成 PDF（该字印成空框），只给警告
+  --max-bytes <大小>    报告文件的大小上限（默认 1MiB），如 4MiB
   --embed-fonts         在 DOCX 中嵌入字体
   --json                每个文件输出一行 JSON 记录
   -q, --quiet           只输出错误
@@ -83,6 +86,7 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   --style <name>        check against this style (overrides the data's style)
   --styles-dir <dir>    another folder to look for styles in
   --format text|json    output; json prints { ok, files: [{ path, diagnostics }] }
+  --max-bytes <size>    the largest report file accepted (default 1MiB), e.g. 4MiB
   --lang zh|en          message language`,
   render: `Usage: gongwen render <files|dirs|globs…> [options]
 
@@ -96,7 +100,9 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   --changed             skip reports whose data, style, fonts and version have not changed since the last run
   --watch               re-render when a YAML file or its style's templates change
   --fail-fast           stop at the first failure
-  --strict              a character missing from the fonts is an error
+  --strict              the content findings (lint) are errors
+  --allow-missing-glyphs  make the PDF even when a character has no glyph (an empty box), with a warning
+  --max-bytes <size>    the largest report file accepted (default 1MiB), e.g. 4MiB
   --embed-fonts         embed the fonts in the DOCX
   --json                one JSON record per file
   -q, --quiet           print nothing but errors

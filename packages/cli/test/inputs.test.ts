@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,24 @@ describe('shards', () => {
     expect(typeof parseShard('0/8')).toBe('string');
     expect(typeof parseShard('9/8')).toBe('string');
     expect(typeof parseShard('two')).toBe('string');
+  });
+});
+
+describe('symbolic links inside a folder', () => {
+  it('are not followed: a loop lists each report once, and folders or files linked from outside are not taken', () => {
+    const root = tree(['in/a.yaml', 'in/sub/s.yaml', 'outside/o.yaml']);
+    symlinkSync('..', join(root, 'in', 'sub', 'loop'));
+    symlinkSync(join(root, 'outside'), join(root, 'in', 'linked'));
+    symlinkSync(join(root, 'outside', 'o.yaml'), join(root, 'in', 'o-link.yaml'));
+    const { files } = expandInputs(['in'], root);
+    expect(files.map((f) => f.rel)).toEqual(['a', 'sub/s']);
+    expect(expandInputs(['in/**/*.yaml'], root).files.map((f) => f.rel)).toEqual(['a', 'sub/s']);
+  });
+
+  it('are read when named on the command line, and a report reached twice is rendered once', () => {
+    const root = tree(['in/a.yaml']);
+    symlinkSync(join(root, 'in', 'a.yaml'), join(root, 'alias.yaml'));
+    expect(expandInputs(['alias.yaml'], root).files.map((f) => f.path)).toEqual(['alias.yaml']);
+    expect(expandInputs(['in/a.yaml', 'alias.yaml', 'in'], root).files.map((f) => f.path)).toEqual([join('in', 'a.yaml')]);
   });
 });

@@ -177,19 +177,21 @@ describe('gongwen render', () => {
     for (const n of names) expect(readFileSync(join(b, n)).equals(readFileSync(join(a, n))), n).toBe(true);
   });
 
-  it('fails a report with a character no font has under --strict, and only warns without', () => {
+  it('fails a report with a character no font has, and only warns with --allow-missing-glyphs', () => {
     // U+2FFFD is an unassigned code point: no font on any machine draws it.
     const dir = tempDir();
     const base = readFileSync(join(examplesDir, 'liaoning-zhuanghe-taipingling-2023.yaml'), 'utf8');
     writeFileSync(join(dir, 'r.yaml'), base.replace(/^title: (.*)$/m, 'title: $1\u{2FFFD}'));
     const line = base.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
-    const lenient = gongwen(['render', 'r.yaml', '--format', 'pdf', '--out', 'a'], { cwd: dir });
-    expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toMatch(new RegExp(`^r\\.yaml:${line}:\\d+: 警告: .*\\[render/missing-glyph\\]`, 'm'));
-    const strict = gongwen(['render', 'r.yaml', '--format', 'pdf', '--out', 'b', '--strict'], { cwd: dir });
-    expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(new RegExp(`^r\\.yaml:${line}:\\d+: 错误: .*\\[render/missing-glyph\\]`, 'm'));
+    const refused = gongwen(['render', 'r.yaml', '--format', 'pdf', '--out', 'b'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^r\\.yaml:${line}:\\d+: 错误: .*\\[render/missing-glyph\\]`, 'm'));
+    expect(refused.stderr).toContain('--allow-missing-glyphs');
     expect(existsSync(join(dir, 'b', 'r.pdf'))).toBe(false);
+    const allowed = gongwen(['render', 'r.yaml', '--format', 'pdf', '--out', 'a', '--allow-missing-glyphs'], { cwd: dir });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toMatch(new RegExp(`^r\\.yaml:${line}:\\d+: 警告: .*\\[render/missing-glyph\\]`, 'm'));
+    expect(existsSync(join(dir, 'a', 'r.pdf'))).toBe(true);
   });
 
   it('leaves no temporary files behind', () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,12 +7,46 @@ import { examplesDir, gongwen, startGongwen, tempDir } from './cli-helpers.js';
 
 
 
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
+/** Waits for a condition; the limit only stops a hung test (a busy machine may be slow). */
+async function until(check: () => boolean, ms = 300_000): Promise<void> {
   for (const start = Date.now(); Date.now() - start < ms; await sleep(50)) if (check()) return;
   throw new Error('timed out');
 }
 
 describe('gongwen render --watch', () => {
+  it('keeps seeing a report in a watched folder that is saved by rename (sed -i) again and again', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    const input = join(dir, 'in', 'r.yaml');
+    writeFileSync(input, readFileSync(join(examplesDir, 'national-jiaokou-2021.yaml'), 'utf8'));
+    const out = join(dir, 'out', 'r.txt');
+    const child = startGongwen(['render', 'in', '--format', 'txt', '--out', 'out', '--watch'], dir);
+    try {
+      await until(() => existsSync(out));
+      for (const n of [1, 2, 3]) {
+        await sleep(200);
+        // sed -i writes a new file and renames it over the old one, as most editors save.
+        execFileSync('sed', ['-i', '-E', `s/2021年度(（第[0-9]稿）)?，/2021年度（第${n}稿），/`, input]);
+        await until(() => readFileSync(out, 'utf8').includes(`（第${n}稿）`));
+      }
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it('stops at the first Ctrl+C, with exit code 0', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in', 'county'), { recursive: true });
+    writeFileSync(join(dir, 'in', 'county', 'r.yaml'), readFileSync(join(examplesDir, 'national-jiaokou-2021.yaml'), 'utf8'));
+    const child = startGongwen(['render', 'in', '--format', 'txt', '--out', 'out', '--watch'], dir);
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    await until(() => existsSync(join(dir, 'out', 'county', 'r.txt')));
+    await sleep(200);
+    child.kill('SIGINT');
+    // One signal only: if the watchers kept the process alive, this would never resolve.
+    expect(await exited).toBe(0);
+  });
+
   it('re-renders a report when its YAML changes', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'in'));

@@ -9,6 +9,7 @@ import { t, type Lang } from './messages.js';
 import { numberBody, type NumberingContext, type ViewBlock } from './numbering.js';
 import { formatMarker } from './numerals.js';
 import { toFullWidth } from './punctuation.js';
+import { checkSealImage, sealProblem } from './seal-image.js';
 import { stripControls } from './source-marks.js';
 import { toDocument } from './to-document.js';
 
@@ -171,6 +172,11 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
             hint: t(lang, '印章图片须放在报告所在文件夹内，路径相对于报告文件。', 'Seal images must sit inside the report’s folder; the path is relative to the report file.'),
           }),
         );
+        return;
+      }
+      const problem = sealProblem(checkSealImage(image), path, lang);
+      if (problem) {
+        diagnostics.push(error(problem.ruleId, problem.message, { ...where(['signature', 'seals', i]), path: `signature.seals[${i}]`, hint: problem.hint }));
         return;
       }
       const organs = body.signature!.organs;

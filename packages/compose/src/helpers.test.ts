@@ -24,6 +24,7 @@ describe('helpers', () => {
   });
   it('fail loudly on bad input instead of printing nonsense', () => {
     expect(() => render('{{cn n}}', { n: 'abc' })).toThrow(/needs a number/);
-    expect(() => render('{{cn 100}}')).toThrow(RangeError);
+    expect(() => render('{{cn 0}}')).toThrow(RangeError);
+    expect(render('{{cn 100}}')).toBe('一百');
   });
 });

@@ -9,3 +9,5 @@ export type { StyleManifest } from './manifest.js';
 export { chineseNumeral, formatMarker, markerFormats } from './numerals.js';
 export type { MarkerFormat } from './numerals.js';
 export { toFullWidth } from './punctuation.js';
+export { checkSealImage, checkSealPixels, sealLimits, sealProblem } from './seal-image.js';
+export type { SealCheck } from './seal-image.js';

@@ -2,19 +2,46 @@
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+const UNITS = ['千', '百', '十', ''];
+
+/** Item counts a report can reach (its data holds at most 100 000 values) and far beyond. */
+const maxNumeral = 99_999_999;
+
 function checkRange(n: number): void {
-  if (!Number.isInteger(n) || n < 1 || n > 99) {
-    throw new RangeError(`Chinese numerals cover 1 to 99, got ${String(n)}`);
+  if (!Number.isInteger(n) || n < 1 || n > maxNumeral) {
+    throw new RangeError(`Chinese numerals cover 1 to ${maxNumeral}, got ${String(n)}`);
   }
 }
 
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九. */
+/**
+ * 1 → 一, 10 → 十, 12 → 十二, 99 → 九十九, 100 → 一百, 101 → 一百零一, 110 → 一百一十,
+ * 1010 → 一千零一十, 10001 → 一万零一: a zero inside the number is read once as 零, and 一十
+ * shortens to 十 only at the front.
+ */
 export function chineseNumeral(n: number): string {
   checkRange(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  if (tens === 0) return DIGITS[ones]!;
-  return (tens === 1 ? '' : DIGITS[tens]!) + '十' + DIGITS[ones]!;
+  const high = Math.floor(n / 10_000);
+  const low = n % 10_000;
+  if (!high) return section(low, true);
+  const rest = low ? (low < 1000 ? '零' : '') + section(low, false) : '';
+  return `${section(high, true)}万${rest}`;
+}
+
+/** 1 to 9999 written out; `front` when nothing precedes it, so 一十 may shorten to 十. */
+function section(n: number, front: boolean): string {
+  const digits = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    if (!d) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += (front && out === '' && d === 1 && i === 2 ? '' : DIGITS[d]!) + UNITS[i]!;
+  });
+  return out;
 }
 
 /** The marker formats a manifest can name for a level. */

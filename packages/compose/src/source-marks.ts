@@ -18,7 +18,11 @@ export interface SourcePosition {
   line: number;
 }
 
-/** Removes C0 control characters other than tab and line feed from report data. */
+/**
+ * Removes C0 control characters other than tab and line feed, and the other characters XML
+ * forbids, from report data. Reports loaded from YAML arrive without them already; this covers
+ * a Report built in code and composed directly.
+ */
 export function stripControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }

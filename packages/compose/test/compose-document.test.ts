@@ -4,6 +4,7 @@ import type { Report } from '@gongwen/schema';
 import { describe, expect, it } from 'vitest';
 import { composeDocument } from '../src/index.js';
 import { smallReport, style } from './fixtures.js';
+import { png } from './images.js';
 
 describe('composeDocument (national style, a report of our own)', () => {
   const { document, diagnostics } = composeDocument(smallReport, style('national'));
@@ -75,12 +76,40 @@ describe('composeDocument (national style, a report of our own)', () => {
 
   it('takes seal images from the assets the caller read, and reports a missing one', () => {
     const report: Report = { ...smallReport, signature: { date: '2022-01-09', seals: ['seal.png'] } };
-    const image = new Uint8Array([1, 2, 3]);
+    const image = new Uint8Array(png(32, 32));
     const ok = composeDocument(report, style('national'), { assets: { 'seal.png': image } });
     expect(ok.document!.signature!.seals).toEqual([{ image, organ: '中共甲乡委员会' }]);
     const missing = composeDocument(report, style('national'), { assets: {} });
     expect(missing.document).toBeUndefined();
     expect(missing.diagnostics).toMatchObject([{ severity: 'error', ruleId: 'compose/missing-asset', path: 'signature.seals[0]' }]);
+  });
+
+  it('numbers a hundred and more subsections and items in Chinese: 一百、一百零一', () => {
+    const sections = Array.from({ length: 101 }, (_, i) => ({ heading: `第${i + 1}项工作`, body: [`做了第${i + 1}件事。`] }));
+    const items = Array.from({ length: 110 }, (_, i) => ({ lead: `第${i + 1}条。`, text: '内容。' }));
+    const report: Report = { ...smallReport, parts: [{ kind: 'measures', body: sections }, { kind: 'shortcomings', numbering: 'ordinal', body: items }, ...smallReport.parts.slice(2)] };
+    const r = composeDocument(report, style('national'));
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const text = documentLines(r.document!);
+    expect(text).toContain('（一百）第100项工作');
+    expect(text).toContain('（一百零一）第101项工作');
+    expect(text.some((l) => l.startsWith('一百一十是第110条。'))).toBe(true);
+  });
+
+  it('refuses a seal image that is damaged, too large or not an image, at the seal in the YAML', () => {
+    const report: Report = { ...smallReport, signature: { date: '2022-01-09', seals: ['seal.png'] } };
+    const locate = (path: (string | number)[]) => (path.join('.') === 'signature.seals.0' ? { line: 30, column: 11 } : undefined);
+    const cases: [Uint8Array, string][] = [
+      [png(32, 32).subarray(0, 40), 'seal/corrupt'],
+      [png(20000, 20000, 'grey1'), 'seal/too-large'],
+      [new TextEncoder().encode('<svg/>'), 'seal/format'],
+    ];
+    for (const [image, ruleId] of cases) {
+      const r = composeDocument(report, style('national'), { assets: { 'seal.png': image }, filename: 'r.yaml', locate });
+      expect(r.document).toBeUndefined();
+      expect(r.diagnostics).toMatchObject([{ severity: 'error', ruleId, file: 'r.yaml', line: 30, column: 11, path: 'signature.seals[0]' }]);
+      expect(r.diagnostics[0]!.message).toMatch(/印章图片 seal\.png/);
+    }
   });
 
   it('renders a custom part in every style with its own heading', () => {

@@ -97,10 +97,10 @@ describe('template errors name the template file and line', () => {
   });
 
   it('a helper that fails, at the line that called it', () => {
-    const changed = plain('<p>{{cn 100}}{{text}}</p>');
+    const changed = plain('<p>{{cn 0}}{{text}}</p>');
     const d = attempt({ 'partials/blocks.hbs': changed });
-    expect(d[0]).toMatchObject({ ruleId: 'template/runtime', file: 'partials/blocks.hbs', line: lineOf(changed, '{{cn 100}}') });
-    expect(d[0]!.message).toContain('1 to 99');
+    expect(d[0]).toMatchObject({ ruleId: 'template/runtime', file: 'partials/blocks.hbs', line: lineOf(changed, '{{cn 0}}') });
+    expect(d[0]!.message).toContain('cover 1 to');
   });
 
   it('formats as file:line:col with the rule', () => {

@@ -63,5 +63,7 @@ export async function lint(input: string | Uint8Array, options: LintOptions = {}
   const stage = await loadStage('lint');
   const fixed = stage.fixReport(first.source, first.diagnostics);
   if (fixed === first.source) return { diagnostics: first.diagnostics };
-  return { diagnostics: (await check(fixed)).diagnostics, fixed };
+  // The decoder took off a UTF-8 byte order mark; the rewritten file keeps the one it had.
+  const bom = typeof input !== 'string' && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? '\uFEFF' : '';
+  return { diagnostics: (await check(fixed)).diagnostics, fixed: bom + fixed };
 }

@@ -1,5 +1,6 @@
 import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { Document, FontRole } from '@gongwen/model';
+import { checkRenderOptions } from './check-options.js';
 import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
 import { defaultFonts } from './fonts.js';
@@ -7,8 +8,12 @@ import { loadStage, type FontSet, type StageName, type Style } from './stages.js
 import { lintLoaded } from './lint.js';
 import { resolveStyle, type StyleSearchOptions } from './styles.js';
 
-/** Bytes of a referenced file (a seal image), by its path as written in the report; `undefined` when it cannot be read. */
-export type AssetReader = (ref: string) => Uint8Array | undefined;
+/**
+ * Bytes of a referenced file (a seal image), by its path as written in the report; `undefined`
+ * when it cannot be read. A file larger than `maxBytes` is refused anyway, so a reader need not
+ * read more than `maxBytes + 1` bytes of it.
+ */
+export type AssetReader = (ref: string, maxBytes: number) => Uint8Array | undefined;
 
 export interface RenderOptions extends StyleSearchOptions {
   /** Shown in diagnostics and used to locate errors: `report.yaml`. */
@@ -32,8 +37,15 @@ export interface RenderOptions extends StyleSearchOptions {
   /** Seal images by the path the report names them with, or a function that reads them. */
   assets?: Record<string, Uint8Array> | AssetReader;
   lang?: Lang;
-  /** A character the fonts cannot draw, and every content finding of the lint rules, is an error instead of a warning. */
+  /** Every content finding of the lint rules is an error instead of a warning. */
   strict?: boolean;
+  /**
+   * Make the PDF even when a character has no glyph in any font (it prints as an empty box),
+   * with a warning instead of the default error. Ignored under `strict`.
+   */
+  allowMissingGlyphs?: boolean;
+  /** A report file larger than this many bytes is refused before it is read (default 1 MiB). */
+  maxBytes?: number;
 }
 
 export interface RenderOutputs {
@@ -55,6 +67,9 @@ export interface RenderResult {
  * format asked for. Bad input gives diagnostics, never an exception; the same input gives the same bytes.
  */
 export async function render(source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
+  // Misuse by the calling program is answered like bad input: diagnostics naming the option.
+  const misuse = checkRenderOptions(source, options);
+  if (misuse.length) return { outputs: {}, diagnostics: misuse };
   const { filename, lang } = options;
   const en = lang === 'en';
   const diagnostics: Diagnostic[] = [];
@@ -67,7 +82,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   // Start loading every stage this render needs at once, so their module files are read in parallel.
   const needed = new Set<StageName>(['schema', 'compose', 'lint', ...options.formats.flatMap((f) => formatStages[f])]);
   const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
-  const loaded = schema.loadReport(source, { filename, lang });
+  const loaded = schema.loadReport(source, { filename, lang, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
   diagnostics.push(...loaded.diagnostics);
   const report = loaded.report;
   if (!report || hasErrors(diagnostics)) return done();
@@ -85,9 +100,26 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   if (!style || hasErrors(diagnostics)) return done();
 
   const assets: Record<string, Uint8Array> = {};
+  const { sealLimits } = await loadStage('compose');
   (report.signature?.seals ?? []).forEach((ref, i) => {
-    const bytes = typeof options.assets === 'function' ? options.assets(ref) : options.assets?.[ref];
-    if (bytes) assets[ref] = bytes;
+    let bytes: unknown;
+    let failure: string | undefined;
+    try {
+      bytes = typeof options.assets === 'function' ? options.assets(ref, sealLimits.maxBytes) : options.assets && Object.hasOwn(options.assets, ref) ? options.assets[ref] : undefined;
+    } catch (e) {
+      // The caller's reader failed: this report cannot be rendered, but the caller gets a message, not the exception.
+      failure = e instanceof Error ? e.message : String(e);
+    }
+    if (bytes instanceof Uint8Array) assets[ref] = bytes;
+    else if (failure !== undefined || bytes !== undefined)
+      diagnostics.push(
+        error('options/assets', en ? `the assets reader failed for the seal image "${ref}": ${failure ?? `it returned ${typeof bytes}, not a Uint8Array`}` : `assets 读取印章图片“${ref}”时出错：${failure ?? `返回了 ${typeof bytes}，而不是 Uint8Array`}`, {
+          file: filename,
+          ...loaded.locate(['signature', 'seals', i]),
+          path: `signature.seals[${i}]`,
+          hint: en ? 'the assets function given to render() must return the bytes, or undefined when the file cannot be read' : '传给 render() 的 assets 函数应返回图片字节，读不到时返回 undefined',
+        }),
+      );
     else
       diagnostics.push(
         error('asset/missing', en ? `cannot read the seal image "${ref}"` : `无法读取印章图片“${ref}”`, {
@@ -98,6 +130,16 @@ export async function render(source: string | Uint8Array, options: RenderOptions
         }),
       );
   });
+  // Every seal is checked down to its pixels before any writer sees it: a DOCX embeds the bytes as
+  // they are, so a damaged image must be refused here, at its place in the YAML.
+  const composeStage = await loadStage('compose');
+  const seals = report.signature?.seals ?? [];
+  for (let i = 0; i < seals.length; i++) {
+    const bytes = assets[seals[i]!];
+    if (!bytes || seals.indexOf(seals[i]!) !== i) continue;
+    const problem = composeStage.sealProblem(await composeStage.checkSealPixels(bytes), seals[i]!, lang ?? 'zh');
+    if (problem) diagnostics.push(error(problem.ruleId, problem.message, { file: filename, ...loaded.locate(['signature', 'seals', i]), path: `signature.seals[${i}]`, hint: problem.hint }));
+  }
   if (hasErrors(diagnostics)) return done();
 
   // What a reviewing office would send back: warnings here, errors under strict (reported along
@@ -114,11 +156,19 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   const document = composed.document;
   if (!document || hasErrors(composed.diagnostics)) return done();
 
+  // A renderer's message about a seal names it by data path; point it at the seal in the YAML.
+  const atSeal = (d: Diagnostic): Diagnostic => {
+    const m = /^signature\.seals(?:\[(\d+)\])?$/.exec(d.path ?? '');
+    if (!m || d.line !== undefined) return d;
+    return { ...d, file: d.file ?? filename, ...loaded.locate(m[1] === undefined ? ['signature', 'seals'] : ['signature', 'seals', Number(m[1])]) };
+  };
+
   let fonts: FontSet | undefined;
   if (options.formats.includes('pdf')) {
     fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts;
     const fontsStage = await loadStage('fonts');
-    diagnostics.push(...locateGlyphs(fontsStage.checkGlyphs(document, fonts, { lang }), source, filename, options.strict ?? false));
+    const asError = (options.strict ?? false) || !(options.allowMissingGlyphs ?? false);
+    diagnostics.push(...locateGlyphs(fontsStage.checkGlyphs(document, fonts, { lang }), { source: sourceText, filename, report, locate: loaded.locate, asError, lang }));
   }
   // A report with an error gets no output at all, rather than some formats and not others.
   if (hasErrors(diagnostics)) return done(document);
@@ -128,7 +178,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
     else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
     else if (format === 'pdf') {
       const out = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang });
-      diagnostics.push(...out.diagnostics);
+      diagnostics.push(...out.diagnostics.map(atSeal));
       outputs.pdf = out.pdf;
     } else if (format === 'docx') {
       const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts) : undefined;
@@ -139,9 +189,11 @@ export async function render(source: string | Uint8Array, options: RenderOptions
         ...(Object.keys(fontNames).length ? { fontNames } : {}),
         ...(lang ? { lang } : {}),
       });
-      diagnostics.push(...out.diagnostics);
+      diagnostics.push(...out.diagnostics.map(atSeal));
       outputs.docx = out.docx;
     }
   }
+  // A renderer that refused (a seal it cannot decode) leaves no format behind either.
+  if (hasErrors(diagnostics)) for (const format of Object.keys(outputs) as Format[]) delete outputs[format];
   return done(document);
 }

@@ -71,20 +71,39 @@ describe('render', () => {
     expect(Buffer.from(a.outputs.docx!).equals(Buffer.from(b.outputs.docx!))).toBe(true);
   });
 
-  it('points a character no font can draw at its place in the YAML; an error only under strict', async () => {
+  it('refuses a character no font can draw, at its line:col and data path, unless allowMissingGlyphs', async () => {
     // U+2A6D6, the last character of CJK Extension B, which the bundled fonts lack; the font set is
     // pinned to the bundled fonts so the machine's own fonts cannot draw it.
     const rare = '\u{2A6D6}';
     const { fonts } = resolveFonts({ systemDirs: [], env: {} });
     const source = liaoning.replace(/^title: (.*)$/m, `title: $1${rare}`);
-    const lenient = await render(source, { filename: 'r.yaml', formats: ['pdf'], fonts });
-    const strict = await render(source, { filename: 'r.yaml', formats: ['pdf'], fonts, strict: true });
-    const w = lenient.diagnostics.find((d) => d.ruleId === 'render/missing-glyph');
-    expect(w.severity).toBe('warning');
-    expect(lenient.outputs.pdf).toBeDefined();
-    const e = strict.diagnostics.find((d) => d.ruleId === 'render/missing-glyph');
-    expect(e).toMatchObject({ severity: 'error', file: 'r.yaml', line: source.split('\n').findIndex((l) => l.startsWith('title:')) + 1 });
+    const line = source.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+    const column = source.split('\n')[line - 1]!.indexOf(rare) + 1;
+    const refused = await render(source, { filename: 'r.yaml', formats: ['pdf'], fonts });
+    const e = refused.diagnostics.find((d) => d.ruleId === 'render/missing-glyph');
+    expect(e).toMatchObject({ severity: 'error', file: 'r.yaml', line, column, path: 'title' });
+    expect(e!.hint).toMatch(/fonts-hanazono/);
+    expect(e!.hint).toMatch(/--allow-missing-glyphs/);
+    expect(refused.outputs.pdf).toBeUndefined();
+    const allowed = await render(source, { filename: 'r.yaml', formats: ['pdf'], fonts, allowMissingGlyphs: true });
+    expect(allowed.diagnostics.find((d) => d.ruleId === 'render/missing-glyph')).toMatchObject({ severity: 'warning', line, column, path: 'title' });
+    expect(allowed.outputs.pdf).toBeDefined();
+    // strict keeps it an error even when allowed.
+    const strict = await render(source, { filename: 'r.yaml', formats: ['pdf'], fonts, strict: true, allowMissingGlyphs: true });
+    expect(strict.diagnostics.find((d) => d.ruleId === 'render/missing-glyph')?.severity).toBe('error');
     expect(strict.outputs.pdf).toBeUndefined();
+  });
+
+  it('names the data path of a missing glyph in the body, not the Document path', async () => {
+    const { fonts } = resolveFonts({ systemDirs: [], env: {} });
+    const source = liaoning.replace('坚持统筹与落实', '坚持统筹\u{20000}与落实');
+    const { diagnostics } = await render(source, { filename: 'r.yaml', formats: ['pdf'], fonts, lang: 'en' });
+    const e = diagnostics.find((d) => d.ruleId === 'render/missing-glyph')!;
+    const lines = source.split('\n');
+    expect(e).toMatchObject({ severity: 'error', line: lines.findIndex((l) => l.includes('\u{20000}')) + 1 });
+    expect(e.column).toBe(lines[e.line! - 1]!.indexOf('\u{20000}') + 1);
+    expect(e.path).toMatch(/^parts\[\d+\]\.body\[\d+\]\.heading$/);
+    expect(e.hint).toMatch(/HanaMin/);
   });
 });
 

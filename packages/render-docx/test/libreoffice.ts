@@ -45,7 +45,7 @@ export async function docxToPdf(soffice: string, docx: Uint8Array, name: string)
     await run(
       soffice,
       [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', pdfFilter, '--outdir', dir, input],
-      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 120_000 },
+      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 600_000 },
     );
     return new Uint8Array(await readFile(join(dir, `${name}.pdf`)));
   } finally {

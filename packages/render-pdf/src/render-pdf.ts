@@ -37,9 +37,28 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
   }
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
-  const definition = { ...buildDocDefinition(doc, fonts), compress: options.compress ?? true };
-  const buffer = await pm.createPdf(definition).getBuffer();
-  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
+  const make = async (d: Document) => {
+    const buffer = await pm.createPdf({ ...buildDocDefinition(d, fonts), compress: options.compress ?? true }).getBuffer();
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  };
+  if (!doc.signature?.seals.length) return { pdf: await make(doc), diagnostics };
+  try {
+    return { pdf: await make(doc), diagnostics };
+  } catch (e) {
+    // A seal whose header is sound but whose pixels cannot be decoded: if the document renders
+    // without its seals, the images were the cause, and the caller is told so instead of getting an exception.
+    await make({ ...doc, signature: { ...doc.signature, seals: [] } });
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return {
+      pdf: new Uint8Array(),
+      diagnostics: [
+        ...diagnostics,
+        options.lang === 'en'
+          ? error('render/bad-seal-image', `a seal image cannot be decoded: ${reason}`, { path: 'signature.seals', hint: 'export the seal again as PNG or JPEG from an image editor' })
+          : error('render/bad-seal-image', `印章图片无法解码：${reason}`, { path: 'signature.seals', hint: '请用图片编辑器把印章重新导出为 PNG 或 JPEG' }),
+      ],
+    };
+  }
 }
 
 const isPng = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;

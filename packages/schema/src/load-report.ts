@@ -1,5 +1,6 @@
 import { error, hasErrors, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { LineCounter } from 'yaml';
+import { dropForbiddenChars } from './forbidden-chars.js';
 import { createLocator, pointAt, type DataPath, type SourceRange } from './locate.js';
 import { parseYaml } from './parse-yaml.js';
 import { readInput } from './read-input.js';
@@ -61,6 +62,7 @@ export function loadReport(input: string | Uint8Array, options: LoadReportOption
         }),
       );
     } else {
+      diagnostics.push(...dropForbiddenChars(parsed.data, { locate, file, lang }));
       diagnostics.push(...validateData(parsed.data, { source: { doc: parsed.doc, lineCounter: parsed.lineCounter }, file, lang }));
     }
   }

@@ -34,8 +34,8 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
           ...pointAt(1, 1),
           hint: t(
             lang,
-            '一份年度报告的数据通常只有几十 KB；请检查是否选错了文件。确需更大的文件时可调高 maxBytes。',
-            'the data of an annual report is usually a few dozen KB; check that this is the right file, or raise maxBytes',
+            `一份年度报告的数据通常只有几十 KB；请检查是否选错了文件。确需更大的文件时，命令行加 --max-bytes ${Math.ceil(Math.max(size, maxBytes * 2) / 1024 / 1024)}MiB，程序里传 maxBytes 选项。`,
+            `the data of an annual report is usually a few dozen KB; check that this is the right file. If it really is, pass --max-bytes ${Math.ceil(Math.max(size, maxBytes * 2) / 1024 / 1024)}MiB on the command line, or the maxBytes option in a program`,
           ),
         },
       ),

@@ -1,5 +1,6 @@
 import { error, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { Report } from './report.generated.js';
+import { refuseForbiddenChars } from './forbidden-chars.js';
 import { validateData } from './validate.js';
 
 export interface ValidateReportResult {
@@ -17,7 +18,7 @@ export function validateReport(data: unknown, options: { lang?: Lang } = {}): Va
   const lang: Lang = options.lang === 'en' ? 'en' : 'zh';
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = sortDiagnostics(validateData(data, { lang }));
+    diagnostics = sortDiagnostics([...refuseForbiddenChars(data, lang), ...validateData(data, { lang })]);
   } catch (e) {
     // Objects built in code can nest without end or refer to themselves; YAML input is checked before.
     if (!(e instanceof RangeError)) throw e;

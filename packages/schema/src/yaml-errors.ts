@@ -30,15 +30,20 @@ export function yamlErrorDiagnostics(problems: readonly YAMLError[], ctx: YamlEr
   // Running out of stack produces a cascade of follow-on errors; the first one is the story.
   const reported = exhausted.length > 0 ? [exhausted.sort((a, b) => a.pos[0] - b.pos[0])[0]!] : problems;
   // One message per spot: a single slip often trips several checks at the same place.
+  // One message per line, too: the parser's later complaints on a line it already stumbled on are echoes.
   const seen = new Set<number>();
+  const lines = new Set<number>();
   for (const e of [...reported].sort((a, b) => a.pos[0] - b.pos[0])) {
-    if (seen.has(e.pos[0])) continue;
+    const line = lineCounter.linePos(e.pos[0]).line;
+    if (seen.has(e.pos[0]) || lines.has(line)) continue;
     seen.add(e.pos[0]);
+    lines.add(line);
     if (diagnostics.length >= maxYamlDiagnostics) break;
-    const { message, hint } = lineSlip(text, lineCounter, e.pos[0], lang) ?? yamlMessage(e.code, e.message, lang);
+    const nested = e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY' ? overIndentedKey(text, e.pos[0], lang) : undefined;
+    const { message, hint } = nested ?? lineSlip(text, lineCounter, e.pos[0], lang) ?? yamlMessage(e.code, e.message, lang);
     const opening = e.code === 'RESOURCE_EXHAUSTION' ? undefined : openingOf(doc, e);
     const ruleId = ruleByCode[e.code] ?? 'yaml/syntax';
-    const span = opening !== undefined ? at(opening, opening + 1) : at(e.pos[0], e.pos[1]);
+    const span = nested ? at(nested.start, nested.end) : opening !== undefined ? at(opening, opening + 1) : at(e.pos[0], e.pos[1]);
     diagnostics.push(error(ruleId, message, { file, ...span, ...(hint ? { hint } : {}) }));
   }
   return diagnostics;
@@ -77,6 +82,34 @@ function openingOf(doc: Document, e: YAMLError): number | undefined {
       },
     });
   }
+}
+
+/**
+ * `year: 2023` followed by `  organ: …` on the next line: the parser stops at the value above
+ * (it reads the two lines as one multi-line key), but the slip is the indented key below it.
+ */
+function overIndentedKey(text: string, offset: number, lang: Lang): { message: string; hint: string; start: number; end: number } | undefined {
+  const rest = text.slice(offset);
+  const colon = /:(?=[ \t]|\r?\n|$)/.exec(rest);
+  const newline = rest.indexOf('\n');
+  if (!colon || newline < 0 || newline > colon.index) return undefined;
+  const lineStart = offset + rest.lastIndexOf('\n', colon.index) + 1;
+  const start = lineStart + Math.max(0, text.slice(lineStart).search(/\S/));
+  const end = offset + colon.index;
+  const key = text.slice(start, end).trim();
+  return lang === 'en'
+    ? {
+        message: `the key "${key}" is indented under the value on the line above, so it cannot start a new key`,
+        hint: 'line it up with the keys of its level; if it belongs under the key above, that key must have no value on its own line',
+        start,
+        end: Math.max(end, start + 1),
+      }
+    : {
+        message: `键“${key}”缩进到了上一行的值下面，不能作为新的键`,
+        hint: '请让它与同一层的键对齐；若它属于上一行的键，上一行冒号后面就不能再写值。',
+        start,
+        end: Math.max(end, start + 1),
+      };
 }
 
 /**

@@ -1,11 +1,11 @@
-import { existsSync, statSync, watch } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { error, formatDiagnostic } from '@gongwen/diagnostics';
 import { allFormats, clearStyleCache, isFormat, listStyles, type Format } from 'gongwen';
-import { usageErrors } from '../args.js';
-import { removeStaleTemps } from '../atomic-write.js';
+import { parseByteSize, usageErrors } from '../args.js';
+import { makeDir, removeEmptyDirs, removeStaleTemps } from '../atomic-write.js';
 import { runBatch } from '../batch.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -35,6 +35,8 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
         watch: { type: 'boolean' },
         'fail-fast': { type: 'boolean' },
         strict: { type: 'boolean' },
+        'allow-missing-glyphs': { type: 'boolean' },
+        'max-bytes': { type: 'string' },
         'embed-fonts': { type: 'boolean' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -49,6 +51,7 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
   if (typeof shard === 'string') throw new UsageError(shard);
   if (values.watch && values.shard) throw new UsageError(say(lang, '--watch 不能与 --shard 同用', '--watch and --shard cannot be combined'));
   const formats = parseFormats(values.format, lang);
+  const maxBytes = parseByteSize(values['max-bytes'], lang);
 
   const outDir = values.out === undefined ? undefined : resolve(ctx.cwd, values.out);
   const expanded = expandInputs(positionals, ctx.cwd);
@@ -65,6 +68,26 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
     return exitCodes.failed;
   }
 
+  // An output folder that cannot be made fails the run at once, before any report is rendered.
+  let madeDirs: string[] = [];
+  if (outDir !== undefined && inputs.length) {
+    try {
+      madeDirs = makeDir(outDir);
+    } catch (e) {
+      const reason = (e as Error).message;
+      process.stderr.write(
+        `${formatDiagnostic(
+          error('io/out-dir', say(lang, `无法创建输出目录 ${outDir}：${reason}`, `cannot create the output folder ${outDir}: ${reason}`), {
+            file: values.out,
+            hint: say(lang, '请用 --out 指定一个可以写入的普通目录', 'give --out a writable ordinary folder'),
+          }),
+          { lang, color: ctx.color },
+        )}\n`,
+      );
+      return exitCodes.failed;
+    }
+  }
+
   const manifestFile = values.changed ? manifestPath(outDir ?? ctx.cwd, shard) : undefined;
   const manifest: Manifest | undefined = manifestFile ? readManifest(manifestFile) : undefined;
   const jobFor = (f: InputFile): RenderJob => ({
@@ -77,6 +100,8 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
     fontDirs: values['font-dir']?.map((d) => resolve(ctx.cwd, d)),
     lang,
     strict: values.strict ?? false,
+    allowMissingGlyphs: values['allow-missing-glyphs'] ?? false,
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
     embedFonts: values['embed-fonts'] ?? false,
     previous: manifest?.entries[f.path],
     track: manifest !== undefined,
@@ -99,6 +124,8 @@ export async function renderCommand(args: string[], ctx: Context): Promise<numbe
   removeStaleTemps(new Set(inputs.flatMap((f) => formats.map((fmt) => dirname(outputPath(f, fmt, outDir))))));
   const { stopped } = await runBatch(inputs.map(jobFor), { jobs, failFast: values['fail-fast'] ?? false, onRecord });
   if (manifest && manifestFile) writeManifest(manifestFile, manifest);
+  // A run that wrote nothing leaves no empty output folder behind.
+  removeEmptyDirs(madeDirs);
   const summary = progress.summary();
   if (stopped && mode !== 'json') process.stderr.write(`${say(lang, '--fail-fast：在第一个失败后停止', '--fail-fast: stopped at the first failure')}\n`);
   if (values.watch) return watchLoop({ positionals, inputs, styleDirs: values['styles-dir']?.map((d) => resolve(ctx.cwd, d)) }, jobFor, onRecord, ctx);
@@ -162,21 +189,98 @@ async function watchLoop(
     schedule([f]);
   };
   // Watch folders, not files: editors often save by renaming a new file over the old one.
+  const watchers = new Map<string, FSWatcher>();
   const folders = new Map<string, boolean>();
   for (const f of args.inputs) folders.set(dirname(f.abs), false);
   for (const p of args.positionals) {
     const abs = resolve(ctx.cwd, p);
     if (existsSync(abs) && statSync(abs).isDirectory()) folders.set(abs, true);
   }
-  for (const [dir, recursive] of folders) watch(dir, { recursive }, (_event, name) => name && changed(join(dir, name.toString())));
+  // Whole trees first, so a folder inside one is watched with its subfolders.
+  for (const [dir, recursive] of [...folders].sort((a, b) => Number(b[1]) - Number(a[1]))) watchTree(dir, recursive, changed, watchers);
   for (const s of listStyles({ styleDirs: args.styleDirs })) {
-    watch(s.dir, { recursive: true }, () => {
+    watchTree(s.dir, true, () => {
       clearStyleCache();
       forgetStylesKey();
       schedule(known.values());
-    });
+    }, watchers);
   }
   process.stderr.write(`${say(ctx.lang, '正在监视改动，按 Ctrl+C 退出', 'watching for changes; press Ctrl+C to stop')}\n`);
-  await new Promise<void>((done) => process.once('SIGINT', () => done()));
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  // Nothing may keep the process alive after Ctrl+C: close every watcher, drop what was pending.
+  clearTimeout(timer);
+  pending.clear();
+  for (const w of watchers.values()) w.close();
+  await running;
   return exitCodes.ok;
+}
+
+/**
+ * Watches a folder (and, when `recursive`, every folder below it, including ones made later)
+ * with one plain watcher per folder. A folder's watcher sees a file saved by renaming a new
+ * one over it (what `sed -i` and most editors do) as often as it happens; Node's recursive
+ * watch on Linux watches the files themselves and loses a file once it is replaced. Symbolic
+ * links to folders are not followed, as in the inputs. `onChange` gets each path that changed.
+ */
+function watchTree(root: string, recursive: boolean, onChange: (path: string) => void, watchers: Map<string, FSWatcher>): void {
+  const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
+  const add = (dir: string, announce: boolean) => {
+    if (watchers.has(dir)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, (_event, name) => {
+        if (!name) return;
+        const path = join(dir, name.toString());
+        if (recursive && !skipped(name.toString()) && isFolder(path)) add(path, true);
+        onChange(path);
+      });
+    } catch {
+      return; // gone, or not readable: nothing to watch there
+    }
+    // A watched folder that is deleted ends its watcher; a new one of that name is picked up by its parent.
+    watcher.on('error', () => {
+      watcher.close();
+      watchers.delete(dir);
+    });
+    watcher.on('close', () => watchers.delete(dir));
+    watchers.set(dir, watcher);
+    if (!recursive) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory() && !skipped(e.name)) add(path, announce);
+      // Files that arrived with a folder moved in are new reports too.
+      else if (announce && e.isFile()) onChange(path);
+    }
+  };
+  add(root, false);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true && !lstatIsLink(path);
+  } catch {
+    return false;
+  }
+}
+
+function lstatIsLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, hasErrors, toJsonReport } from '@gongwen/diagnostics';
 import { validate } from 'gongwen';
-import { outputFormat, usageErrors } from '../args.js';
+import { outputFormat, parseByteSize, usageErrors } from '../args.js';
 import { assetReader } from '../assets.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -19,14 +19,16 @@ export async function validateCommand(args: string[], ctx: Context): Promise<num
         format: { type: 'string' },
         style: { type: 'string' },
         'styles-dir': { type: 'string', multiple: true },
+        'max-bytes': { type: 'string' },
       },
     }),
   );
   const format = outputFormat(values.format, ctx.lang);
+  const maxBytes = parseByteSize(values['max-bytes'], ctx.lang);
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'validate 需要至少一个文件、目录或通配符', 'validate needs at least one file, directory or glob'));
   const { files, missing } = expandInputs(positionals, ctx.cwd);
   const reports = await checkFiles(files, missing, ctx.lang, (f, bytes) =>
-    validate(bytes, { filename: f.path, style: values.style, styleDirs: values['styles-dir'], lang: ctx.lang, assets: assetReader(f.abs) }),
+    validate(bytes, { filename: f.path, style: values.style, styleDirs: values['styles-dir'], lang: ctx.lang, assets: assetReader(f.abs), ...(maxBytes !== undefined ? { maxBytes } : {}) }),
   );
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(toJsonReport(reports.map(({ path, diagnostics }) => ({ path, diagnostics }))), null, 2)}\n`);
