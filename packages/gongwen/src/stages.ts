@@ -15,6 +15,7 @@ const importers = {
   pdf: () => import('@gongwen/render-pdf'),
   docx: () => import('@gongwen/render-docx'),
   lint: () => import('@gongwen/lint'),
+  import: () => import('@gongwen/import/node'),
 };
 
 export type StageName = keyof typeof importers;

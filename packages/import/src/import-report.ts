@@ -16,9 +16,9 @@ export interface ImportOptions {
   format?: ImportFormat;
   lang?: Lang;
   /** The style to write in the data (`--style`), with what the importer should know of it; by default one is chosen from the report. */
-  style?: StyleFacts;
+  style?: string | StyleFacts;
   /** Names of the styles that exist, to choose from a province the report names. */
-  styles?: readonly string[];
+  styles?: readonly (string | StyleFacts)[];
   /** The `$schema` the YAML's first line points editors to. */
   schema?: string;
   /** Largest input accepted, in bytes (default 20 MiB: a DOCX with pictures). */

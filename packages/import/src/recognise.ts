@@ -30,9 +30,9 @@ export interface StyleFacts {
 export interface RecogniseOptions {
   lang?: Lang;
   /** `--style`: the style named by the user, with what the importer should know of it. */
-  style?: StyleFacts;
-  /** Styles that exist, to pick one from a province named in the report. */
-  styles?: readonly string[];
+  style?: string | StyleFacts;
+  /** Styles that exist (with what the importer should know of them), to pick one from a province named in the report. */
+  styles?: readonly (string | StyleFacts)[];
   /** Turns a paragraph into the location fields of a diagnostic. */
   where: (p: SourceParagraph) => Partial<Diagnostic>;
   /** How a paragraph is named in a message (`第 12 行`, `第 12 段`). */
@@ -65,11 +65,15 @@ const ARTIFACTS = /\[bookmark: [^\]]*\]/g;
 const ORGAN_END = /(人民政府|政府|委员会|党委|党工委|工作委员会|办事处|人民代表大会|人大|局|办公室|中心|司法所|管委会|管理委员会|法院|检察院)$/;
 const DOC_NUMBER = /^(\S+?)[〔［[（(【]\s*(\d{4})\s*[〕］\]）)】]\s*第?\s*(\d+)\s*号$/;
 const SIGNER = /签\s*发\s*人\s*[:：]\s*(.+)$/;
+/**
+ * Places that tell the province of a style: the province, its prefecture-level cities and its
+ * county-level cities; for Ningxia, small enough to list whole, every county and district too.
+ */
 const PROVINCES: [RegExp, string][] = [
-  [/广东|广州|深圳|珠海|汕头|佛山|韶关|湛江|肇庆|江门|茂名|惠州|梅州|汕尾|河源|阳江|清远|东莞|中山|潮州|揭阳|云浮/, 'guangdong'],
-  [/宁夏|银川|石嘴山|吴忠|固原|中卫/, 'ningxia'],
-  [/辽宁|沈阳|大连|鞍山|抚顺|本溪|丹东|锦州|营口|阜新|辽阳|盘锦|铁岭|葫芦岛/, 'liaoning'],
-  [/陕西|西安|铜川|宝鸡|咸阳|渭南|延安|汉中|榆林|安康|商洛/, 'shaanxi'],
+  [/广东|广州|深圳|珠海|汕头|佛山|韶关|湛江|肇庆|江门|茂名|惠州|梅州|汕尾|河源|阳江|清远|东莞|中山|潮州|揭阳|云浮|乐昌|南雄|台山|开平|鹤山|恩平|廉江|雷州|吴川|高州|化州|信宜|四会|兴宁|陆丰|阳春|英德|连州|普宁|罗定/, 'guangdong'],
+  [/宁夏|银川|石嘴山|吴忠|固原|中卫|兴庆区|西夏区|金凤区|永宁县|贺兰县|灵武|大武口|惠农区|平罗|利通区|红寺堡|盐池|同心县|青铜峡|原州区|西吉|隆德|泾源|彭阳|沙坡头|中宁|海原/, 'ningxia'],
+  [/辽宁|沈阳|大连|鞍山|抚顺|本溪|丹东|锦州|营口|阜新|辽阳|盘锦|铁岭|葫芦岛|新民市|瓦房店|庄河|海城市|东港市|凤城|凌海|北镇|盖州|大石桥|灯塔市|调兵山|开原|北票|凌源|兴城/, 'liaoning'],
+  [/陕西|西安|铜川|宝鸡|咸阳|渭南|延安|汉中|榆林|安康|商洛|兴平|彬州|韩城|华阴|子长|神木|旬阳/, 'shaanxi'],
 ];
 const BUNDLED_STYLES = ['national', 'guangdong', 'ningxia', 'liaoning', 'shaanxi'];
 const MARKER_TYPES: Record<string, LevelMarkers[2]> = { 'cn-paren': 'sub', 'arabic-dot': 'arabic', 'arabic-paren': 'aparen' };
@@ -329,8 +333,9 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
   }
 
   // ---- Style: --style, else a province the issuer or addressee names, else national.
-  const available = options.styles ?? BUNDLED_STYLES;
-  let style = options.style?.name;
+  const known: StyleFacts[] = (options.styles ?? BUNDLED_STYLES).map((f) => (typeof f === 'string' ? { name: f } : f));
+  const available = known.map((f) => f.name);
+  let style = typeof options.style === 'string' ? options.style : options.style?.name;
   let styleNote: [string, string] | undefined;
   if (!style) {
     const named = [...issuers, ...(Array.isArray(report.addressee) ? report.addressee : report.addressee ? [report.addressee] : []), titleText].join(' ');
@@ -344,7 +349,8 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
       styleNote = ['发文机关和主送机关未提到有样式的省份，用全国通用的 national 样式', 'neither issuer nor addressee names a province with a style, so the national style'];
     }
   }
-  const styleFacts: StyleFacts = options.style ?? { name: style };
+  const chosen = style;
+  const styleFacts: StyleFacts = (typeof options.style === 'object' ? options.style : undefined) ?? known.find((f) => f.name === chosen) ?? { name: style };
 
   // ---- Parts.
   const markers: LevelMarkers = {
