@@ -76,6 +76,8 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
     style?: string;
     align?: 'center' | 'right';
     numbered: boolean;
+    distribute: boolean;
+    unindented: boolean;
   }
   const paragraphs: SourceParagraph[] = [];
   const autoNumbered: number[] = [];
@@ -84,12 +86,25 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   let inText = false;
   let runStrong = false;
   let count = 0;
+  // A distributed paragraph (or, once saved as .doc, one broken off mid-sentence) and the
+  // unindented one after it are one paragraph whose last line was set apart to keep it on the
+  // page of the signature.
+  let continued: SourceParagraph | undefined;
   const emit = (p: Open, final: boolean) => {
     const text = trimPadding(p.text.replace(/\t/g, ' '));
     if (final) count++;
+    if (continued && text && p.unindented && !p.align) {
+      continued.text += text;
+      continued = undefined;
+      return;
+    }
+    continued = undefined;
     if (!text) return;
     const headingLike = (p.style !== undefined && headingIds.has(p.style)) || (p.chars > 0 && p.strongChars >= p.chars);
-    paragraphs.push({ text, paragraph: count + (final ? 0 : 1), ...(headingLike ? { headingLike } : {}), ...(p.align ? { align: p.align } : {}) });
+    const paragraph: SourceParagraph = { text, paragraph: count + (final ? 0 : 1), ...(headingLike ? { headingLike } : {}), ...(p.align ? { align: p.align } : {}) };
+    paragraphs.push(paragraph);
+    // Saved as .doc the distribution is lost: a long body paragraph broken off mid-sentence tells it too.
+    if (final && !p.align && !headingLike && (p.distribute || (text.length >= 20 && !/[。！？；：…”’」』）)!?;:]$/.test(text)))) continued = paragraph;
     if (p.numbered) autoNumbered.push(count + (final ? 0 : 1));
   };
   parseXml(decoder.decode(documentXml), {
@@ -99,12 +114,16 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
       const top = stack[stack.length - 1];
       switch (name) {
         case 'w:p':
-          stack.push({ text: '', chars: 0, strongChars: 0, numbered: false });
+          stack.push({ text: '', chars: 0, strongChars: 0, numbered: false, distribute: false, unindented: false });
           break;
         case 'w:pStyle':
           if (top) top.style = attrs['w:val'];
           break;
+        case 'w:ind':
+          if (top && (attrs['w:firstLine'] === '0' || attrs['w:firstLineChars'] === '0' || attrs['w:hanging'] !== undefined)) top.unindented = true;
+          break;
         case 'w:jc':
+          if (top && attrs['w:val'] === 'distribute') top.distribute = true;
           if (top && (attrs['w:val'] === 'center' || attrs['w:val'] === 'right' || attrs['w:val'] === 'end')) top.align = attrs['w:val'] === 'center' ? 'center' : 'right';
           break;
         case 'w:numPr':

@@ -33,7 +33,7 @@ export async function convertToDocx(soffice: string, bytes: Uint8Array, extensio
     const input = join(dir, `input${/^\.[a-z]{2,4}$/i.test(extension) ? extension.toLowerCase() : '.doc'}`);
     await writeFile(input, bytes);
     await new Promise<void>((resolve, reject) =>
-      execFile(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'docx:"MS Word 2007 XML"', '--outdir', join(dir, 'out'), input], { timeout: 120_000 }, (e) => (e ? reject(e) : resolve())),
+      execFile(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(dir, 'out'), input], { timeout: 120_000 }, (e) => (e ? reject(e) : resolve())),
     );
     return new Uint8Array(await readFile(join(dir, 'out', 'input.docx')));
   } finally {
