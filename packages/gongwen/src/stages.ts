@@ -16,6 +16,7 @@ const importers = {
   docx: () => import('@gongwen/render-docx'),
   lint: () => import('@gongwen/lint'),
   import: () => import('@gongwen/import/node'),
+  html: () => import('@gongwen/render-html'),
 };
 
 export type StageName = keyof typeof importers;
