@@ -51,9 +51,9 @@ export interface Recognised {
 const BOILERPLATE: RegExp[] = [
   /(作者|来源|发布者|发布机构|编辑|责任编辑)\s*[:：].*(来源|点击|时间|日期|浏览|阅读)/,
   /(点击数|浏览次数|阅读次数|访问量|点击量)\s*[:：]?/,
-  /^(索引号|发布日期|发文日期|发布机构|主题分类|信息分类|文号|公开方式|公开范围|有效性|成文日期|生成日期|公开时限|所属机构|体裁分类|信息名称|内容概述|主题词)\s*[:：]/,
+  /^(索引号|发布日期|发文日期|发布时间|更新时间|发布机构|来源|文章来源|信息来源|主题分类|信息分类|文号|公开方式|公开范围|有效性|成文日期|生成日期|公开时限|所属机构|体裁分类|信息名称|内容概述|主题词)\s*[:：]/,
   /^(索引号|发布日期|发布机构|主题分类|信息分类|文号|成文日期|公开方式)$/,
-  /^(当前位置|您当前的位置|您的位置|当前所在位置)\s*[:：]/,
+  /^(当前位置|您当前的位置|您的位置|您所在的位置|您现在的位置|当前所在位置)\s*[:：]/,
   /^首页\s*[>»/＞]/,
   /^(分享到|打印本页|【打印】|\[打印\]|关闭窗口|【关闭】|\[关闭\]|【字体|字号[:：]|扫一扫)/,
   /^【\s*(大|中|小|打印|关闭)\s*】/,
@@ -181,6 +181,12 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
     const s = front[i]!.text;
     if (isAddressee(s) || hasSentencePunctuation(s) || s.length > 60) break;
     titleLines.push(front[i]!);
+  }
+  // A web page repeats its title above the copy's own (often two-line) title: the repeat is page chrome.
+  if (titleLines.length > 2 && titleLines[0]!.text === titleLines.slice(1).map((p) => p.text).join('')) {
+    preface.push(t(lang, `已略去${options.label(titleLines[0]!)}网页重复的标题：${titleLines[0]!.text}`, `left out the web page’s repeated title at ${options.label(titleLines[0]!)}: ${titleLines[0]!.text}`));
+    titleLines.shift();
+    at++;
   }
   if (titleLines.length && titleLines.some((p) => /报告|情况|总结|工作/.test(p.text))) {
     // A title ends with the line that names the report; what follows it is not title.
@@ -316,13 +322,15 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
       issuers = [titleOrgan[1]!];
       issuerNote = ['推断：发文机关取自标题', 'guessed: the issuer is taken from the title'];
     } else {
-      const place = titleText ? /^(.{2,12}?(?:乡|镇|街道|县|区|市))(?=\d{4}|关于)/.exec(titleText)?.[1] : undefined;
-      const named = place ?? /《([^《》]{2,10}?(?:乡|镇|街道))[^《》]*》/.exec(paragraphs.map((p) => p.text).join(''))?.[1];
+      const place = titleText ? (/^(.{2,12}?(?:乡|镇|街道|县|区|市))(?=\d{4}|关于)/.exec(titleText) ?? /^\d{4}年度?(.{2,12}?(?:乡|镇|街道|县|区))(?=法治|关于)/.exec(titleText))?.[1] : undefined;
+      // The organ the preamble opens with (2025年，大中街道在…), or a place in a document's name (《李俊乡…》).
+      const opening = /^(?:\d{4}年(?:度|以来)?[，,]\s*)?(?:在[^，,]{0,30}[，,]\s*)?(?![我本全该])([\u4e00-\u9fa5]{2,10}?(?:街道办事处|街道|乡|镇))(?=党委|党工委|政府|在|坚持|以|深入|认真|紧紧|全面|始终|严格|学习|贯彻|落实|围绕|按照|紧扣|扎实|持续|不断)/.exec(preamble[0] ?? '')?.[1];
+      const named = place ?? opening ?? /《(?:\d{4}年度?)?([\u4e00-\u9fa5]{2,10}?(?:乡|镇|街道))[^《》]*》/.exec(paragraphs.map((p) => p.text).join(''))?.[1];
       const county = typeof report.addressee === 'string' ? /^(.{2,8}?[县区市])(?:人民政府|委员会|政府)/.exec(report.addressee.replace(/^中共/, ''))?.[1] : undefined;
       if (named) {
         // A place named in the text (not the title) is prefixed with the county of the addressee.
-        const prefix = !place && county && !named.startsWith(county) && !/[县区市]$/.test(named) ? county : '';
-        issuers = [`${prefix}${named}${/街道$/.test(named) ? '办事处' : '人民政府'}`];
+        const prefix = !place && !opening && county && !named.startsWith(county) && !/[县区市]$/.test(named) ? county : '';
+        issuers = [`${prefix}${named}${/街道$/.test(named) ? '办事处' : /(办事处|人民政府)$/.test(named) ? '' : '人民政府'}`];
         issuerNote = [`推断：原文未写发文机关，按${place ? '标题' : '文中'}的“${named}”${prefix ? `和主送机关“${report.addressee}”` : ''}拟定，请核对`, `guessed: the copy names no issuer; made from “${named}” in the ${place ? 'title' : 'text'}${prefix ? ` and the addressee “${report.addressee}”` : ''}; please check`];
       } else {
         issuers = ['发文机关'];
