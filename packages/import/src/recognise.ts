@@ -97,6 +97,8 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
   const paragraphs: SourceParagraph[] = [];
   for (const p of input) {
     const text = p.text.replace(ARTIFACTS, '').trim();
+    // A rule drawn with characters (the 版头 and 版记 lines of a plain-text copy) is layout, not text.
+    if (/^[─━—\-_=＝~～·•*]{6,}$/.test(text)) continue;
     if (!text) {
       preface.push(t(lang, `已略去${options.label(p)}的文字处理软件残留标记 ${p.text}`, `left out the word-processor artifact at ${options.label(p)}: ${p.text}`));
       continue;
@@ -208,7 +210,7 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
   let end = paragraphs.length;
   const tailParas = () => paragraphs.slice(lastPartStart + 1, end);
   const back = (): SourceParagraph | undefined => (end > lastPartStart + 1 ? paragraphs[end - 1] : undefined);
-  const printed = /^(.+?)[\s\u3000]+(\S+年\S+月\S+日)\s*印发$/.exec(back()?.text ?? '');
+  const printed = /^(.+?)[\s\u3000]*((?:\d{4}|[〇零一二三四五六七八九O]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)\s*印发$/.exec(back()?.text ?? '');
   if (printed) {
     const date = parseChineseDate(printed[2]!);
     if (date) {
@@ -227,8 +229,8 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
     if (!/^附件\s*\d*$/.test(paragraphs[i]!.text)) continue;
     const rest = paragraphs.slice(i + 1, end);
     if (!rest.length) continue;
-    // Only after a date line: a 附件 line inside the body is text.
-    if (!paragraphs.slice(lastPartStart, i).some((p) => dateAtEnd(p.text))) break;
+    // Only after a date or an attachment note (附件：…): a 附件 line inside the body is text.
+    if (!paragraphs.slice(lastPartStart, i).some((p) => dateAtEnd(p.text) || /^附\s*件\s*[:：]/.test(p.text))) break;
     attachments.unshift({ title: rest[0]!.text, ...(rest.length > 1 ? { body: rest.slice(1).map((p) => p.text) } : {}) });
     end = i;
   }
