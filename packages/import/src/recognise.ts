@@ -409,11 +409,12 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
       note([...path, 'body', 0], '原文此部分没有正文：暂用标题文字占位，请补写或删去', 'the copy has no text in this part: its heading stands in, write the text or delete it');
     }
     const defaultHeading = styleFacts.headings?.[kind]?.replace(/\{\{\s*year\s*\}\}/g, String(year)).replace(/\{\{\s*nextYear\s*\}\}/g, String(year + 1));
-    if (defaultHeading !== undefined && defaultHeading === heading) delete part.heading;
+    const sameWords = defaultHeading !== undefined && defaultHeading === heading;
+    if (sameWords) delete part.heading;
     if (styleFacts.defaultNumbering) dropDefaultNumbering(part, styleFacts.defaultNumbering);
     report.parts.push(part);
     if (kind === 'custom') note([...path, 'kind'], '标题未对应到法定部分，作为自定义部分', 'the heading matches no statutory part, so a custom part');
-    else note([...path, 'kind'], `推断：标题中有“${guess.because}”`, `guessed from “${guess.because}” in the heading`);
+    else note([...path, 'kind'], `推断：标题中有“${guess.because}”${sameWords ? `；标题“${heading}”与样式的措辞相同，由样式写出` : ''}`, `guessed from “${guess.because}” in the heading${sameWords ? `; the heading “${heading}” is the style’s own wording, so the style writes it` : ''}`);
   });
   if (closing.length) report.closing = closing;
   for (const f of flattened) {
