@@ -4,7 +4,7 @@ import { trimPadding, type SourceParagraph } from './paragraphs.js';
 
 /** Thrown for a zip that is not a word-processing document; the caller turns it into a diagnostic. */
 export class NotWordError extends Error {
-  constructor(readonly reason: 'not-zip' | 'spreadsheet' | 'presentation' | 'no-document' | 'encrypted') {
+  constructor(readonly reason: 'not-zip' | 'spreadsheet' | 'presentation' | 'no-document' | 'too-large') {
     super(reason);
   }
 }
@@ -22,6 +22,9 @@ function parseXml(xml: string, handlers: { open?(name: string, attrs: Record<str
   parser.write(xml);
   parser.end();
 }
+
+/** The main text of a report is a few hundred kB of XML; a word/document.xml this large is not one. */
+const MAX_XML_BYTES = 64 * 1024 * 1024;
 
 const on = (v: string | undefined) => v === undefined || !/^(0|false|off|none)$/i.test(v);
 
@@ -55,16 +58,27 @@ export interface DocxParagraphs {
  */
 export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   let files: Record<string, Uint8Array>;
+  const names: string[] = [];
+  let tooLarge = false;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/styles.xml' || f.name === '[Content_Types].xml' || f.name.startsWith('xl/') || f.name.startsWith('ppt/') });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        if (f.name !== 'word/document.xml' && f.name !== 'word/styles.xml') return false;
+        // The size the zip declares is the size unpacked into (fflate allocates it): a zip bomb stops here.
+        if (f.originalSize > MAX_XML_BYTES) tooLarge = true;
+        return !tooLarge;
+      },
+    });
   } catch {
     throw new NotWordError('not-zip');
   }
+  if (tooLarge) throw new NotWordError('too-large');
   const decoder = new TextDecoder();
   const documentXml = files['word/document.xml'];
   if (!documentXml) {
-    if (Object.keys(files).some((n) => n.startsWith('xl/'))) throw new NotWordError('spreadsheet');
-    if (Object.keys(files).some((n) => n.startsWith('ppt/'))) throw new NotWordError('presentation');
+    if (names.some((n) => n.startsWith('xl/'))) throw new NotWordError('spreadsheet');
+    if (names.some((n) => n.startsWith('ppt/'))) throw new NotWordError('presentation');
     throw new NotWordError('no-document');
   }
   const headingIds = headingStyles(files['word/styles.xml'] ? decoder.decode(files['word/styles.xml']) : undefined);

@@ -112,6 +112,7 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
     } catch (e) {
       if (!(e instanceof NotWordError)) throw e;
       if (e.reason === 'spreadsheet') return fail('import/spreadsheet', '这是一个电子表格（.xlsx），不是报告', 'this is a spreadsheet (.xlsx), not a report', '请导入报告的 Word 文件或文本。', 'Import the report’s Word file or text.');
+      if (e.reason === 'too-large') return fail('import/too-large', '这个 .docx 解压后的正文大得不像一份报告', 'this .docx unpacks to far more text than a report has', '请检查是否选错了文件。', 'Check that this is the right file.');
       if (e.reason === 'presentation') return fail('import/not-a-report', '这是一个演示文稿（.pptx），不是报告', 'this is a presentation (.pptx), not a report', '请导入报告的 Word 文件或文本。', 'Import the report’s Word file or text.');
       return fail('import/not-docx', '文件不是有效的 .docx（Word 文档）', 'the file is not a valid .docx (Word document)', '在 Word/WPS 中打开并另存为 .docx 后再导入。', 'Open it in Word/WPS and save it as .docx, then import again.');
     }

@@ -77,3 +77,13 @@ it('the library entry uses no Node built-in, so it runs in a browser', () => {
     expect(readFileSync(join(src, f), 'utf8'), f).not.toMatch(/from ['"]node:|require\(/);
   }
 });
+
+it('refuses a .docx that would unpack to far more than a report, before unpacking it', () => {
+  // A zip bomb: a small file whose word/document.xml declares (and holds) 80 MiB.
+  const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(80 * 1024 * 1024) }, { level: 9 });
+  expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+  const before = process.memoryUsage().rss;
+  const d = one(bomb, 'bomb.docx');
+  expect(d.ruleId).toBe('import/too-large');
+  expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+});
