@@ -24,6 +24,20 @@ describe('gongwen import', () => {
     expect(checked.code).toBe(0);
   });
 
+  it('imports a DOCX that gongwen rendered, to data that renders the same text, and reports as JSON', () => {
+    const out = tempDir();
+    const example = join(examplesDir, 'shaanxi-nanzheng-fazhen-2022.yaml');
+    expect(gongwen(['render', example, '--format', 'docx,txt', '--out', out]).code).toBe(0);
+    const r = gongwen(['import', join(out, 'shaanxi-nanzheng-fazhen-2022.docx'), '--out', join(out, 'data'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { ok: boolean; files: { path: string; output: string; diagnostics: { severity: string }[] }[] };
+    expect(report.ok).toBe(true);
+    expect(report.files[0]!.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const yaml = join(out, 'data', 'shaanxi-nanzheng-fazhen-2022.yaml');
+    expect(gongwen(['render', yaml, '--format', 'txt', '--out', join(out, 'again')]).code).toBe(0);
+    expect(readFileSync(join(out, 'again', 'shaanxi-nanzheng-fazhen-2022.txt'), 'utf8')).toBe(readFileSync(join(out, 'shaanxi-nanzheng-fazhen-2022.txt'), 'utf8'));
+  });
+
   it('takes --style, and says in English what it did with --lang en', () => {
     const out = tempDir();
     const r = gongwen(['import', seed, '--out', out, '--style', 'national', '--lang', 'en']);
