@@ -70,6 +70,12 @@ describe('gongwen import', () => {
     }
   });
 
+  it('takes files, not a folder (a folder holds the YAML too)', () => {
+    const r = gongwen(['import', examplesDir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不是文件夹');
+  });
+
   it('says how to get a .docx when a .doc needs LibreOffice and it is not installed', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { error, formatDiagnostic, hasErrors, toJsonReport, type Diagnostic } from '@gongwen/diagnostics';
@@ -32,6 +32,9 @@ export async function importCommand(args: string[], ctx: Context): Promise<numbe
   if (!positionals.length) throw new UsageError(say(ctx.lang, 'import 需要至少一个文件（.docx .doc .wps .txt .md .html）', 'import needs at least one file (.docx .doc .wps .txt .md .html)'));
   const styleDirs = values['styles-dir']?.map((d) => resolve(ctx.cwd, d));
   const outDir = values.out === undefined ? undefined : resolve(ctx.cwd, values.out);
+  // A folder holds YAML and everything else: import names its report files one by one (or by a glob).
+  const folder = positionals.find((p) => statSync(resolve(ctx.cwd, p), { throwIfNoEntry: false })?.isDirectory());
+  if (folder !== undefined) throw new UsageError(say(ctx.lang, `import 需要报告文件而不是文件夹（“${folder}”）；可写 ${folder}/*.docx`, `import takes report files, not a folder ("${folder}"); write ${folder}/*.docx`));
   const { files, missing } = expandInputs(positionals, ctx.cwd);
   const schemaFile = reportSchemaFile();
   const reports: { path: string; output?: string; diagnostics: Diagnostic[]; source?: string }[] = missing.map((m) => ({
