@@ -12,6 +12,7 @@ const zh = {
   check <file.pdf…>             按 GB/T 9704 测量 PDF，逐条列出是否合格
   styles                        列出样式；styles new <名称> --from <样式> 复制一个样式
   fonts                         列出每个字体角色所用的字体文件及原因
+  import <文件…>                把已有的报告（.docx .doc .wps .txt .md .html）转换为 YAML 数据
 
 通用选项:
   --lang zh|en      消息语言（默认中文，或环境变量 GONGWEN_LANG）
@@ -28,7 +29,7 @@ const zh = {
   --lang zh|en          消息语言`,
   render: `用法: gongwen render <文件|目录|通配符…> [选项]
 
-  --format <列表>       输出格式，逗号分隔：pdf,docx,txt,md（默认 pdf,docx）
+  --format <列表>       输出格式，逗号分隔：pdf,docx,txt,md,html（默认 pdf,docx）
   -o, --out <目录>      输出文件夹；目录输入的层级在其下保持不变（默认与输入文件同目录）
   --style <名称>        使用指定样式（覆盖数据中的 style）
   --styles-dir <目录>   另外查找样式的文件夹
@@ -60,6 +61,15 @@ const zh = {
   --from <样式>   复制哪个样式
   --dir <目录>    新样式放在哪个文件夹下（默认为内置样式文件夹）`,
   fonts: `用法: gongwen fonts [--font-dir <目录>] [--format text|json] [--lang zh|en]`,
+  import: `用法: gongwen import <文件…> [选项]
+
+每个输入写出一个 YAML 数据文件（原文文字不改，导入时的猜测写在注释中）；.doc/.wps 需要 LibreOffice。
+
+  -o, --out <目录>      输出文件夹（默认与输入文件同目录）
+  --style <名称>        数据中写的样式（默认按报告提到的省份选择，否则 national）
+  --styles-dir <目录>   另外查找样式的文件夹
+  --format text|json    输出格式
+  --lang zh|en          消息语言`,
 };
 
 const en: typeof zh = {
@@ -74,6 +84,7 @@ Commands:
   check <file.pdf…>              measure a PDF against GB/T 9704, pass/fail per rule
   styles                         list the styles; styles new <name> --from <style> copies one
   fonts                          show the font file used for each role, and why
+  import <files…>                turn an existing report (.docx .doc .wps .txt .md .html) into YAML data
 
 Common options:
   --lang zh|en      message language (default Chinese, or GONGWEN_LANG)
@@ -90,7 +101,7 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   --lang zh|en          message language`,
   render: `Usage: gongwen render <files|dirs|globs…> [options]
 
-  --format <list>       comma-separated: pdf,docx,txt,md (default pdf,docx)
+  --format <list>       comma-separated: pdf,docx,txt,md,html (default pdf,docx)
   -o, --out <dir>       output folder; a directory input's tree is mirrored under it (default: beside each input)
   --style <name>        render in this style (overrides the data's style)
   --styles-dir <dir>    another folder to look for styles in
@@ -122,6 +133,15 @@ Prints every GB/T 9704 rule with its measured value and pass/fail; exit 0 when a
   --from <style>   the style to copy
   --dir <dir>      the folder to create the new style in (default: the bundled styles folder)`,
   fonts: `Usage: gongwen fonts [--font-dir <dir>] [--format text|json] [--lang zh|en]`,
+  import: `Usage: gongwen import <files…> [options]
+
+Writes one YAML data file per input (the text as written, guesses in comments); .doc/.wps need LibreOffice.
+
+  -o, --out <dir>       output folder (default: beside each input)
+  --style <name>        the style the data names (default: from a province the report names, else national)
+  --styles-dir <dir>    another folder to find styles in
+  --format text|json    output format
+  --lang zh|en          message language`,
 };
 
 export type HelpTopic = keyof typeof zh;

@@ -1,9 +1,9 @@
 import type { StageName } from './stages.js';
 
 /** The outputs the facade can produce. */
-export type Format = 'pdf' | 'docx' | 'txt' | 'md';
+export type Format = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
 
-export const allFormats: readonly Format[] = ['pdf', 'docx', 'txt', 'md'];
+export const allFormats: readonly Format[] = ['pdf', 'docx', 'txt', 'md', 'html'];
 
 /** The stages each format needs besides loading and composing. */
 export const formatStages: Record<Format, StageName[]> = {
@@ -11,6 +11,7 @@ export const formatStages: Record<Format, StageName[]> = {
   docx: ['docx'],
   txt: ['text'],
   md: ['text'],
+  html: ['html'],
 };
 
 export function isFormat(value: string): value is Format {

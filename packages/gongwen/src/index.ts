@@ -1,6 +1,8 @@
 export { render } from './render.js';
 export { validate } from './validate.js';
 export { lint } from './lint.js';
+export { importFile, reportSchemaFile } from './import.js';
+export type { ImportOptions, ImportResult } from './import.js';
 export type { LintOptions, LintResult } from './lint.js';
 export type { AssetReader, RenderOptions, RenderOutputs, RenderResult } from './render.js';
 export { allFormats, isFormat } from './formats.js';

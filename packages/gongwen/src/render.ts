@@ -53,6 +53,7 @@ export interface RenderOutputs {
   docx?: Uint8Array;
   txt?: string;
   md?: string;
+  html?: string;
 }
 
 export interface RenderResult {
@@ -176,6 +177,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   for (const format of options.formats) {
     if (format === 'txt') outputs.txt = (await loadStage('text')).renderText(document);
     else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
+    else if (format === 'html') outputs.html = (await loadStage('html')).renderHtml(document);
     else if (format === 'pdf') {
       const out = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang });
       diagnostics.push(...out.diagnostics.map(atSeal));

@@ -15,6 +15,8 @@ const importers = {
   pdf: () => import('@gongwen/render-pdf'),
   docx: () => import('@gongwen/render-docx'),
   lint: () => import('@gongwen/lint'),
+  import: () => import('@gongwen/import/node'),
+  html: () => import('@gongwen/render-html'),
 };
 
 export type StageName = keyof typeof importers;

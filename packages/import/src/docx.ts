@@ -1,0 +1,196 @@
+import { unzipSync } from 'fflate';
+import { Parser } from 'htmlparser2';
+import { trimPadding, type SourceParagraph } from './paragraphs.js';
+
+/** Thrown for a zip that is not a word-processing document; the caller turns it into a diagnostic. */
+export class NotWordError extends Error {
+  constructor(readonly reason: 'not-zip' | 'spreadsheet' | 'presentation' | 'no-document' | 'too-large') {
+    super(reason);
+  }
+}
+
+/** Parses XML into SAX events (entities decoded, tags as written: `w:p`). */
+function parseXml(xml: string, handlers: { open?(name: string, attrs: Record<string, string>): void; text?(data: string): void; close?(name: string): void }): void {
+  const parser = new Parser(
+    {
+      onopentag: (name, attrs) => handlers.open?.(name, attrs),
+      ontext: (data) => handlers.text?.(data),
+      onclosetag: (name) => handlers.close?.(name),
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+}
+
+/** The main text of a report is a few hundred kB of XML; a word/document.xml this large is not one. */
+const MAX_XML_BYTES = 64 * 1024 * 1024;
+
+const on = (v: string | undefined) => v === undefined || !/^(0|false|off|none)$/i.test(v);
+
+/** Style ids whose name says heading (英文 heading 1…, 中文 标题 1…, Title). */
+function headingStyles(stylesXml: string | undefined): Set<string> {
+  const ids = new Set<string>();
+  if (!stylesXml) return ids;
+  let id: string | undefined;
+  parseXml(stylesXml, {
+    open(name, attrs) {
+      if (name === 'w:style') id = attrs['w:styleId'];
+      else if (name === 'w:name' && id && /^(heading\s*\d|标题\s*\d|title|标题)$/i.test(attrs['w:val'] ?? '')) ids.add(id);
+    },
+    close(name) {
+      if (name === 'w:style') id = undefined;
+    },
+  });
+  return ids;
+}
+
+export interface DocxParagraphs {
+  paragraphs: SourceParagraph[];
+  /** Paragraph numbers that carry Word's automatic list numbering (its number is not in the text). */
+  autoNumbered: number[];
+}
+
+/**
+ * The paragraphs of a DOCX's main text (word/document.xml), in order: text of every run, tabs as a
+ * space, line breaks ending a paragraph; deleted revisions and the fallback copies of text boxes
+ * left out. Headers and footers (page numbers) are not report text.
+ */
+export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
+  let files: Record<string, Uint8Array>;
+  const names: string[] = [];
+  let tooLarge = false;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        if (f.name !== 'word/document.xml' && f.name !== 'word/styles.xml') return false;
+        // The size the zip declares is the size unpacked into (fflate allocates it): a zip bomb stops here.
+        if (f.originalSize > MAX_XML_BYTES) tooLarge = true;
+        return !tooLarge;
+      },
+    });
+  } catch {
+    throw new NotWordError('not-zip');
+  }
+  if (tooLarge) throw new NotWordError('too-large');
+  const decoder = new TextDecoder();
+  const documentXml = files['word/document.xml'];
+  if (!documentXml) {
+    if (names.some((n) => n.startsWith('xl/'))) throw new NotWordError('spreadsheet');
+    if (names.some((n) => n.startsWith('ppt/'))) throw new NotWordError('presentation');
+    throw new NotWordError('no-document');
+  }
+  const headingIds = headingStyles(files['word/styles.xml'] ? decoder.decode(files['word/styles.xml']) : undefined);
+
+  interface Open {
+    text: string;
+    chars: number;
+    strongChars: number;
+    style?: string;
+    align?: 'center' | 'right';
+    numbered: boolean;
+    distribute: boolean;
+    unindented: boolean;
+  }
+  const paragraphs: SourceParagraph[] = [];
+  const autoNumbered: number[] = [];
+  const stack: Open[] = [];
+  let skip = 0;
+  let inText = false;
+  let runStrong = false;
+  let count = 0;
+  // A distributed paragraph (or, once saved as .doc, one broken off mid-sentence) and the
+  // unindented one after it are one paragraph whose last line was set apart to keep it on the
+  // page of the signature.
+  let continued: SourceParagraph | undefined;
+  const emit = (p: Open, final: boolean) => {
+    const text = trimPadding(p.text.replace(/\t/g, ' '));
+    if (final) count++;
+    if (continued && text && p.unindented && !p.align) {
+      continued.text += text;
+      continued = undefined;
+      return;
+    }
+    continued = undefined;
+    if (!text) return;
+    const headingLike = (p.style !== undefined && headingIds.has(p.style)) || (p.chars > 0 && p.strongChars >= p.chars);
+    const paragraph: SourceParagraph = { text, paragraph: count + (final ? 0 : 1), ...(headingLike ? { headingLike } : {}), ...(p.align ? { align: p.align } : {}) };
+    paragraphs.push(paragraph);
+    // Saved as .doc the distribution is lost: a long body paragraph broken off mid-sentence tells it too.
+    if (final && !p.align && !headingLike && (p.distribute || (text.length >= 20 && !/[。！？；：…”’」』）)!?;:]$/.test(text)))) continued = paragraph;
+    if (p.numbered) autoNumbered.push(count + (final ? 0 : 1));
+  };
+  parseXml(decoder.decode(documentXml), {
+    open(name, attrs) {
+      if (name === 'w:del' || name === 'mc:Fallback' || name === 'w:delText' || name === 'w:instrText') skip++;
+      if (skip) return;
+      const top = stack[stack.length - 1];
+      switch (name) {
+        case 'w:p':
+          stack.push({ text: '', chars: 0, strongChars: 0, numbered: false, distribute: false, unindented: false });
+          break;
+        case 'w:pStyle':
+          if (top) top.style = attrs['w:val'];
+          break;
+        case 'w:ind':
+          if (top && (attrs['w:firstLine'] === '0' || attrs['w:firstLineChars'] === '0' || attrs['w:hanging'] !== undefined)) top.unindented = true;
+          break;
+        case 'w:jc':
+          if (top && attrs['w:val'] === 'distribute') top.distribute = true;
+          if (top && (attrs['w:val'] === 'center' || attrs['w:val'] === 'right' || attrs['w:val'] === 'end')) top.align = attrs['w:val'] === 'center' ? 'center' : 'right';
+          break;
+        case 'w:numPr':
+          if (top) top.numbered = true;
+          break;
+        case 'w:r':
+          runStrong = false;
+          break;
+        case 'w:b':
+          if (on(attrs['w:val'])) runStrong = true;
+          break;
+        case 'w:rFonts':
+          if (/黑体|楷体|Hei|Kai/i.test(attrs['w:eastAsia'] ?? '')) runStrong = true;
+          break;
+        case 'w:t':
+          inText = true;
+          break;
+        case 'w:tab':
+          if (top && !inText) top.text += '\t';
+          break;
+        case 'w:br':
+        case 'w:cr':
+          // A line break inside a paragraph starts a new line of text (a title or signature set by hand).
+          if (top && attrs['w:type'] !== 'page' && attrs['w:type'] !== 'column') {
+            emit(top, false);
+            top.text = '';
+            top.chars = 0;
+            top.strongChars = 0;
+          }
+          break;
+      }
+    },
+    text(data) {
+      if (skip || !inText) return;
+      const top = stack[stack.length - 1];
+      if (!top) return;
+      top.text += data;
+      const chars = data.replace(/\s/g, '').length;
+      top.chars += chars;
+      if (runStrong) top.strongChars += chars;
+    },
+    close(name) {
+      if (name === 'w:del' || name === 'mc:Fallback' || name === 'w:delText' || name === 'w:instrText') {
+        skip = Math.max(0, skip - 1);
+        return;
+      }
+      if (skip) return;
+      if (name === 'w:t') inText = false;
+      else if (name === 'w:p') {
+        const p = stack.pop();
+        if (p) emit(p, true);
+      }
+    },
+  });
+  return { paragraphs, autoNumbered };
+}

@@ -1,0 +1,4 @@
+export { importReport } from './import-report.js';
+export type { ImportFormat, ImportOptions, ImportResult } from './import-report.js';
+export type { StyleFacts } from './recognise.js';
+export { parseChineseDate } from './numerals.js';
