@@ -9,10 +9,12 @@ import { mmToPt, mmToTwip, ptToTwip } from './units.js';
 export interface FontRoleSpec {
   /** Size in pt (三号 16, 二号 22, 四号 14). */
   size: number;
-  /** Family names a government PC has, in order of preference; the first is written into DOCX. */
+  /**
+   * Family names a government PC has, in order of preference; the first is written into DOCX.
+   * Latin letters, digits and the punctuation Unicode shares between scripts are set in the same
+   * font (see `layout.text`).
+   */
   families: string[];
-  /** Family for Latin letters and digits in the same runs. */
-  latinFamily: string;
   /** Hex colour without '#'. */
   color: string;
   bold: boolean;
@@ -20,17 +22,17 @@ export interface FontRoleSpec {
 
 export const fontRoles: Record<FontRole, FontRoleSpec> = {
   // 7.3.1 标题: 2号小标宋
-  title: { size: 22, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  title: { size: 22, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], color: '000000', bold: false },
   // 5.2.2: every element 3号仿宋 unless stated otherwise
-  body: { size: 16, families: ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  body: { size: 16, families: ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'], color: '000000', bold: false },
   // 7.3.3 level-1 headings, 7.2.2 密级, 7.2.3 紧急程度, 7.3.7 附件 label: 黑体
-  heading1: { size: 16, families: ['黑体', 'SimHei', 'STHeiti'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  heading1: { size: 16, families: ['黑体', 'SimHei', 'STHeiti'], color: '000000', bold: false },
   // 7.3.3 level-2 headings, 7.2.6 签发人 names: 楷体
-  heading2: { size: 16, families: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  heading2: { size: 16, families: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'], color: '000000', bold: false },
   // 7.5 页码: 4号半角宋体
-  pageNumber: { size: 14, families: ['宋体', 'SimSun', 'STSong'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  pageNumber: { size: 14, families: ['宋体', 'SimSun', 'STSong'], color: '000000', bold: false },
   // 7.2.4 发文机关标志: red 小标宋, size at the office's discretion (一号 is common practice)
-  organMark: { size: 26, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], latinFamily: 'Times New Roman', color: 'FF0000', bold: false },
+  organMark: { size: 26, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], color: 'FF0000', bold: false },
 };
 
 export const layout = {
@@ -67,6 +69,36 @@ export const layout = {
   addressee: {
     /** 7.3.2: one blank line below the title. */
     blankLinesBefore: 1,
+  },
+  /**
+   * How a line is filled, decided once for the PDF and the DOCX (Word and LibreOffice), so the
+   * same text breaks into the same lines in all three.
+   */
+  text: {
+    /**
+     * One font per run: Latin letters, digits and the characters Unicode shares between scripts
+     * (“ ” ‘ ’ —— …… ·) are set in the role's own Chinese font, full width where it draws them so
+     * (GB/T 9704 text is set in the body font). A DOCX that named a Latin font for them would let
+     * each client pick by its own script rules: LibreOffice sets a quote after a digit in the Latin font.
+     */
+    oneFontPerRun: true,
+    /**
+     * Space between a Chinese character and a Latin letter or digit next to it (自动调整中文与西文、
+     * 数字的间距), in ems of the text's size: LibreOffice always adds a fifth of the font height
+     * (it ignores `w:autoSpaceDE`/`w:autoSpaceDN`), Word adds it while those are on (its default),
+     * so the PDF adds it too. Not added next to punctuation.
+     */
+    autospaceEm: 0.2,
+    /**
+     * Punctuation never hangs past the right edge: where a closing mark would be the 29th character,
+     * the character before it moves down with it (避头尾), as LibreOffice does. Its hanging mode
+     * drops the hanging glyph from justified lines, so the DOCX cannot ask for hanging.
+     */
+    hangingPunctuation: false,
+    /** GB/T 15834 避头尾: these never start a line … */
+    noLineStart: '，。、；：？！）》」』】〕〉”’…—·%‰℃°,.;:?!)]}',
+    /** … and these never end one. */
+    noLineEnd: '（《「『【〔〈“‘([{',
   },
   paragraph: {
     /** 7.3.3: first line indented two characters, continuation flush left. */
@@ -151,4 +183,10 @@ export const derived = {
    * characters still fit the 156 mm line (−4 twips would let only 27 fit).
    */
   bodyCondenseTwip: Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size)),
+  /**
+   * The tracking lines are broken at, in pt: the DOCX's whole-twip condensing (−0.25 pt), which
+   * Word and LibreOffice fit lines with, so the PDF breaks every line where they do. Full lines
+   * are then justified to the block's edge in the PDF as in the clients.
+   */
+  lineBreakTrackingPt: Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size)) / 20,
 };

@@ -64,7 +64,6 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   const evenPage = endMatter.length > 0 && layout.endMatter.evenPage;
 
   const fonts = embeddedFonts(ctx, options.embedFonts);
-  const latin = fontRoles.body.latinFamily;
   const file = new Document({
     title: doc.meta.title,
     creator: doc.meta.author,
@@ -75,11 +74,12 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     evenAndOddHeaderAndFooters: true,
     styles: buildStyles(ctx.names),
     // The theme's fonts are what Word and WPS fall back to; naming ours there keeps them from
-    // asking for 等线 or Calibri, which a document in GB format never uses.
+    // asking for 等线 or Calibri, which a document in GB format never uses. Latin text is set
+    // in the same fonts (layout.text.oneFontPerRun).
     theme: {
       fonts: {
-        headings: { latin, eastAsia: ctx.names.heading1, scripts: { Hans: ctx.names.heading1 } },
-        body: { latin, eastAsia: ctx.names.body, scripts: { Hans: ctx.names.body } },
+        headings: { latin: ctx.names.heading1, eastAsia: ctx.names.heading1, scripts: { Hans: ctx.names.heading1 } },
+        body: { latin: ctx.names.body, eastAsia: ctx.names.body, scripts: { Hans: ctx.names.body } },
       },
     },
     ...(fonts.length ? { fonts } : {}),

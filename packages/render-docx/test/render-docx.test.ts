@@ -52,11 +52,12 @@ describe('the section', () => {
 });
 
 describe('the styles', () => {
-  it('make Normal 3号仿宋 on exact 579 spacing, condensed −5 twips, with widow control off and punctuation allowed past the margin', async () => {
+  it('make Normal 3号仿宋 on exact 579 spacing, condensed −5 twips, with widow control off, the role font in every slot, and w:overflowPunct as LibreOffice reads “no hanging”', async () => {
     const styles = (await render()).xml('word/styles.xml');
     const normal = style(styles, 'Normal');
     const rPr = child(normal, 'w:rPr')!;
-    expect(child(rPr, 'w:rFonts')!.attrs).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': 'Times New Roman', 'w:hAnsi': 'Times New Roman' });
+    // Letters, digits and quotes in the body font too (layout.text.oneFontPerRun).
+    expect(child(rPr, 'w:rFonts')!.attrs).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': '仿宋_GB2312', 'w:hAnsi': '仿宋_GB2312', 'w:cs': '仿宋_GB2312', 'w:hint': 'eastAsia' });
     expect(child(rPr, 'w:sz')!.attrs['w:val']).toBe('32');
     expect(child(rPr, 'w:spacing')!.attrs['w:val']).toBe(String(derived.bodyCondenseTwip));
     expect(derived.bodyCondenseTwip).toBe(-5);
@@ -116,8 +117,8 @@ describe('the styles', () => {
     const { files } = await render();
     const theme = new TextDecoder().decode(files['word/theme/theme1.xml']);
     const fontScheme = /<a:fontScheme[\s\S]*<\/a:fontScheme>/.exec(theme)![0];
-    expect(fontScheme).toMatch(/<a:majorFont><a:latin typeface="Times New Roman"[^>]*\/><a:ea typeface="黑体"/);
-    expect(fontScheme).toMatch(/<a:minorFont><a:latin typeface="Times New Roman"[^>]*\/><a:ea typeface="仿宋_GB2312"/);
+    expect(fontScheme).toMatch(/<a:majorFont><a:latin typeface="黑体"[^>]*\/><a:ea typeface="黑体"/);
+    expect(fontScheme).toMatch(/<a:minorFont><a:latin typeface="仿宋_GB2312"[^>]*\/><a:ea typeface="仿宋_GB2312"/);
     expect(fontScheme).toMatch(/<a:font script="Hans" typeface="仿宋_GB2312"\/>/);
     expect(fontScheme).not.toMatch(/等线|Calibri/);
   });

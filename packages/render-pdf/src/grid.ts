@@ -61,13 +61,18 @@ export function space(height: number): Node {
 function filledBlock(parts: { text: string; role: FontRole }[], options: LineOptions, m: Metrics): Node {
   const left = options.left ?? 0;
   const right = options.right ?? 0;
-  const lines = fillLines(parts, { width: derived.blockWidthPt - left - right, indent: options.indent ?? 0, size: options.size, tracking: options.tracking ?? 0, justify: true }, m);
+  const lines = fillLines(
+    parts,
+    { width: derived.blockWidthPt - left - right, indent: options.indent ?? 0, size: options.size, tracking: options.tracking ?? 0, breakTracking: derived.lineBreakTrackingPt, justify: true },
+    m,
+  );
   const before = (options.blankLinesBefore ?? 0) * pitch;
   const stack = lines.map((line, i): Node => {
     const text: Inline[] = line.pieces.map((p) => {
       const font = m.byId(p.font) ?? m.primary(p.role);
       const inline: Inline = { text: p.text, font: p.font, fontSize: options.size, lineHeight: m.lineHeightFor(font, options.size, options.lineHeightPt) };
-      if (line.characterSpacing) inline.characterSpacing = line.characterSpacing;
+      const spacing = line.characterSpacing + (p.space ?? 0);
+      if (spacing) inline.characterSpacing = spacing;
       if (options.color) inline.color = options.color;
       return inline;
     });

@@ -53,7 +53,7 @@ describe('the body grid', () => {
       expect(mm(l.xEnd)).toBeGreaterThan(right - 0.1);
       expect(mm(l.xEnd)).toBeLessThan(right + 0.2);
     }
-    const indented = lines.filter((l) => /^\d+号段落/.test(l.text));
+    const indented = lines.filter((l) => /^\d+\s?号段落/.test(l.text));
     expect(indented.length).toBeGreaterThan(2);
     for (const l of indented) expect(mm(l.x)).toBeCloseTo(left + 2 * charMm, 1);
   });
