@@ -109,6 +109,14 @@ export const layout = {
     roles: { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' } as Record<1 | 2 | 3 | 4, FontRole>,
     /** Headings stand indented like paragraphs (practice of every seed report). */
     indentChars: 2,
+    /**
+     * A heading never ends a page: with the headings directly above it, it moves to the next page
+     * when no line of its text would follow it on this one (Word's and LibreOffice's keep with
+     * next; at least the first line of the text comes along). The grid wins over widow and orphan
+     * control: pages hold 22 lines (5.2.3), so a paragraph may leave one line at a page's foot or
+     * top, as GB/T 9704 documents set by typists do.
+     */
+    keepWithNext: true,
   },
   attachmentNote: {
     /** 7.3.4: one blank line below the body, indented two characters. */
@@ -190,3 +198,38 @@ export const derived = {
    */
   lineBreakTrackingPt: Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size)) / 20,
 };
+
+/** What decides the 版头's height: its flag lines (份号, 密级, 紧急程度), its organ names and 签发人 rows. */
+export interface HeaderShape {
+  flagLines: number;
+  organs: number;
+  signerRows: number;
+}
+
+/** Grid lines (0-based, from the block top) the 版头 puts its parts on. */
+export interface HeaderLines {
+  /** Line of the 发文字号 (of the first 签发人 row in a 上行文). */
+  numberLine: number;
+  /** Line of the 发文字号 in a 上行文 (the last 签发人 row); `numberLine` otherwise. */
+  numberRow: number;
+  /** Line of the title's first line. */
+  titleLine: number;
+}
+
+/**
+ * The grid lines of the 版头, decided once for both renderers from the spec alone: the
+ * 发文字号 two blank lines below the line holding the 发文机关标志's foot (7.2.5), the title two
+ * blank lines below the line holding the red rule (7.3.1). The mark's em box is taken as one em
+ * of its size, a stacked name `organMarkLineHeight` apart, and a body line's em box as centred
+ * in its grid line, so no font's metrics move a part to another line.
+ */
+export function headerLines(shape: HeaderShape): HeaderLines {
+  const pitch = derived.linePitchPt;
+  const size = fontRoles.organMark.size;
+  const markBottom = mmToPt(layout.header.organMarkTop) + size + Math.max(0, shape.organs - 1) * layout.header.organMarkLineHeight * size;
+  const numberLine = Math.max(shape.flagLines, Math.floor(markBottom / pitch) + 1 + layout.header.documentNumberLinesBelowMark);
+  const numberRow = numberLine + Math.max(0, shape.signerRows - 1);
+  const ruleY = numberRow * pitch + (pitch + fontRoles.body.size) / 2 + mmToPt(layout.header.ruleGapBelowNumber);
+  const titleLine = Math.floor(ruleY / pitch) + 1 + layout.title.linesBelowRule;
+  return { numberLine, numberRow, titleLine };
+}

@@ -7,13 +7,13 @@ import { textRun, textWidthChars } from './runs.js';
 import { lastLineStart } from './last-line.js';
 import { styleIds } from './styles.js';
 
-/** 标题 (7.3.1): centred 2号小标宋 lines, two blank lines below the red rule when there is one. */
-export function titleLines(ctx: BuildContext, title: readonly string[], hasHeader: boolean): Paragraph[] {
+/** 标题 (7.3.1): centred 2号小标宋 lines; `before`: the space below the 版头 (two blank lines below its red rule). */
+export function titleLines(ctx: BuildContext, title: readonly string[], before?: number): Paragraph[] {
   return title.map(
     (line, i) =>
       new Paragraph({
         style: styleIds.title,
-        spacing: i === 0 && hasHeader ? { before: docxElements.titleBefore } : undefined,
+        spacing: i === 0 && before !== undefined ? { before } : undefined,
         children: [textRun(ctx, line, 'title', 'title')],
       }),
   );

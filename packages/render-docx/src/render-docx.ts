@@ -8,7 +8,7 @@ import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
 import { setStyleSwitches } from './style-properties.js';
 import { docxGeometry } from './geometry.js';
-import { headerBlock } from './header-block.js';
+import { headerBlock, titleBefore } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
 import { pageFooters } from './page-footers.js';
 import type { BuildContext } from './runs.js';
@@ -48,7 +48,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh' };
   const children: FileChild[] = [];
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
-  children.push(...titleLines(ctx, doc.title, doc.header !== undefined));
+  children.push(...titleLines(ctx, doc.title, doc.header ? titleBefore(doc.header) : undefined));
   if (doc.addressee) children.push(addresseeLine(ctx, doc.addressee, doc.title.length > 0));
   // Without 主送机关 the body keeps the blank line below the title that the addressee would have had.
   else if (doc.title.length > 0) children.push(...blankLines(layout.addressee.blankLinesBefore));

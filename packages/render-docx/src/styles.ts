@@ -34,7 +34,7 @@ export const styleSwitches: StyleSwitches = {
   [styleIds.title]: { snapToGrid: false },
   [styleIds.organMark]: { snapToGrid: false },
   // Headings stay with the text they head (Word's built-in headings do the same).
-  ...Object.fromEntries(Object.values(styleIds.heading).map((id) => [id, { keepNext: true }])),
+  ...Object.fromEntries(Object.values(styleIds.heading).map((id) => [id, { keepNext: layout.headings.keepWithNext, keepLines: true }])),
 };
 
 /** Exact spacing on the 22-line grid. `LineRuleType.EXACT` writes "exact"; EXACTLY writes an invalid value. */

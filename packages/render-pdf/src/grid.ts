@@ -8,6 +8,13 @@ export type Node = Record<string, unknown>;
 
 export const pitch = derived.linePitchPt;
 
+/**
+ * The style name every line of text in the flow carries: pdfmake has no such style (it changes
+ * nothing), but hands it to pageBreakBefore, which tells the text block's lines by it from the
+ * footer's page number and the 版记 drawn there.
+ */
+export const TEXT_LINE = 'gongwen-text-line';
+
 export interface LineOptions extends InlineStyle {
   alignment?: 'left' | 'center' | 'right' | 'justify';
   /** First-line indent in pt. */
@@ -38,6 +45,7 @@ export function textBlock(text: string | { text: string; role?: FontRole }[], op
   const delta = runs.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
   const before = (options.blankLinesBefore ?? 0) * pitch;
   const node: Node = {
+    style: TEXT_LINE,
     text: runs,
     margin: [round(options.left ?? 0), round(before + delta), round(options.right ?? 0), round(-delta)],
   };
@@ -78,7 +86,7 @@ function filledBlock(parts: { text: string; role: FontRole }[], options: LineOpt
     });
     const ascent = Math.max(...text.map((t) => m.ascent(m.byId(t.font) ?? m.primary(options.role), t.fontSize)), 0);
     const delta = text.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
-    return { text, noWrap: true, margin: [round(left + line.indent), round((i === 0 ? before : 0) + delta), round(right), round(-delta)] };
+    return { style: TEXT_LINE, text, noWrap: true, margin: [round(left + line.indent), round((i === 0 ? before : 0) + delta), round(right), round(-delta)] };
   });
   return { stack };
 }

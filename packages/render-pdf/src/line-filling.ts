@@ -7,6 +7,8 @@ interface Glyph {
   font: string;
   role: FontRole;
   advance: number;
+  /** Its width when lines are fitted (pt): the advance, or a full em for a character the clients set full width. */
+  fitAdvance: number;
   /** The automatic space before it (pt) when it follows a character on the same line. */
   space: number;
   /** Last of a run of one script and one font role (see `fillLines`). */
@@ -63,7 +65,15 @@ export function autospaceBetween(before: string | undefined, after: string, size
  */
 const EDGE_PT = 0.001;
 /** Latin letters, digits and their punctuation stay together, as words do. */
-const word = /[A-Za-z0-9.,%/+\-_:@#&]/;
+const word = /[A-Za-z0-9.,%/+\-_:@#&·]/;
+/** A line may break after a hyphen between letters or digits (`2021-` | `2025年`), as the clients break it. */
+const breaksAfter = new Set(['-']);
+/**
+ * Characters LibreOffice (shaping the CJK face for Chinese) sets a full em wide where the PDF's
+ * font draws them narrower: the em dash of ——. Lines are fitted at that width; the glyph is drawn
+ * at its own, the justified line taking up the difference.
+ */
+const fullWidthInClients = new Set(['—']);
 
 export interface FillOptions {
   /** Line width in pt. */
@@ -94,7 +104,9 @@ export function fillLines(parts: { text: string; role: FontRole }[], options: Fi
       const cp = char.codePointAt(0)!;
       const f = fontFor(m, part.role, cp);
       const space = autospaceBetween(previous, char, options.size);
-      glyphs.push({ char, font: f.id, role: part.role, advance: (Math.max(0, advanceOf(f, cp)) / unitsPerEm(f)) * options.size, space, runEnd: false });
+      const advance = (Math.max(0, advanceOf(f, cp)) / unitsPerEm(f)) * options.size;
+      const fitAdvance = fullWidthInClients.has(char) ? Math.max(advance, options.size) : advance;
+      glyphs.push({ char, font: f.id, role: part.role, advance, fitAdvance, space, runEnd: false });
       const script = scriptOf(char);
       scripts.push(script === 'weak' ? (scripts[scripts.length - 1] ?? 'east') : script);
       previous = char;
@@ -116,9 +128,9 @@ export function fillLines(parts: { text: string; role: FontRole }[], options: Fi
     let used = 0;
     let end = start;
     const lead = (g: Glyph) => (end === start ? 0 : g.space);
-    while (end < glyphs.length && used + lead(glyphs[end]!) + glyphs[end]!.advance <= available + 1e-6) {
+    while (end < glyphs.length && used + lead(glyphs[end]!) + glyphs[end]!.fitAdvance <= available + 1e-6) {
       const g = glyphs[end]!;
-      used += lead(g) + g.advance + (g.runEnd ? 0 : fit);
+      used += lead(g) + g.fitAdvance + (g.runEnd ? 0 : fit);
       end++;
     }
     if (end < glyphs.length) end = breakPoint(glyphs, start, end);
@@ -156,7 +168,7 @@ function breakPoint(glyphs: Glyph[], start: number, end: number): number {
   for (let guard = 0; guard < 8 && at > start + 1; guard++) {
     const next = glyphs[at]!.char;
     const prev = glyphs[at - 1]!.char;
-    if (noStart.has(next) || noEnd.has(prev) || (word.test(next) && word.test(prev))) at--;
+    if (noStart.has(next) || noEnd.has(prev) || (word.test(next) && word.test(prev) && !breaksAfter.has(prev))) at--;
     else break;
   }
   // A Latin word longer than the line is split where it overflowed.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { resolveFonts } from '@gongwen/fonts';
 import { derived, layout, type Document } from '@gongwen/model';
-import { renderPdf } from '../src/index.js';
+import { buildDocDefinition, renderPdf } from '../src/index.js';
 import { fullDocument, plainDocument, prose } from './fixtures.js';
 import { embeddedFonts, mm, readLines, type TextLine } from './measure.js';
 
@@ -301,5 +301,51 @@ describe('sparse documents', () => {
     const withNumber = await render({ ...plainDocument(1), header: { organs: ['某镇人民政府'], suffix: '文件', documentNumber: '某政发〔2025〕1号' } });
     const titleOf = (r: typeof bare) => r.lines.find((l) => l.fontSize === 22)!.baseline;
     expect(titleOf(withMark)).toBeCloseTo(titleOf(withNumber), 1);
+  });
+});
+
+describe('headings and the automatic space', () => {
+  it('never ends a page with a heading: it moves to the next page with its text (layout.headings.keepWithNext)', async () => {
+    const oneLine = (i: number) => ({ kind: 'paragraph' as const, runs: [{ text: `第${'法'.repeat(10)}段${i}` }] });
+    let moved = 0;
+    for (let n = 16; n <= 21; n++) {
+      const doc: Document = {
+        meta: { title: '标题', author: '某乡人民政府' },
+        title: ['标题'],
+        body: [
+          ...Array.from({ length: n }, (_, i) => oneLine(i)),
+          { kind: 'heading', level: 1, marker: '二、', text: '下一步工作安排' },
+          { kind: 'heading', level: 2, marker: '（一）', text: '加强学习' },
+          ...prose(2),
+        ],
+      };
+      const { lines } = await readLines((await renderPdf(doc, fonts)).pdf);
+      const body = lines.filter((l) => l.fontSize === 16 && !/—/.test(l.text));
+      const h1 = body.findIndex((l) => l.text.startsWith('二、'));
+      const h2 = body.findIndex((l) => l.text.startsWith('（一）'));
+      // Both headings and the first line of their text stand on one page.
+      expect(new Set([body[h1]!.page, body[h2]!.page, body[h2 + 1]!.page]).size, `${n} lines before`).toBe(1);
+      if (body[h1]!.page === 2) {
+        moved++;
+        // The page before is short only by the lines the headings took along.
+        expect(body.filter((l) => l.page === 1).length).toBeLessThan(layout.grid.linesPerPage);
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('sets a fifth of an em between Chinese and a digit or Latin letter, none next to punctuation', async () => {
+    const doc: Document = { meta: { title: '标题', author: '某' }, title: [], body: [{ kind: 'paragraph', runs: [{ text: '共128件，APP（2021年）' }] }] };
+    const def = buildDocDefinition(doc, fonts);
+    const para = def.content.find((n: Record<string, any>) => Array.isArray(n.stack)) as Record<string, any>;
+    const pieces = (para.stack[0].text as { text: string; characterSpacing?: number }[]).map((t) => [t.text, t.characterSpacing ?? 0] as const);
+    const base = pieces.at(-1)![1];
+    const extra = (t: string) => pieces.find(([p]) => p === t)![1] - base;
+    // 共|128: the space rides on 共; 8|件 on 8; none between 件 and ，, nor around （2021年） but 1|年.
+    expect(extra('共')).toBeCloseTo(layout.text.autospaceEm * 16, 6);
+    expect(extra('8')).toBeCloseTo(layout.text.autospaceEm * 16, 6);
+    expect(extra('1')).toBeCloseTo(layout.text.autospaceEm * 16, 6);
+    expect(pieces.map(([t]) => t).join('')).toBe('共128件，APP（2021年）');
+    expect(pieces.filter(([, c]) => c !== base).map(([t]) => t.at(-1))).toEqual(['共', '8', '1']);
   });
 });
