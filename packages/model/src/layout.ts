@@ -95,6 +95,12 @@ export const layout = {
      * drops the hanging glyph from justified lines, so the DOCX cannot ask for hanging.
      */
     hangingPunctuation: false,
+    /**
+     * Bold runs (a style's 加粗 leads): the Chinese faces of a 公文 have no bold weight, so the
+     * glyphs are drawn with their outline stroked this wide, in ems, as Word emboldens 仿宋_GB2312;
+     * the advances do not change, so a bold run breaks lines as a regular one does.
+     */
+    boldStrokeEm: 0.03,
     /** GB/T 15834 避头尾: these never start a line … */
     noLineStart: '，。、；：？！）》」』】〕〉”’…—·%‰℃°,.;:?!)]}',
     /** … and these never end one. */

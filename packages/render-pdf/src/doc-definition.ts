@@ -214,7 +214,7 @@ function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: n
       return node;
     }
     return textBlock(
-      b.runs.map((r) => ({ text: r.text, role: r.role ?? 'body' })),
+      b.runs.map((r) => ({ text: r.text, role: r.role ?? 'body', bold: r.bold })),
       { role: 'body', size, tracking, fill: true, indent: layout.paragraph.firstLineIndentChars * derived.charPitchPt, blankLinesBefore },
       m,
     );

@@ -1,5 +1,5 @@
 import type { FontRole } from '@gongwen/model';
-import { derived } from '@gongwen/model';
+import { derived, layout } from '@gongwen/model';
 import { inlines, round, type Inline, type InlineStyle } from './inlines.js';
 import { fillLines } from './line-filling.js';
 import type { Metrics } from './metrics.js';
@@ -36,9 +36,9 @@ export interface LineOptions extends InlineStyle {
  * line's baseline would: a font with a smaller ascent (楷体) is moved down by the difference, and
  * moved back up below the block so the next block stays on the grid.
  */
-export function textBlock(text: string | { text: string; role?: FontRole }[], options: LineOptions, m: Metrics): Node {
-  const parts = typeof text === 'string' ? [{ text }] : text;
-  if (options.fill) return filledBlock(parts.map((p) => ({ text: p.text, role: p.role ?? options.role })), options, m);
+export function textBlock(text: string | { text: string; role?: FontRole; bold?: boolean }[], options: LineOptions, m: Metrics): Node {
+  const parts: { text: string; role?: FontRole; bold?: boolean }[] = typeof text === 'string' ? [{ text }] : text;
+  if (options.fill) return filledBlock(parts.map((p) => ({ text: p.text, role: p.role ?? options.role, bold: p.bold })), options, m);
   const runs = parts.flatMap((p) => inlines(p.text, { ...options, role: p.role ?? options.role }, m));
   // pdfmake puts a line's baseline below its tallest font's ascent; match that to the body grid.
   const ascent = Math.max(...runs.map((r) => m.ascent(m.byId(r.font) ?? m.primary(options.role), r.fontSize)), 0);
@@ -66,7 +66,7 @@ export function space(height: number): Node {
 }
 
 /** A paragraph filled line by line (see fillLines): a stack of single-line nodes pdfmake never rewraps. */
-function filledBlock(parts: { text: string; role: FontRole }[], options: LineOptions, m: Metrics): Node {
+function filledBlock(parts: { text: string; role: FontRole; bold?: boolean }[], options: LineOptions, m: Metrics): Node {
   const left = options.left ?? 0;
   const right = options.right ?? 0;
   const lines = fillLines(
@@ -81,6 +81,8 @@ function filledBlock(parts: { text: string; role: FontRole }[], options: LineOpt
       const inline: Inline = { text: p.text, font: p.font, fontSize: options.size, lineHeight: m.lineHeightFor(font, options.size, options.lineHeightPt) };
       const spacing = line.characterSpacing + (p.space ?? 0);
       if (spacing) inline.characterSpacing = spacing;
+      // Bold in a face without a bold weight: the outline stroked too (layout.text.boldStrokeEm).
+      if (p.bold) inline.textStroke = round(layout.text.boldStrokeEm * options.size);
       if (options.color) inline.color = options.color;
       return inline;
     });

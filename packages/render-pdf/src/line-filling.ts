@@ -6,6 +6,7 @@ interface Glyph {
   char: string;
   font: string;
   role: FontRole;
+  bold: boolean;
   advance: number;
   /** Its width when lines are fitted (pt): the advance, or a full em for a character the clients set full width. */
   fitAdvance: number;
@@ -18,7 +19,7 @@ interface Glyph {
 /** One filled line: its pieces (one per font) and the character spacing that justifies it. */
 export interface FilledLine {
   /** `space`: extra spacing after the piece's last character (the automatic space before the next). */
-  pieces: { text: string; font: string; role: FontRole; space?: number }[];
+  pieces: { text: string; font: string; role: FontRole; bold?: boolean; space?: number }[];
   characterSpacing: number;
   /** Left offset in pt (the first line's indent). */
   indent: number;
@@ -94,7 +95,7 @@ export interface FillOptions {
  * spacing, as Word does with CJK text: a full line of 28 characters keeps the grid's tracking
  * exactly; a line shortened by the 避头尾 rules spreads its characters to the right edge.
  */
-export function fillLines(parts: { text: string; role: FontRole }[], options: FillOptions, m: Metrics): FilledLine[] {
+export function fillLines(parts: { text: string; role: FontRole; bold?: boolean }[], options: FillOptions, m: Metrics): FilledLine[] {
   const glyphs: Glyph[] = [];
   const scripts: Script[] = [];
   let previous: string | undefined;
@@ -106,7 +107,7 @@ export function fillLines(parts: { text: string; role: FontRole }[], options: Fi
       const space = autospaceBetween(previous, char, options.size);
       const advance = (Math.max(0, advanceOf(f, cp)) / unitsPerEm(f)) * options.size;
       const fitAdvance = fullWidthInClients.has(char) ? Math.max(advance, options.size) : advance;
-      glyphs.push({ char, font: f.id, role: part.role, advance, fitAdvance, space, runEnd: false });
+      glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitAdvance, space, runEnd: false });
       const script = scriptOf(char);
       scripts.push(script === 'weak' ? (scripts[scripts.length - 1] ?? 'east') : script);
       previous = char;
@@ -114,12 +115,12 @@ export function fillLines(parts: { text: string; role: FontRole }[], options: Fi
   }
   glyphs.forEach((g, i) => {
     const next = glyphs[i + 1];
-    g.runEnd = !next || next.role !== g.role || scripts[i + 1] !== scripts[i];
+    g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i];
   });
 
   // Lines are fitted as Word and LibreOffice fit them (derived.lineBreakTrackingPt): every
   // character condensed by the DOCX's tracking except the last of a run of one script and one
-  // font role, which LibreOffice sets at its full advance, and the line's last character.
+  // font role (and weight), which LibreOffice sets at its full advance, and the line's last character.
   const fit = options.breakTracking ?? options.tracking;
   const lines: Glyph[][] = [];
   let start = 0;
@@ -150,8 +151,8 @@ export function fillLines(parts: { text: string; role: FontRole }[], options: Fi
       const p = pieces[pieces.length - 1];
       // A character followed by an automatic space is a piece of its own, which carries the space.
       const next = spaces[j + 1];
-      if (p && p.font === g.font && p.role === g.role && !p.space && !next) p.text += g.char;
-      else pieces.push({ text: g.char, font: g.font, role: g.role });
+      if (p && p.font === g.font && p.role === g.role && (p.bold ?? false) === g.bold && !p.space && !next) p.text += g.char;
+      else pieces.push({ text: g.char, font: g.font, role: g.role, ...(g.bold ? { bold: true } : {}) });
       if (next) pieces[pieces.length - 1]!.space = next;
     });
     return { pieces, characterSpacing: spacing, indent };

@@ -349,3 +349,27 @@ describe('headings and the automatic space', () => {
     expect(pieces.filter(([, c]) => c !== base).map(([t]) => t.at(-1))).toEqual(['共', '8', '1']);
   });
 });
+
+describe('bold runs', () => {
+  it('draws a bold run bold (fill and stroke, in a face without a bold weight) and keeps its text and line breaks', async () => {
+    const text = '一是加强组织领导。';
+    const rest = '镇政府坚持以习近平法治思想为指导，深入贯彻落实党中央、国务院关于法治政府建设的决策部署。';
+    const doc = (bold: boolean): Document => ({
+      meta: { title: '标题', author: '某' },
+      title: [],
+      body: [{ kind: 'paragraph', runs: [{ text, bold }, { text: rest }] }],
+    });
+    const [plain, bolded] = await Promise.all([renderPdf(doc(false), fonts), renderPdf(doc(true), fonts)]);
+    const modes = async (pdf: Uint8Array) => {
+      const d = await getDocument({ data: pdf.slice(), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+      const ops = await (await d.getPage(1)).getOperatorList();
+      return ops.fnArray.flatMap((fn, i) => (fn === OPS.setTextRenderingMode ? [ops.argsArray[i]![0] as number] : []));
+    };
+    expect(await modes(plain.pdf)).not.toContain(2);
+    expect(await modes(bolded.pdf)).toContain(2);
+    const [a, b] = await Promise.all([readLines(plain.pdf), readLines(bolded.pdf)]);
+    // The same lines: a bold run takes no more room.
+    expect(b.lines.map((l) => l.text)).toEqual(a.lines.map((l) => l.text));
+    expect(b.lines.map((l) => l.text.replace(/\s/g, '')).join('')).toContain(text + rest.slice(0, 10));
+  });
+});
