@@ -123,13 +123,17 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   // A report with an error gets no output at all, rather than some formats and not others.
   if (hasErrors(diagnostics)) return done(document);
 
-  for (const format of options.formats) {
+  // The PDF first: its layout tells the DOCX whether a blank page stands before the 版记 page.
+  let endMatterAfterBlankPage: boolean | undefined;
+  const order = [...options.formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'));
+  for (const format of order) {
     if (format === 'txt') outputs.txt = (await loadStage('text')).renderText(document);
     else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
     else if (format === 'pdf') {
       const out = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang });
       diagnostics.push(...out.diagnostics);
       outputs.pdf = out.pdf;
+      endMatterAfterBlankPage = out.endMatterAfterBlankPage;
     } else if (format === 'docx') {
       const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts) : undefined;
       // The style's names for its region's offices, then the caller's.
@@ -138,6 +142,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
         ...(embed ? { embedFonts: embed } : {}),
         ...(Object.keys(fontNames).length ? { fontNames } : {}),
         ...(lang ? { lang } : {}),
+        ...(endMatterAfterBlankPage !== undefined ? { endMatterAfterBlankPage } : {}),
       });
       diagnostics.push(...out.diagnostics);
       outputs.docx = out.docx;

@@ -25,8 +25,16 @@ export interface LineAgreement {
  * a Chinese character and a digit reads back as a space or not, depending on the gap.
  */
 export async function pageLines(pdf: Uint8Array): Promise<PageLine[]> {
+  return (await readBack(pdf)).lines;
+}
+
+/** The lines of a PDF (see pageLines) and the page number printed on each page (none on a blank or 版记 page after one). */
+export async function readBack(pdf: Uint8Array): Promise<{ lines: PageLine[]; numbers: (number | null)[] }> {
   const m = await measurePdf(pdf);
-  return m.pages.flatMap((p) => p.lines.map((l) => ({ page: p.number, text: l.text.replace(/\s/gu, '') })));
+  return {
+    lines: m.pages.flatMap((p) => p.lines.map((l) => ({ page: p.number, text: l.text.replace(/\s/gu, '') }))),
+    numbers: m.pages.map((p) => p.pageNumber?.value ?? null),
+  };
 }
 
 /** Compares the lines of two PDFs of the same document (page numbers are left out by the reader). */

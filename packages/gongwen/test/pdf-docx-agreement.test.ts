@@ -11,7 +11,7 @@
 import { render } from 'gongwen';
 import { describe, expect, it } from 'vitest';
 import { docxToPdfs, findSoffice } from '../../render-docx/test/libreoffice.js';
-import { compareLines, pageLines, percent, type LineAgreement } from './line-agreement.js';
+import { compareLines, percent, readBack, type LineAgreement } from './line-agreement.js';
 import { exampleReports, randomReports } from './random-reports.js';
 
 const soffice = findSoffice();
@@ -21,7 +21,7 @@ const randomCount = Number(process.env.GONGWEN_AGREEMENT_REPORTS ?? 40);
 const AGREEMENT_FLOOR = 0.965;
 
 /** Renders the reports to PDF and DOCX, converts the DOCX files in one LibreOffice run and compares. */
-async function agreement(reports: readonly (readonly [string, unknown])[]): Promise<[string, LineAgreement][]> {
+async function agreement(reports: readonly (readonly [string, unknown])[]): Promise<[string, LineAgreement & { numbers: [(number | null)[], (number | null)[]] }][]> {
   const rendered = [];
   for (const [name, report] of reports) {
     const result = await render(JSON.stringify(report), { filename: `${name}.yaml`, formats: ['pdf', 'docx'] });
@@ -30,8 +30,11 @@ async function agreement(reports: readonly (readonly [string, unknown])[]): Prom
     rendered.push({ name, pdf: result.outputs.pdf!, docx: result.outputs.docx! });
   }
   const converted = await docxToPdfs(soffice!, rendered.map((r) => [r.name, r.docx] as const));
-  const out: [string, LineAgreement][] = [];
-  for (const [i, r] of rendered.entries()) out.push([r.name, compareLines(await pageLines(r.pdf), await pageLines(converted[i]!), r.name)]);
+  const out: [string, LineAgreement & { numbers: [(number | null)[], (number | null)[]] }][] = [];
+  for (const [i, r] of rendered.entries()) {
+    const [a, b] = [await readBack(r.pdf), await readBack(converted[i]!)];
+    out.push([r.name, { ...compareLines(a.lines, b.lines, r.name), numbers: [a.numbers, b.numbers] }]);
+  }
   return out;
 }
 
@@ -50,6 +53,8 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
     for (const [name, a] of results) {
       expect(a.lines, name).toBeGreaterThan(50);
       expect({ name, same: a.same, samePage: a.samePage }, a.differences.join('\n')).toEqual({ name, same: a.lines, samePage: a.lines });
+      // The same page numbers on the same pages, none on a blank page nor on the 版记 page after it.
+      expect(a.numbers[1], name).toEqual(a.numbers[0]);
     }
   });
 

@@ -2,7 +2,7 @@ import type { Diagnostic } from '@gongwen/diagnostics';
 import type { Document as GongwenDocument, FontRole } from '@gongwen/model';
 import { fontRoles, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
-import { Document, DocumentGridType, Packer, Paragraph, SectionType } from 'docx';
+import { Document, DocumentGridType, Footer, Packer, Paragraph, SectionType } from 'docx';
 import { normalizePackage } from './docx-package.js';
 import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
@@ -32,6 +32,12 @@ export interface RenderDocxOptions {
   fontNames?: Partial<Record<FontRole, string>>;
   /** Language of the diagnostics; Chinese by default. */
   lang?: 'zh' | 'en';
+  /**
+   * The 版记 page follows a blank page (the text ends on an even page), as the PDF's layout of the
+   * same document found (`renderPdf`'s result): its section then has empty footers, so neither it
+   * nor the blank page is numbered (7.5). Without it the 版记 page keeps the running page number.
+   */
+  endMatterAfterBlankPage?: boolean;
 }
 
 export interface RenderDocxResult {
@@ -85,7 +91,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     ...(fonts.length ? { fonts } : {}),
     sections: [
       { properties: sectionProperties(), footers: pageFooters(ctx), children: evenPage ? children : [...children, ...endMatter] },
-      ...(evenPage ? [endMatterSection(endMatter)] : []),
+      ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
   const packed = await Packer.pack(file, 'uint8array');
@@ -166,17 +172,20 @@ function sectionProperties() {
 }
 
 /**
- * The 版记 in a section of its own that starts on the next even page (`w:type evenPage`): page
- * numbers cannot be known when the file is written, and Word and LibreOffice both add a blank
- * page when the text ends on an even page. The blank page is printed without a footer; the
- * 版记 page keeps the running footers (no footer reference: the section inherits them), so it
- * is numbered even after a blank page, which a field cannot avoid (LibreOffice does not evaluate
- * IF fields). An empty paragraph opens the section: LibreOffice loses the break when the section
- * starts with the floating 版记 table.
+ * The 版记 in a section of its own that starts on the next even page (`w:type evenPage`): Word
+ * and LibreOffice both add a blank page when the text ends on an even page, and print it without
+ * a footer. Whether they will cannot be known when the file is written, nor decided by a field
+ * (LibreOffice does not evaluate IF fields), so the caller says (`endMatterAfterBlankPage`, from
+ * the PDF's layout of the same document): then the section has empty footers of its own and the
+ * 版记 page is unnumbered (7.5); otherwise it inherits the running footers and is numbered. An
+ * empty paragraph opens the section: LibreOffice loses the break when the section starts with the
+ * floating 版记 table.
  */
-function endMatterSection(endMatter: FileChild[]) {
+function endMatterSection(endMatter: FileChild[], unnumbered: boolean) {
+  const empty = () => new Footer({ children: [new Paragraph({ style: styleIds.footer, children: [] })] });
   return {
     properties: { ...sectionProperties(), type: SectionType.EVEN_PAGE },
+    ...(unnumbered ? { footers: { default: empty(), even: empty() } } : {}),
     children: [new Paragraph({ style: styleIds.normal, children: [] }), ...endMatter],
   };
 }

@@ -18,6 +18,11 @@ export interface DocDefinition {
   content: Node[];
   footer: (currentPage: number, pageCount: number) => Node | Node[] | null;
   pageBreakBefore: (node: PageNode, nodes: PageNodes) => boolean;
+  /**
+   * After pdfmake has laid the document out: whether a blank page was left before the 版记 page
+   * (so neither carries a number, 7.5). Not read by pdfmake.
+   */
+  endMatterAfterBlankPage: () => boolean;
 }
 
 interface PageNode {
@@ -194,6 +199,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     content,
     footer,
     pageBreakBefore,
+    endMatterAfterBlankPage: () => state.blankPage > 0,
   };
 }
 

@@ -14,6 +14,12 @@ export interface RenderPdfOptions {
 export interface RenderPdfResult {
   pdf: Uint8Array;
   diagnostics: Diagnostic[];
+  /**
+   * A blank page stands before the 版记 page (the text ended on an even page), so neither is
+   * numbered (7.5). A DOCX of the same document can be told so (`renderDocx`'s option of the
+   * same name): a word processor cannot decide it.
+   */
+  endMatterAfterBlankPage: boolean;
 }
 
 /**
@@ -37,9 +43,10 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
   }
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
-  const definition = { ...buildDocDefinition(doc, fonts), compress: options.compress ?? true };
+  const { endMatterAfterBlankPage, ...built } = buildDocDefinition(doc, fonts);
+  const definition = { ...built, compress: options.compress ?? true };
   const buffer = await pm.createPdf(definition).getBuffer();
-  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage() };
 }
 
 const isPng = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
