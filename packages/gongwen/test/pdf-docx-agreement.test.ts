@@ -17,8 +17,8 @@ import { exampleReports, randomReports } from './random-reports.js';
 const soffice = findSoffice();
 const inCi = /^(1|true)$/i.test(process.env.CI ?? '');
 const randomCount = Number(process.env.GONGWEN_AGREEMENT_REPORTS ?? 40);
-/** Share of the random reports' lines that agree, measured (97.1 % of 5819 lines for the first 40). */
-const AGREEMENT_FLOOR = 0.965;
+/** Share of the random reports' lines that agree, measured (97.6 % of 5808 lines for the first 40). */
+const AGREEMENT_FLOOR = 0.97;
 
 /** Renders the reports to PDF and DOCX, converts the DOCX files in one LibreOffice run and compares. */
 async function agreement(reports: readonly (readonly [string, unknown])[]): Promise<[string, LineAgreement & { numbers: [(number | null)[], (number | null)[]] }][]> {
@@ -58,7 +58,7 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
     }
   });
 
-  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 96.5 % of the lines and pages of ${randomCount} random reports`, async () => {
+  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 97 % of the lines and pages of ${randomCount} random reports`, async () => {
     const results: [string, LineAgreement][] = [];
     const reports = randomReports(randomCount);
     // Groups of 20 keep one LibreOffice run well inside its timeout on a slow machine.
@@ -71,9 +71,9 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
       `${results.length} random reports: ${percent(same, lines)} of ${lines} lines agree, ${percent(samePage, lines)} on the same page; ` +
         `${results.length - parted.length} reports agree entirely.\n${parted.map(summary).join('\n')}`,
     );
-    // Not yet 100 %: lines whose width the PDF's model of the clients misses by a fraction of a
-    // point (runs of ——, Latin words LibreOffice breaks inside) and, before a signature, the
-    // DOCX's own guess of where the last line starts. This floor keeps what is reached.
+    // Not yet 100 %: lines whose width the PDF's model of LibreOffice misses by a fraction of a
+    // point (runs of ——, Latin words it breaks inside) and the page breaks that follow from them.
+    // This floor keeps what is reached.
     expect(same / lines, parted.map(([, a]) => a.differences.join('\n')).join('\n\n')).toBeGreaterThanOrEqual(AGREEMENT_FLOOR);
     expect(samePage / lines).toBeGreaterThanOrEqual(AGREEMENT_FLOOR - 0.005);
   });

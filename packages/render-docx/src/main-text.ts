@@ -32,7 +32,7 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
  * 正文 (7.3.3): headings as Heading 1–4, paragraphs as Body Text, each run in its role's font.
  * `keepLastWithNext` keeps the end of the body on the page of what follows it (the signature).
  */
-export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false): Paragraph[] {
+export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false, lastLineAt?: number): Paragraph[] {
   return blocks.flatMap((block, i) => {
     const keep = keepLastWithNext && i === blocks.length - 1;
     if (block.kind === 'heading') {
@@ -46,7 +46,9 @@ export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keep
       ];
     }
     const runs = (list: readonly TextPiece[]) => list.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
-    const cut = keep ? lastLineStart(block.runs.map((r) => r.text).join('')) : undefined;
+    const text = block.runs.map((r) => r.text).join('');
+    const given = lastLineAt !== undefined && lastLineAt > 0 && lastLineAt < text.length ? lastLineAt : undefined;
+    const cut = keep ? (given ?? lastLineStart(text)) : undefined;
     if (cut === undefined) return [new Paragraph({ style: styleIds.body, ...(keep ? { keepNext: true } : {}), children: runs(block.runs) })];
     // LibreOffice moves a whole keep-with-next paragraph, leaving the page before it short by
     // all its lines there. So the last line stands as a paragraph of its own that goes with the

@@ -38,6 +38,12 @@ export interface RenderDocxOptions {
    * nor the blank page is numbered (7.5). Without it the 版记 page keeps the running page number.
    */
   endMatterAfterBlankPage?: boolean;
+  /**
+   * Where the last line of the body's last paragraph starts (UTF-16 offset into its text), as the
+   * PDF of the same document breaks it (`renderPdf`'s result): the paragraph is split there so
+   * that line goes with the signature. Without it the split is estimated (see the README).
+   */
+  lastBodyLineStart?: number;
 }
 
 export interface RenderDocxResult {
@@ -61,7 +67,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   // The signature never opens a page on its own (7.3.5.5 would rather tighten the spacing): the
   // last body paragraph and the 附件说明 go with it, LibreOffice and Word moving only the last line.
   const signed = doc.signature !== undefined;
-  children.push(...bodyBlocks(ctx, doc.body, signed && !doc.attachmentNote?.length));
+  children.push(...bodyBlocks(ctx, doc.body, signed && !doc.attachmentNote?.length, options.lastBodyLineStart));
   if (doc.attachmentNote?.length) children.push(...attachmentNote(ctx, doc.attachmentNote, signed));
   if (doc.signature) children.push(...signatureBlock(ctx, doc.signature));
   if (doc.notes?.length) children.push(...notesLines(ctx, doc.notes));

@@ -142,7 +142,7 @@ describe('the styles', () => {
 });
 
 describe('the elements', () => {
-  const paragraphs = async (doc = jointSealedDocument()) => find((await render(doc)).xml('word/document.xml'), 'w:p');
+  const paragraphs = async (doc = jointSealedDocument(), options: Parameters<typeof renderDocx>[1] = {}) => find((await render(doc, options)).xml('word/document.xml'), 'w:p');
 
   it('set the 版记 in a last section that starts on an even page and keeps the running footers', async () => {
     const body = (await render(upwardDocument())).xml('word/document.xml');
@@ -172,6 +172,19 @@ describe('the elements', () => {
     const whole = plainSealedDocument().body.at(-1)!;
     expect(textOf(head) + textOf(tail)).toBe(whole.kind === 'paragraph' ? whole.runs.map((r) => r.text).join('') : '');
     expect(textOf(tail).length).toBeLessThanOrEqual(layout.grid.charsPerLine);
+  });
+
+  it('split it where the PDF of the same document breaks it, when told (lastBodyLineStart)', async () => {
+    const whole = plainSealedDocument().body.at(-1)!;
+    const text = whole.kind === 'paragraph' ? whole.runs.map((r) => r.text).join('') : '';
+    const at = text.length - 5;
+    const ps = await paragraphs(plainSealedDocument(), { lastBodyLineStart: at });
+    const organ = ps.findLastIndex((p) => textOf(p) === '汉中市南郑区法镇人民政府');
+    expect([textOf(ps[organ - 2]!), textOf(ps[organ - 1]!)]).toEqual([text.slice(0, at), text.slice(at)]);
+    // An offset outside the text is not trusted: the estimate stands.
+    const estimated = await paragraphs(plainSealedDocument());
+    const wrong = await paragraphs(plainSealedDocument(), { lastBodyLineStart: text.length + 3 });
+    expect(wrong.map(textOf)).toEqual(estimated.map(textOf));
   });
 
   it('draw the red rule under the 发文字号 as a paragraph border, and put 签发人 right for a 上行文', async () => {

@@ -23,6 +23,12 @@ export interface DocDefinition {
    * (so neither carries a number, 7.5). Not read by pdfmake.
    */
   endMatterAfterBlankPage: () => boolean;
+  /**
+   * Where the last line of the body's last paragraph starts (a UTF-16 offset into its runs'
+   * joined text), when that paragraph has more than one line: the line that goes with the
+   * signature. Not read by pdfmake.
+   */
+  lastBodyLineStart?: number;
 }
 
 interface PageNode {
@@ -94,6 +100,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     });
   }
 
+  let lastBodyLineStart: number | undefined;
   if (doc.signature) {
     const { node } = buildSignature(doc.signature, m, (i) => {
       const seal = doc.signature!.seals[i] ?? doc.signature!.seals[doc.signature!.seals.length - 1]!;
@@ -107,6 +114,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     });
     // The signature never stands alone at the top of a page: the body's last line goes with it,
     // and with the 附件说明 between them.
+    lastBodyLineStart = lastLineOffset(doc.body, content);
     const carried = takeLastLine(content);
     content.push({ ...node, stack: [...(carried ? [carried] : []), ...attachmentNote, ...(node.stack as Node[])] });
   } else content.push(...attachmentNote);
@@ -200,6 +208,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     footer,
     pageBreakBefore,
     endMatterAfterBlankPage: () => state.blankPage > 0,
+    ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}),
   };
 }
 
@@ -241,6 +250,17 @@ function headingAtFoot(pageNodes: PageNodes): boolean {
   if (!before.length) return false;
   // The footer's page number is among the page's nodes; only the text block's lines count.
   return !pageNodes.getFollowingNodesOnPage().some((n) => n.style === TEXT_LINE && !n.headlineLevel);
+}
+
+/** The offset at which the last filled line of the body's last paragraph starts (see DocDefinition). */
+function lastLineOffset(body: readonly BodyBlock[], content: Node[]): number | undefined {
+  const block = body[body.length - 1];
+  const lines = content[content.length - 1]?.stack as Node[] | undefined;
+  if (block?.kind !== 'paragraph' || !lines || lines.length < 2) return undefined;
+  const text = (line: Node) => (line.text as { text: string }[]).map((t) => t.text).join('');
+  // Only when the lines hold the paragraph's text exactly (line filling drops line breaks).
+  if (lines.map(text).join('') !== block.runs.map((r) => r.text).join('')) return undefined;
+  return lines.slice(0, -1).reduce((n, line) => n + text(line).length, 0);
 }
 
 /** Removes and returns the last line of the flow: the last line of a filled paragraph, or a one-line node. */

@@ -20,6 +20,12 @@ export interface RenderPdfResult {
    * same name): a word processor cannot decide it.
    */
   endMatterAfterBlankPage: boolean;
+  /**
+   * Where the last line of the body's last paragraph starts (UTF-16 offset into its text), when a
+   * signature takes that line along: `renderDocx`'s option of the same name splits the paragraph
+   * there, exactly where this PDF breaks it.
+   */
+  lastBodyLineStart?: number;
 }
 
 /**
@@ -43,10 +49,10 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
   }
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
-  const { endMatterAfterBlankPage, ...built } = buildDocDefinition(doc, fonts);
+  const { endMatterAfterBlankPage, lastBodyLineStart, ...built } = buildDocDefinition(doc, fonts);
   const definition = { ...built, compress: options.compress ?? true };
   const buffer = await pm.createPdf(definition).getBuffer();
-  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage() };
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage(), ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}) };
 }
 
 const isPng = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;

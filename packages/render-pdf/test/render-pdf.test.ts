@@ -373,3 +373,18 @@ describe('bold runs', () => {
     expect(b.lines.map((l) => l.text.replace(/\s/g, '')).join('')).toContain(text + rest.slice(0, 10));
   });
 });
+
+describe('what the PDF tells a DOCX of the same document', () => {
+  it('says where the line that goes with the signature starts, and whether a blank page precedes the 版记', async () => {
+    const doc = plainDocument(3);
+    const out = await renderPdf(doc, fonts);
+    const last = doc.body.at(-1)!;
+    const text = last.kind === 'paragraph' ? last.runs.map((r) => r.text).join('') : '';
+    const { lines } = await readLines(out.pdf);
+    const signatureLine = lines.findIndex((l) => l.text.replace(/\s/g, '') === doc.signature!.organs[0]);
+    // The line above the 署名's blank line is the carried one, and it starts at the offset given.
+    const carried = lines.slice(0, signatureLine).filter((l) => l.fontSize === 16).at(-1)!;
+    expect(text.slice(out.lastBodyLineStart!).replace(/\s/g, '')).toBe(carried.text.replace(/\s/g, ''));
+    expect(typeof out.endMatterAfterBlankPage).toBe('boolean');
+  });
+});
