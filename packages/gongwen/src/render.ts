@@ -174,7 +174,12 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   // A report with an error gets no output at all, rather than some formats and not others.
   if (hasErrors(diagnostics)) return done(document);
 
-  for (const format of options.formats) {
+  // The PDF first: its layout tells the DOCX whether a blank page stands before the 版记 page and
+  // where the body's last line starts, the line that goes with the signature.
+  let endMatterAfterBlankPage: boolean | undefined;
+  let lastBodyLineStart: number | undefined;
+  const order = [...options.formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'));
+  for (const format of order) {
     if (format === 'txt') outputs.txt = (await loadStage('text')).renderText(document);
     else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
     else if (format === 'html') outputs.html = (await loadStage('html')).renderHtml(document);
@@ -182,6 +187,8 @@ export async function render(source: string | Uint8Array, options: RenderOptions
       const out = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang });
       diagnostics.push(...out.diagnostics.map(atSeal));
       outputs.pdf = out.pdf;
+      endMatterAfterBlankPage = out.endMatterAfterBlankPage;
+      lastBodyLineStart = out.lastBodyLineStart;
     } else if (format === 'docx') {
       const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts) : undefined;
       // The style's names for its region's offices, then the caller's.
@@ -190,6 +197,8 @@ export async function render(source: string | Uint8Array, options: RenderOptions
         ...(embed ? { embedFonts: embed } : {}),
         ...(Object.keys(fontNames).length ? { fontNames } : {}),
         ...(lang ? { lang } : {}),
+        ...(endMatterAfterBlankPage !== undefined ? { endMatterAfterBlankPage } : {}),
+        ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}),
       });
       diagnostics.push(...out.diagnostics.map(atSeal));
       outputs.docx = out.docx;

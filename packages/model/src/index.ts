@@ -13,6 +13,6 @@ export type {
   Signature,
 } from './document.js';
 export { blockLines, documentLines } from './document.js';
-export type { FontRoleSpec, Layout } from './layout.js';
-export { derived, fontRoles, layout } from './layout.js';
+export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
+export { derived, fontRoles, headerLines, layout } from './layout.js';
 export { mmToEmu, mmToPt, mmToTwip, ptToHalfPoint, ptToMm, ptToTwip } from './units.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derived, fontRoles, layout, mmToPt, mmToTwip } from './index.js';
+import { derived, fontRoles, headerLines, layout, mmToPt, mmToTwip } from './index.js';
 
 describe('GB/T 9704 layout spec', () => {
   it('has an A4 page whose margins and text block add up (5.1, 5.2.1)', () => {
@@ -30,5 +30,16 @@ describe('GB/T 9704 layout spec', () => {
     expect(mmToPt(25.4)).toBe(72);
     expect(mmToTwip(37)).toBe(2098);
     expect(mmToTwip(28)).toBe(1587);
+  });
+
+  it('puts the 版头 on grid lines both renderers share: 发文字号 two blank lines below the mark, the title two below the rule', () => {
+    const joint = headerLines({ flagLines: 0, organs: 2, signerRows: 0 });
+    expect(joint).toEqual({ numberLine: 8, numberRow: 8, titleLine: 12 });
+    const single = headerLines({ flagLines: 0, organs: 1, signerRows: 0 });
+    // The mark's foot (35 mm + one 26 pt em) lies on line 4; lines 5 and 6 stay blank.
+    expect(single.numberLine).toBe(Math.floor((mmToPt(35) + 26) / derived.linePitchPt) + 3);
+    const upward = headerLines({ flagLines: 0, organs: 1, signerRows: 2 });
+    expect(upward.numberRow).toBe(upward.numberLine + 1);
+    expect(upward.titleLine - upward.numberRow).toBe(single.titleLine - single.numberRow);
   });
 });

@@ -9,10 +9,12 @@ import { mmToPt, mmToTwip, ptToTwip } from './units.js';
 export interface FontRoleSpec {
   /** Size in pt (三号 16, 二号 22, 四号 14). */
   size: number;
-  /** Family names a government PC has, in order of preference; the first is written into DOCX. */
+  /**
+   * Family names a government PC has, in order of preference; the first is written into DOCX.
+   * Latin letters, digits and the punctuation Unicode shares between scripts are set in the same
+   * font (see `layout.text`).
+   */
   families: string[];
-  /** Family for Latin letters and digits in the same runs. */
-  latinFamily: string;
   /** Hex colour without '#'. */
   color: string;
   bold: boolean;
@@ -20,17 +22,17 @@ export interface FontRoleSpec {
 
 export const fontRoles: Record<FontRole, FontRoleSpec> = {
   // 7.3.1 标题: 2号小标宋
-  title: { size: 22, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  title: { size: 22, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], color: '000000', bold: false },
   // 5.2.2: every element 3号仿宋 unless stated otherwise
-  body: { size: 16, families: ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  body: { size: 16, families: ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'], color: '000000', bold: false },
   // 7.3.3 level-1 headings, 7.2.2 密级, 7.2.3 紧急程度, 7.3.7 附件 label: 黑体
-  heading1: { size: 16, families: ['黑体', 'SimHei', 'STHeiti'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  heading1: { size: 16, families: ['黑体', 'SimHei', 'STHeiti'], color: '000000', bold: false },
   // 7.3.3 level-2 headings, 7.2.6 签发人 names: 楷体
-  heading2: { size: 16, families: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  heading2: { size: 16, families: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'], color: '000000', bold: false },
   // 7.5 页码: 4号半角宋体
-  pageNumber: { size: 14, families: ['宋体', 'SimSun', 'STSong'], latinFamily: 'Times New Roman', color: '000000', bold: false },
+  pageNumber: { size: 14, families: ['宋体', 'SimSun', 'STSong'], color: '000000', bold: false },
   // 7.2.4 发文机关标志: red 小标宋, size at the office's discretion (一号 is common practice)
-  organMark: { size: 26, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], latinFamily: 'Times New Roman', color: 'FF0000', bold: false },
+  organMark: { size: 26, families: ['方正小标宋简体', '方正小标宋_GBK', '小标宋', 'FZXiaoBiaoSong-B05S'], color: 'FF0000', bold: false },
 };
 
 export const layout = {
@@ -68,6 +70,42 @@ export const layout = {
     /** 7.3.2: one blank line below the title. */
     blankLinesBefore: 1,
   },
+  /**
+   * How a line is filled, decided once for the PDF and the DOCX (Word and LibreOffice), so the
+   * same text breaks into the same lines in all three.
+   */
+  text: {
+    /**
+     * One font per run: Latin letters, digits and the characters Unicode shares between scripts
+     * (“ ” ‘ ’ —— …… ·) are set in the role's own Chinese font, full width where it draws them so
+     * (GB/T 9704 text is set in the body font). A DOCX that named a Latin font for them would let
+     * each client pick by its own script rules: LibreOffice sets a quote after a digit in the Latin font.
+     */
+    oneFontPerRun: true,
+    /**
+     * Space between a Chinese character and a Latin letter or digit next to it (自动调整中文与西文、
+     * 数字的间距), in ems of the text's size: LibreOffice always adds a fifth of the font height
+     * (it ignores `w:autoSpaceDE`/`w:autoSpaceDN`), Word adds it while those are on (its default),
+     * so the PDF adds it too. Not added next to punctuation.
+     */
+    autospaceEm: 0.2,
+    /**
+     * Punctuation never hangs past the right edge: where a closing mark would be the 29th character,
+     * the character before it moves down with it (避头尾), as LibreOffice does. Its hanging mode
+     * drops the hanging glyph from justified lines, so the DOCX cannot ask for hanging.
+     */
+    hangingPunctuation: false,
+    /**
+     * Bold runs (a style's 加粗 leads): the Chinese faces of a 公文 have no bold weight, so the
+     * glyphs are drawn with their outline stroked this wide, in ems, as Word emboldens 仿宋_GB2312;
+     * the advances do not change, so a bold run breaks lines as a regular one does.
+     */
+    boldStrokeEm: 0.03,
+    /** GB/T 15834 避头尾: these never start a line … */
+    noLineStart: '，。、；：？！）》」』】〕〉”’…—·%‰℃°,.;:?!)]}',
+    /** … and these never end one. */
+    noLineEnd: '（《「『【〔〈“‘([{',
+  },
   paragraph: {
     /** 7.3.3: first line indented two characters, continuation flush left. */
     firstLineIndentChars: 2,
@@ -77,6 +115,14 @@ export const layout = {
     roles: { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' } as Record<1 | 2 | 3 | 4, FontRole>,
     /** Headings stand indented like paragraphs (practice of every seed report). */
     indentChars: 2,
+    /**
+     * A heading never ends a page: with the headings directly above it, it moves to the next page
+     * when no line of its text would follow it on this one (Word's and LibreOffice's keep with
+     * next; at least the first line of the text comes along). The grid wins over widow and orphan
+     * control: pages hold 22 lines (5.2.3), so a paragraph may leave one line at a page's foot or
+     * top, as GB/T 9704 documents set by typists do.
+     */
+    keepWithNext: true,
   },
   attachmentNote: {
     /** 7.3.4: one blank line below the body, indented two characters. */
@@ -151,4 +197,45 @@ export const derived = {
    * characters still fit the 156 mm line (−4 twips would let only 27 fit).
    */
   bodyCondenseTwip: Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size)),
+  /**
+   * The tracking lines are broken at, in pt: the DOCX's whole-twip condensing (−0.25 pt), which
+   * Word and LibreOffice fit lines with, so the PDF breaks every line where they do. Full lines
+   * are then justified to the block's edge in the PDF as in the clients.
+   */
+  lineBreakTrackingPt: Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size)) / 20,
 };
+
+/** What decides the 版头's height: its flag lines (份号, 密级, 紧急程度), its organ names and 签发人 rows. */
+export interface HeaderShape {
+  flagLines: number;
+  organs: number;
+  signerRows: number;
+}
+
+/** Grid lines (0-based, from the block top) the 版头 puts its parts on. */
+export interface HeaderLines {
+  /** Line of the 发文字号 (of the first 签发人 row in a 上行文). */
+  numberLine: number;
+  /** Line of the 发文字号 in a 上行文 (the last 签发人 row); `numberLine` otherwise. */
+  numberRow: number;
+  /** Line of the title's first line. */
+  titleLine: number;
+}
+
+/**
+ * The grid lines of the 版头, decided once for both renderers from the spec alone: the
+ * 发文字号 two blank lines below the line holding the 发文机关标志's foot (7.2.5), the title two
+ * blank lines below the line holding the red rule (7.3.1). The mark's em box is taken as one em
+ * of its size, a stacked name `organMarkLineHeight` apart, and a body line's em box as centred
+ * in its grid line, so no font's metrics move a part to another line.
+ */
+export function headerLines(shape: HeaderShape): HeaderLines {
+  const pitch = derived.linePitchPt;
+  const size = fontRoles.organMark.size;
+  const markBottom = mmToPt(layout.header.organMarkTop) + size + Math.max(0, shape.organs - 1) * layout.header.organMarkLineHeight * size;
+  const numberLine = Math.max(shape.flagLines, Math.floor(markBottom / pitch) + 1 + layout.header.documentNumberLinesBelowMark);
+  const numberRow = numberLine + Math.max(0, shape.signerRows - 1);
+  const ruleY = numberRow * pitch + (pitch + fontRoles.body.size) / 2 + mmToPt(layout.header.ruleGapBelowNumber);
+  const titleLine = Math.floor(ruleY / pitch) + 1 + layout.title.linesBelowRule;
+  return { numberLine, numberRow, titleLine };
+}

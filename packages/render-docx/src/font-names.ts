@@ -18,11 +18,11 @@ export function resolveFontNames(overrides: Partial<Record<FontRole, string>> = 
 }
 
 /**
- * `w:rFonts` for a role: the Chinese family in the eastAsia slot, the Latin family in
- * ascii/hAnsi/cs, and `hint="eastAsia"` so that characters Unicode shares between scripts
- * (“”, —, …, ·) take the Chinese font and stay full width, as Word's Chinese UI does.
+ * `w:rFonts` for a role: the role's Chinese family in every slot (`layout.text.oneFontPerRun`),
+ * so letters, digits and the characters Unicode shares between scripts (“ ” — … ·) are drawn in
+ * it whichever script a client assigns them; `hint="eastAsia"` says the same to Word.
  */
 export function runFonts(names: FontNames, role: FontRole) {
-  const latin = fontRoles[role].latinFamily;
-  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia: names[role], hint: 'eastAsia' };
+  const family = names[role];
+  return { ascii: family, hAnsi: family, cs: family, eastAsia: family, hint: 'eastAsia' };
 }

@@ -51,7 +51,6 @@ export const docxElements = {
   /** Word's `firstLineChars` is in hundredths of a character; LibreOffice reads the twips instead. */
   paragraphIndentChars: layout.paragraph.firstLineIndentChars * 100,
   organMarkTop: mmToTwip(layout.header.organMarkTop),
-  documentNumberBefore: layout.header.documentNumberLinesBelowMark * derived.linePitchTwip,
   upwardInset: charsTwip(layout.header.upwardInsetChars),
   /**
    * The red rule: a bottom border on the 发文字号 paragraph, `space` in whole points between the
@@ -66,7 +65,6 @@ export const docxElements = {
       mmToPt(layout.header.ruleGapBelowNumber) - (derived.linePitchPt - fontRoles.body.size) / 2 - layout.header.ruleThicknessPt / 2,
     ),
   ),
-  titleBefore: layout.title.linesBelowRule * derived.linePitchTwip,
   addresseeBefore: layout.addressee.blankLinesBefore * derived.linePitchTwip,
   attachmentNoteBefore: layout.attachmentNote.blankLinesBefore * derived.linePitchTwip,
   attachmentNoteIndent: charsTwip(layout.attachmentNote.indentChars),

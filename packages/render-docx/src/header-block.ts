@@ -1,9 +1,10 @@
 import type { Header } from '@gongwen/model';
-import { fontRoles, layout, ptToTwip } from '@gongwen/model';
+import { fontRoles, headerLines, layout, ptToTwip } from '@gongwen/model';
 import type { FileChild, ParagraphChild } from 'docx';
 import {
   AlignmentType,
   BorderStyle,
+  LineRuleType,
   Paragraph,
   Tab,
   Table,
@@ -28,41 +29,82 @@ const noBorders = { top: none, bottom: none, left: none, right: none, insideHori
 /** A run of the 发文机关标志; its OrganMark style gives the red 小标宋 size and colour. */
 const markRun = (ctx: BuildContext, text: string): TextRun => textRun(ctx, text, 'organMark', 'organMark');
 
-/**
- * 版头 (7.2): 份号/密级/紧急程度 flush left on the first lines, the red 发文机关标志 with its top
- * 35 mm below the text block, 发文字号 two blank lines below it (centred, or for a 上行文 on the
- * left with 签发人 on the right), and the red rule as the 发文字号 paragraph's bottom border.
- */
-export function headerBlock(ctx: BuildContext, header: Header): FileChild[] {
-  const out: FileChild[] = [];
-  const topLines: [string | undefined, 'body' | 'heading1'][] = [
+/** Stacked organ names stand this far apart (layout.header.organMarkLineHeight), in twips, exactly. */
+const stackedLine = Math.round(ptToTwip(layout.header.organMarkLineHeight * fontRoles.organMark.size));
+
+/** The 签发人 rows of a 上行文: names two to a line. */
+function signerRows(header: Header): string[][] {
+  const rows: string[][] = [];
+  const signers = header.signers ?? [];
+  for (let i = 0; i < signers.length; i += layout.header.signersPerLine) rows.push(signers.slice(i, i + layout.header.signersPerLine));
+  return rows;
+}
+
+const flagLines = (header: Header): [string | undefined, 'body' | 'heading1'][] =>
+  ([
     [header.copyNumber, 'body'],
     [header.secrecy, 'heading1'],
     [header.urgency, 'heading1'],
-  ];
-  for (const [text, role] of topLines) {
-    if (!text) continue;
-    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.LEFT, children: [textRun(ctx, text, role, 'body')] }));
+  ] as [string | undefined, 'body' | 'heading1'][]).filter(([text]) => text);
+
+/** The grid lines of this 版头 (the same as the PDF's: headerLines in the layout spec). */
+const linesOf = (header: Header) => headerLines({ flagLines: flagLines(header).length, organs: header.organs.length, signerRows: signerRows(header).length });
+
+/**
+ * What the red rule, a bottom border, adds below the 发文字号 line: its distance from the text and
+ * its width (both clients add them to the paragraph's height).
+ */
+const ruleHeight = ptToTwip(docxElements.ruleSpace) + Math.ceil(ptToTwip(docxElements.ruleSize / 8));
+
+/**
+ * Space above the title, so that it starts on the grid line the spec gives (headerLines): every
+ * line of the 版头 is exact, so its height is known to the twip.
+ */
+export function titleBefore(header: Header): number {
+  const lines = linesOf(header);
+  return Math.max(0, (lines.titleLine - lines.numberRow - 1) * docxGeometry.linePitch - ruleHeight);
+}
+
+/**
+ * 版头 (7.2): 份号/密级/紧急程度 flush left on the first lines, the red 发文机关标志 with its top
+ * 35 mm below the text block, 发文字号 two blank lines below it (centred, or for a 上行文 on the
+ * left with 签发人 on the right), and the red rule as the 发文字号 paragraph's bottom border. The
+ * 发文字号 and the title stand on the grid lines the layout spec gives (headerLines), as in the PDF.
+ */
+export function headerBlock(ctx: BuildContext, header: Header): FileChild[] {
+  const out: FileChild[] = [];
+  for (const [text, role] of flagLines(header)) {
+    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.LEFT, children: [textRun(ctx, text!, role, 'body')] }));
   }
-  const markBefore = Math.max(0, docxElements.organMarkTop - out.length * docxGeometry.linePitch);
-  out.push(...organMark(ctx, header, markBefore));
-  out.push(...documentNumberLines(ctx, header));
+  const flagsHeight = out.length * docxGeometry.linePitch;
+  const markBefore = Math.max(0, docxElements.organMarkTop - flagsHeight);
+  const mark = organMark(ctx, header, markBefore);
+  out.push(...mark.children);
+  const numberBefore = Math.max(0, linesOf(header).numberLine * docxGeometry.linePitch - flagsHeight - mark.height);
+  out.push(...documentNumberLines(ctx, header, numberBefore));
   return out;
 }
 
-function organMark(ctx: BuildContext, header: Header, before: number): FileChild[] {
+/** The 发文机关标志's paragraphs and their height in twips. */
+function organMark(ctx: BuildContext, header: Header, before: number): { children: FileChild[]; height: number } {
   const { organs, suffix } = header;
-  if (organs.length <= 1 || !suffix) {
+  const many = organs.length > 1;
+  const line = many ? stackedLine : docxGeometry.linePitch;
+  const spacing = many ? { line, lineRule: LineRuleType.EXACT } : {};
+  if (!many || !suffix) {
     // One organ, or a stack of names without 文件: centred lines.
-    return organs.map(
-      (organ, i) =>
-        new Paragraph({
-          style: styleIds.organMark,
-          alignment: AlignmentType.CENTER,
-          spacing: i === 0 ? { before } : undefined,
-          children: [markRun(ctx, i === organs.length - 1 ? organ + suffix : organ)],
-        }),
-    );
+    return {
+      height: before + organs.length * line,
+      children: organs.map(
+        (organ, i) =>
+          new Paragraph({
+            style: styleIds.organMark,
+            alignment: AlignmentType.CENTER,
+            spacing: { ...spacing, ...(i === 0 ? { before } : {}) },
+            children: [markRun(ctx, i === organs.length - 1 ? organ + suffix : organ)],
+          }),
+      ),
+    };
   }
   // Joint issuance (7.2.4): names stacked and spread to one width, 文件 to their right, centred on them.
   const charTwip = ptToTwip(fontRoles.organMark.size);
@@ -77,39 +119,43 @@ function organMark(ctx: BuildContext, header: Header, before: number): FileChild
     });
   }
   const cellMargins = { top: 0, bottom: 0, left: 0, right: 0 };
-  return [
-    new Paragraph({ style: styleIds.normal, spacing: { before: Math.max(0, before - docxGeometry.linePitch) }, children: [] }),
-    new Table({
-      alignment: AlignmentType.CENTER,
-      borders: noBorders,
-      columnWidths: [nameWidth, suffixWidth],
-      width: { size: nameWidth + suffixWidth, type: WidthType.DXA },
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({
-              width: { size: nameWidth, type: WidthType.DXA },
-              margins: cellMargins,
-              verticalAlign: VerticalAlignTable.CENTER,
-              children: organs.map(
-                (organ) =>
-                  new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.DISTRIBUTE, children: [markRun(ctx, organ)] }),
-              ),
-            }),
-            new TableCell({
-              width: { size: suffixWidth, type: WidthType.DXA },
-              margins: cellMargins,
-              verticalAlign: VerticalAlignTable.CENTER,
-              children: [new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.RIGHT, children: [markRun(ctx, suffix)] })],
-            }),
-          ],
-        }),
-      ],
-    }),
-  ];
+  const spacerBefore = Math.max(0, before - docxGeometry.linePitch);
+  return {
+    height: spacerBefore + docxGeometry.linePitch + organs.length * line,
+    children: [
+      new Paragraph({ style: styleIds.normal, spacing: { before: spacerBefore }, children: [] }),
+      new Table({
+        alignment: AlignmentType.CENTER,
+        borders: noBorders,
+        columnWidths: [nameWidth, suffixWidth],
+        width: { size: nameWidth + suffixWidth, type: WidthType.DXA },
+        rows: [
+          new TableRow({
+            children: [
+              new TableCell({
+                width: { size: nameWidth, type: WidthType.DXA },
+                margins: cellMargins,
+                verticalAlign: VerticalAlignTable.CENTER,
+                children: organs.map(
+                  (organ) =>
+                    new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.DISTRIBUTE, spacing, children: [markRun(ctx, organ)] }),
+                ),
+              }),
+              new TableCell({
+                width: { size: suffixWidth, type: WidthType.DXA },
+                margins: cellMargins,
+                verticalAlign: VerticalAlignTable.CENTER,
+                children: [new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.RIGHT, spacing, children: [markRun(ctx, suffix)] })],
+              }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  };
 }
 
-function documentNumberLines(ctx: BuildContext, header: Header): Paragraph[] {
+function documentNumberLines(ctx: BuildContext, header: Header, before: number): Paragraph[] {
   const rule = {
     bottom: {
       style: BorderStyle.SINGLE,
@@ -119,7 +165,7 @@ function documentNumberLines(ctx: BuildContext, header: Header): Paragraph[] {
     },
   };
   const number = header.documentNumber ?? '';
-  const spacing = { before: docxElements.documentNumberBefore };
+  const spacing = { before };
   if (!header.signers?.length) {
     return [
       new Paragraph({
@@ -136,8 +182,7 @@ function documentNumberLines(ctx: BuildContext, header: Header): Paragraph[] {
   // the rule (the last line's border) spans the whole block.
   const inset = docxElements.upwardInset;
   const label = '签发人：';
-  const rows: string[][] = [];
-  for (let i = 0; i < header.signers.length; i += layout.header.signersPerLine) rows.push(header.signers.slice(i, i + layout.header.signersPerLine));
+  const rows = signerRows(header);
   const nameStart = docxGeometry.block.width - inset - charsTwip(textWidthChars(rows[0]!.join(NAME_GAP)));
   const labelStart = nameStart - charsTwip(textWidthChars(label));
   const tab = () => new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') });

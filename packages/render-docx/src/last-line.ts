@@ -1,10 +1,10 @@
-import { derived, fontRoles } from '@gongwen/model';
+import { derived, fontRoles, layout } from '@gongwen/model';
 import { docxElements, docxGeometry } from './geometry.js';
 import { textWidthChars } from './runs.js';
 
-/** Punctuation that may not open a line (行首禁则), and that may not close one (行尾禁则). */
-const noLineStart = new Set([...'，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}']);
-const noLineEnd = new Set([...'（《「『【〔〈“‘([{']);
+/** Punctuation that may not open a line (行首禁则), and that may not close one (行尾禁则): the layout spec's. */
+const noLineStart = new Set([...layout.text.noLineStart]);
+const noLineEnd = new Set([...layout.text.noLineEnd]);
 
 /** A body character as set: 3号 less the condensing, in points. */
 const charPt = fontRoles.body.size + docxGeometry.bodyCondense / 20;

@@ -7,13 +7,13 @@ import { textRun, textWidthChars } from './runs.js';
 import { lastLineStart } from './last-line.js';
 import { styleIds } from './styles.js';
 
-/** 标题 (7.3.1): centred 2号小标宋 lines, two blank lines below the red rule when there is one. */
-export function titleLines(ctx: BuildContext, title: readonly string[], hasHeader: boolean): Paragraph[] {
+/** 标题 (7.3.1): centred 2号小标宋 lines; `before`: the space below the 版头 (two blank lines below its red rule). */
+export function titleLines(ctx: BuildContext, title: readonly string[], before?: number): Paragraph[] {
   return title.map(
     (line, i) =>
       new Paragraph({
         style: styleIds.title,
-        spacing: i === 0 && hasHeader ? { before: docxElements.titleBefore } : undefined,
+        spacing: i === 0 && before !== undefined ? { before } : undefined,
         children: [textRun(ctx, line, 'title', 'title')],
       }),
   );
@@ -32,7 +32,7 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
  * 正文 (7.3.3): headings as Heading 1–4, paragraphs as Body Text, each run in its role's font.
  * `keepLastWithNext` keeps the end of the body on the page of what follows it (the signature).
  */
-export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false): Paragraph[] {
+export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false, lastLineAt?: number): Paragraph[] {
   return blocks.flatMap((block, i) => {
     const keep = keepLastWithNext && i === blocks.length - 1;
     if (block.kind === 'heading') {
@@ -46,7 +46,9 @@ export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keep
       ];
     }
     const runs = (list: readonly TextPiece[]) => list.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
-    const cut = keep ? lastLineStart(block.runs.map((r) => r.text).join('')) : undefined;
+    const text = block.runs.map((r) => r.text).join('');
+    const given = lastLineAt !== undefined && lastLineAt > 0 && lastLineAt < text.length ? lastLineAt : undefined;
+    const cut = keep ? (given ?? lastLineStart(text)) : undefined;
     if (cut === undefined) return [new Paragraph({ style: styleIds.body, ...(keep ? { keepNext: true } : {}), children: runs(block.runs) })];
     // LibreOffice moves a whole keep-with-next paragraph, leaving the page before it short by
     // all its lines there. So the last line stands as a paragraph of its own that goes with the

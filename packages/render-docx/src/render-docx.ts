@@ -2,13 +2,13 @@ import type { Diagnostic } from '@gongwen/diagnostics';
 import type { Document as GongwenDocument, FontRole } from '@gongwen/model';
 import { fontRoles, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
-import { Document, DocumentGridType, Packer, Paragraph, SectionType } from 'docx';
+import { Document, DocumentGridType, Footer, Packer, Paragraph, SectionType } from 'docx';
 import { normalizePackage } from './docx-package.js';
 import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
 import { setStyleSwitches } from './style-properties.js';
 import { docxGeometry } from './geometry.js';
-import { headerBlock } from './header-block.js';
+import { headerBlock, titleBefore } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
 import { pageFooters } from './page-footers.js';
 import type { BuildContext } from './runs.js';
@@ -32,6 +32,18 @@ export interface RenderDocxOptions {
   fontNames?: Partial<Record<FontRole, string>>;
   /** Language of the diagnostics; Chinese by default. */
   lang?: 'zh' | 'en';
+  /**
+   * The 版记 page follows a blank page (the text ends on an even page), as the PDF's layout of the
+   * same document found (`renderPdf`'s result): its section then has empty footers, so neither it
+   * nor the blank page is numbered (7.5). Without it the 版记 page keeps the running page number.
+   */
+  endMatterAfterBlankPage?: boolean;
+  /**
+   * Where the last line of the body's last paragraph starts (UTF-16 offset into its text), as the
+   * PDF of the same document breaks it (`renderPdf`'s result): the paragraph is split there so
+   * that line goes with the signature. Without it the split is estimated (see the README).
+   */
+  lastBodyLineStart?: number;
 }
 
 export interface RenderDocxResult {
@@ -48,14 +60,14 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh' };
   const children: FileChild[] = [];
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
-  children.push(...titleLines(ctx, doc.title, doc.header !== undefined));
+  children.push(...titleLines(ctx, doc.title, doc.header ? titleBefore(doc.header) : undefined));
   if (doc.addressee) children.push(addresseeLine(ctx, doc.addressee, doc.title.length > 0));
   // Without 主送机关 the body keeps the blank line below the title that the addressee would have had.
   else if (doc.title.length > 0) children.push(...blankLines(layout.addressee.blankLinesBefore));
   // The signature never opens a page on its own (7.3.5.5 would rather tighten the spacing): the
   // last body paragraph and the 附件说明 go with it, LibreOffice and Word moving only the last line.
   const signed = doc.signature !== undefined;
-  children.push(...bodyBlocks(ctx, doc.body, signed && !doc.attachmentNote?.length));
+  children.push(...bodyBlocks(ctx, doc.body, signed && !doc.attachmentNote?.length, options.lastBodyLineStart));
   if (doc.attachmentNote?.length) children.push(...attachmentNote(ctx, doc.attachmentNote, signed));
   if (doc.signature) children.push(...signatureBlock(ctx, doc.signature));
   if (doc.notes?.length) children.push(...notesLines(ctx, doc.notes));
@@ -64,7 +76,6 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   const evenPage = endMatter.length > 0 && layout.endMatter.evenPage;
 
   const fonts = embeddedFonts(ctx, options.embedFonts);
-  const latin = fontRoles.body.latinFamily;
   const file = new Document({
     title: doc.meta.title,
     creator: doc.meta.author,
@@ -75,17 +86,18 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     evenAndOddHeaderAndFooters: true,
     styles: buildStyles(ctx.names),
     // The theme's fonts are what Word and WPS fall back to; naming ours there keeps them from
-    // asking for 等线 or Calibri, which a document in GB format never uses.
+    // asking for 等线 or Calibri, which a document in GB format never uses. Latin text is set
+    // in the same fonts (layout.text.oneFontPerRun).
     theme: {
       fonts: {
-        headings: { latin, eastAsia: ctx.names.heading1, scripts: { Hans: ctx.names.heading1 } },
-        body: { latin, eastAsia: ctx.names.body, scripts: { Hans: ctx.names.body } },
+        headings: { latin: ctx.names.heading1, eastAsia: ctx.names.heading1, scripts: { Hans: ctx.names.heading1 } },
+        body: { latin: ctx.names.body, eastAsia: ctx.names.body, scripts: { Hans: ctx.names.body } },
       },
     },
     ...(fonts.length ? { fonts } : {}),
     sections: [
       { properties: sectionProperties(), footers: pageFooters(ctx), children: evenPage ? children : [...children, ...endMatter] },
-      ...(evenPage ? [endMatterSection(endMatter)] : []),
+      ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
   const packed = await Packer.pack(file, 'uint8array');
@@ -166,17 +178,20 @@ function sectionProperties() {
 }
 
 /**
- * The 版记 in a section of its own that starts on the next even page (`w:type evenPage`): page
- * numbers cannot be known when the file is written, and Word and LibreOffice both add a blank
- * page when the text ends on an even page. The blank page is printed without a footer; the
- * 版记 page keeps the running footers (no footer reference: the section inherits them), so it
- * is numbered even after a blank page, which a field cannot avoid (LibreOffice does not evaluate
- * IF fields). An empty paragraph opens the section: LibreOffice loses the break when the section
- * starts with the floating 版记 table.
+ * The 版记 in a section of its own that starts on the next even page (`w:type evenPage`): Word
+ * and LibreOffice both add a blank page when the text ends on an even page, and print it without
+ * a footer. Whether they will cannot be known when the file is written, nor decided by a field
+ * (LibreOffice does not evaluate IF fields), so the caller says (`endMatterAfterBlankPage`, from
+ * the PDF's layout of the same document): then the section has empty footers of its own and the
+ * 版记 page is unnumbered (7.5); otherwise it inherits the running footers and is numbered. An
+ * empty paragraph opens the section: LibreOffice loses the break when the section starts with the
+ * floating 版记 table.
  */
-function endMatterSection(endMatter: FileChild[]) {
+function endMatterSection(endMatter: FileChild[], unnumbered: boolean) {
+  const empty = () => new Footer({ children: [new Paragraph({ style: styleIds.footer, children: [] })] });
   return {
     properties: { ...sectionProperties(), type: SectionType.EVEN_PAGE },
+    ...(unnumbered ? { footers: { default: empty(), even: empty() } } : {}),
     children: [new Paragraph({ style: styleIds.normal, children: [] }), ...endMatter],
   };
 }

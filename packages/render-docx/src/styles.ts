@@ -21,9 +21,10 @@ export const styleIds = {
  * Paragraph switches docx cannot write on a style, set after it has written the styles.
  * Normal:
  * - no widow control: LibreOffice applies it to DOCX paragraphs and leaves 21-line pages;
- * - overflowPunct on: Word's default (允许标点溢出边界), written explicitly because LibreOffice
- *   7.4 reads the element the other way round and then does not hang ，。 past the margin; when
- *   it does hang them in a justified line it drops the glyph (measured: a line-end 。 vanished).
+ * - overflowPunct written as 1: LibreOffice (7.4, and its importer to this day) reads it as
+ *   “no hanging punctuation”, the rule of layout.text.hangingPunctuation, which it follows; read
+ *   the other way it hangs ，。 past the margin and drops the hanging glyph from justified lines.
+ *   Word reads the element literally and may hang a closing mark there (see the README).
  * Headings: keepNext, so none ends a page.
  * Title and 发文机关标志: their lines are taller than the grid pitch, so they keep their exact
  * spacing off the grid (snapToGrid off); on the grid LibreOffice gives them two lines each.
@@ -33,7 +34,7 @@ export const styleSwitches: StyleSwitches = {
   [styleIds.title]: { snapToGrid: false },
   [styleIds.organMark]: { snapToGrid: false },
   // Headings stay with the text they head (Word's built-in headings do the same).
-  ...Object.fromEntries(Object.values(styleIds.heading).map((id) => [id, { keepNext: true }])),
+  ...Object.fromEntries(Object.values(styleIds.heading).map((id) => [id, { keepNext: layout.headings.keepWithNext, keepLines: true }])),
 };
 
 /** Exact spacing on the 22-line grid. `LineRuleType.EXACT` writes "exact"; EXACTLY writes an invalid value. */

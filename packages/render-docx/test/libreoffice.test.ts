@@ -5,7 +5,7 @@ import { derived, documentLines, layout } from '@gongwen/model';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/index.js';
 import { jointSealedDocument, measuredBody, plainSealedDocument, upwardDocument } from './fixtures.js';
-import { docxToPdf, findSoffice } from './libreoffice.js';
+import { docxToPdf, docxToPdfs, findSoffice } from './libreoffice.js';
 import { seedDocuments } from './seed-examples.js';
 
 /**
@@ -210,23 +210,28 @@ describe.skipIf(!soffice && !inCi)('DOCX rendered by LibreOffice', () => {
     });
   });
 
-  it.skipIf(!soffice)('puts the 版记 on the next even page, after a blank page when the text ends on an even page', async () => {
+  it.skipIf(!soffice)('puts the 版记 on the next even page, after a blank page when the text ends on an even page, neither numbered when told so', async () => {
     const doc = measuredBody(layout.grid.linesPerPage, { endMatter: true });
-    const pdf = await docxToPdf(soffice!, (await renderDocx(doc)).docx, 'end-matter-even');
-    const m = await measurePdf(pdf);
-    const report = await checkPdf(pdf, { expectedText: laidOutLines(doc) });
-    // Text on pages 1–2, page 3 left blank (no number), the 版记 alone on page 4.
+    const [told, untold] = await docxToPdfs(soffice!, [
+      ['end-matter-even', (await renderDocx(doc, { endMatterAfterBlankPage: true })).docx],
+      ['end-matter-even-untold', (await renderDocx(doc)).docx],
+    ]);
+    const m = await measurePdf(told!);
+    const report = await checkPdf(told!, { expectedText: laidOutLines(doc) });
+    // Text on pages 1–2, page 3 left blank (no number), the 版记 alone on page 4, unnumbered (7.5).
     expect(m.pageCount).toBe(4);
     expect(m.pages[2]!.lines).toEqual([]);
     expect(m.pages[2]!.pageNumber).toBeUndefined();
     const last = m.pages[3]!;
     expect(last.lines.map((l) => l.text.replace(/\s/g, ''))).toEqual(['抄送：庄河市司法局。', '太平岭满族乡党政办公室2024年1月15日印发']);
-    // Its last rule on the block's bottom edge, rules 0.35/0.25 mm: the conformance rule.
+    expect(last.pageNumber).toBeUndefined();
+    // Its last rule on the block's bottom edge, rules 0.35/0.25 mm, and every page-number rule: the conformance rules.
     expect(report.rules.find((r) => r.id === 'end-matter/position')).toMatchObject({ pass: true });
-    expect(failures(report, ['grid/line-pitch', 'page-number/format'])).toEqual([]);
-    expectPageNumbersExceptAfterBlank(report, m);
-    // The documented compromise: the 版记 page keeps its number.
-    expect(last.pageNumber?.value).toBe(4);
+    expect(failures(report, ['grid/line-pitch'])).toEqual([]);
+    // Not told (no PDF layout to ask), the 版记 page keeps the running number.
+    const plain = await measurePdf(untold!);
+    expect(plain.pages[3]!.pageNumber?.value).toBe(4);
+    expectPageNumbersExceptAfterBlank(await checkPdf(untold!, { expectedText: laidOutLines(doc) }), plain);
   });
 
   it.skipIf(!soffice)('puts the 版记 on the page after text that ends on an odd page, numbered', async () => {

@@ -38,16 +38,30 @@ const pdfFilter = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","
  * not share (and lock) one, with the repository's fontconfig map.
  */
 export async function docxToPdf(soffice: string, docx: Uint8Array, name: string): Promise<Uint8Array> {
+  const [pdf] = await docxToPdfs(soffice, [[name, docx]]);
+  return pdf!;
+}
+
+/**
+ * Converts many DOCX files in one LibreOffice process (starting it costs more than converting a
+ * report), in the order given. Names must be distinct file names without an extension.
+ */
+export async function docxToPdfs(soffice: string, files: readonly (readonly [string, Uint8Array])[]): Promise<Uint8Array[]> {
   const dir = await mkdtemp(join(tmpdir(), 'gongwen-lo-'));
   try {
-    const input = join(dir, `${name}.docx`);
-    await writeFile(input, docx);
+    const inputs = await Promise.all(
+      files.map(async ([name, docx]) => {
+        const input = join(dir, `${name}.docx`);
+        await writeFile(input, docx);
+        return input;
+      }),
+    );
     await run(
       soffice,
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', pdfFilter, '--outdir', dir, input],
-      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 600_000 },
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', pdfFilter, '--outdir', dir, ...inputs],
+      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 600_000 + 10_000 * files.length, maxBuffer: 16 * 1024 * 1024 },
     );
-    return new Uint8Array(await readFile(join(dir, `${name}.pdf`)));
+    return await Promise.all(files.map(async ([name]) => new Uint8Array(await readFile(join(dir, `${name}.pdf`)))));
   } finally {
     if (process.env.GONGWEN_KEEP_LO_OUTPUT) {
       console.log(`LibreOffice output kept in ${dir}`);

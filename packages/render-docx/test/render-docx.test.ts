@@ -52,11 +52,12 @@ describe('the section', () => {
 });
 
 describe('the styles', () => {
-  it('make Normal 3号仿宋 on exact 579 spacing, condensed −5 twips, with widow control off and punctuation allowed past the margin', async () => {
+  it('make Normal 3号仿宋 on exact 579 spacing, condensed −5 twips, with widow control off, the role font in every slot, and w:overflowPunct as LibreOffice reads “no hanging”', async () => {
     const styles = (await render()).xml('word/styles.xml');
     const normal = style(styles, 'Normal');
     const rPr = child(normal, 'w:rPr')!;
-    expect(child(rPr, 'w:rFonts')!.attrs).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': 'Times New Roman', 'w:hAnsi': 'Times New Roman' });
+    // Letters, digits and quotes in the body font too (layout.text.oneFontPerRun).
+    expect(child(rPr, 'w:rFonts')!.attrs).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:ascii': '仿宋_GB2312', 'w:hAnsi': '仿宋_GB2312', 'w:cs': '仿宋_GB2312', 'w:hint': 'eastAsia' });
     expect(child(rPr, 'w:sz')!.attrs['w:val']).toBe('32');
     expect(child(rPr, 'w:spacing')!.attrs['w:val']).toBe(String(derived.bodyCondenseTwip));
     expect(derived.bodyCondenseTwip).toBe(-5);
@@ -116,8 +117,8 @@ describe('the styles', () => {
     const { files } = await render();
     const theme = new TextDecoder().decode(files['word/theme/theme1.xml']);
     const fontScheme = /<a:fontScheme[\s\S]*<\/a:fontScheme>/.exec(theme)![0];
-    expect(fontScheme).toMatch(/<a:majorFont><a:latin typeface="Times New Roman"[^>]*\/><a:ea typeface="黑体"/);
-    expect(fontScheme).toMatch(/<a:minorFont><a:latin typeface="Times New Roman"[^>]*\/><a:ea typeface="仿宋_GB2312"/);
+    expect(fontScheme).toMatch(/<a:majorFont><a:latin typeface="黑体"[^>]*\/><a:ea typeface="黑体"/);
+    expect(fontScheme).toMatch(/<a:minorFont><a:latin typeface="仿宋_GB2312"[^>]*\/><a:ea typeface="仿宋_GB2312"/);
     expect(fontScheme).toMatch(/<a:font script="Hans" typeface="仿宋_GB2312"\/>/);
     expect(fontScheme).not.toMatch(/等线|Calibri/);
   });
@@ -141,7 +142,7 @@ describe('the styles', () => {
 });
 
 describe('the elements', () => {
-  const paragraphs = async (doc = jointSealedDocument()) => find((await render(doc)).xml('word/document.xml'), 'w:p');
+  const paragraphs = async (doc = jointSealedDocument(), options: Parameters<typeof renderDocx>[1] = {}) => find((await render(doc, options)).xml('word/document.xml'), 'w:p');
 
   it('set the 版记 in a last section that starts on an even page and keeps the running footers', async () => {
     const body = (await render(upwardDocument())).xml('word/document.xml');
@@ -171,6 +172,19 @@ describe('the elements', () => {
     const whole = plainSealedDocument().body.at(-1)!;
     expect(textOf(head) + textOf(tail)).toBe(whole.kind === 'paragraph' ? whole.runs.map((r) => r.text).join('') : '');
     expect(textOf(tail).length).toBeLessThanOrEqual(layout.grid.charsPerLine);
+  });
+
+  it('split it where the PDF of the same document breaks it, when told (lastBodyLineStart)', async () => {
+    const whole = plainSealedDocument().body.at(-1)!;
+    const text = whole.kind === 'paragraph' ? whole.runs.map((r) => r.text).join('') : '';
+    const at = text.length - 5;
+    const ps = await paragraphs(plainSealedDocument(), { lastBodyLineStart: at });
+    const organ = ps.findLastIndex((p) => textOf(p) === '汉中市南郑区法镇人民政府');
+    expect([textOf(ps[organ - 2]!), textOf(ps[organ - 1]!)]).toEqual([text.slice(0, at), text.slice(at)]);
+    // An offset outside the text is not trusted: the estimate stands.
+    const estimated = await paragraphs(plainSealedDocument());
+    const wrong = await paragraphs(plainSealedDocument(), { lastBodyLineStart: text.length + 3 });
+    expect(wrong.map(textOf)).toEqual(estimated.map(textOf));
   });
 
   it('draw the red rule under the 发文字号 as a paragraph border, and put 签发人 right for a 上行文', async () => {

@@ -1,7 +1,7 @@
 import { derived, fontRoles, layout, mmToPt, type BodyBlock, type Document } from '@gongwen/model';
 import type { FontSet } from '@gongwen/fonts';
 import { buildEndMatter } from './end-matter.js';
-import { pitch, space, textBlock, type Node } from './grid.js';
+import { pitch, space, TEXT_LINE, textBlock, type Node } from './grid.js';
 import { buildHeader } from './header.js';
 import { inlines, round, trackingFloor } from './inlines.js';
 import { Metrics } from './metrics.js';
@@ -18,15 +18,29 @@ export interface DocDefinition {
   content: Node[];
   footer: (currentPage: number, pageCount: number) => Node | Node[] | null;
   pageBreakBefore: (node: PageNode, nodes: PageNodes) => boolean;
+  /**
+   * After pdfmake has laid the document out: whether a blank page was left before the 版记 page
+   * (so neither carries a number, 7.5). Not read by pdfmake.
+   */
+  endMatterAfterBlankPage: () => boolean;
+  /**
+   * Where the last line of the body's last paragraph starts (a UTF-16 offset into its runs'
+   * joined text), when that paragraph has more than one line: the line that goes with the
+   * signature. Not read by pdfmake.
+   */
+  lastBodyLineStart?: number;
 }
 
 interface PageNode {
   id?: string;
   stack?: boolean;
+  headlineLevel?: number;
+  style?: string;
   startPosition?: { pageNumber: number };
 }
 
 interface PageNodes {
+  getFollowingNodesOnPage(): PageNode[];
   getNodesOnNextPage(): PageNode[];
   getPreviousNodesOnPage(): PageNode[];
 }
@@ -36,7 +50,16 @@ const epoch = new Date(Date.UTC(2000, 0, 1));
 const END_MARKER = 'gongwen-end-matter';
 /** Grid lines add up with floating-point error; a block exactly as tall as the free lines must still fit. */
 const FIT_TOLERANCE_PT = 0.01;
+/**
+ * The flow ends half a point below the block's bottom edge, so the 22nd line always fits: a line
+ * in a font with a taller ascent than the body's (黑体) is moved up by a fraction of a point, and
+ * at the top of a page pdfmake cannot move it above the margin, so that page's lines reach that
+ * much lower; rounded margins add ten-thousandths more. A 23rd line would need 29 pt.
+ */
+const flowBottomPt = derived.marginsPt.bottom - 0.5;
 const BLANK_MARKER = 'gongwen-blank-page';
+/** The first line of a heading. */
+const HEADING_START = 'gongwen-heading';
 
 /**
  * Turns a Document into a pdfmake definition. Every number comes from the layout spec in
@@ -54,7 +77,9 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
   if (doc.header) content.push(...buildHeader(doc.header, m).nodes);
   doc.title.forEach((t) => content.push(textBlock(t, { role: 'title', size: fontRoles.title.size, alignment: 'center' }, m)));
   if (doc.addressee) content.push(textBlock(doc.addressee, { role: 'body', size: body.size, tracking, blankLinesBefore: layout.addressee.blankLinesBefore }, m));
-  content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore));
+  // Headings are numbered for their node ids, which pdfmake wants unique.
+  const headings = { count: 0 };
+  content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore, headings));
 
   // 附件说明 (7.3.4) goes with the signature block below, so it is kept apart from the flow.
   const attachmentNote: Node[] = [];
@@ -75,6 +100,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     });
   }
 
+  let lastBodyLineStart: number | undefined;
   if (doc.signature) {
     const { node } = buildSignature(doc.signature, m, (i) => {
       const seal = doc.signature!.seals[i] ?? doc.signature!.seals[doc.signature!.seals.length - 1]!;
@@ -88,6 +114,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     });
     // The signature never stands alone at the top of a page: the body's last line goes with it,
     // and with the 附件说明 between them.
+    lastBodyLineStart = lastLineOffset(doc.body, content);
     const carried = takeLastLine(content);
     content.push({ ...node, stack: [...(carried ? [carried] : []), ...attachmentNote, ...(node.stack as Node[])] });
   } else content.push(...attachmentNote);
@@ -101,7 +128,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     a.title.forEach((t, i) =>
       content.push(textBlock(t, { role: 'title', size: fontRoles.title.size, alignment: 'center', blankLinesBefore: i === 0 ? at.titleLine - at.labelLine - 1 : 0 }, m)),
     );
-    content.push(...bodyBlocks(a.body, m, at.blankLinesAfterTitle));
+    content.push(...bodyBlocks(a.body, m, at.blankLinesAfterTitle, headings));
   });
 
   // 版记: a blank-page marker and an invisible block as tall as the 版记 end the flow; pageBreakBefore
@@ -133,11 +160,12 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     }
     if (end && page === pageCount) nodes.push(...end.nodes);
     // pdfmake places footer content relative to the footer box, which starts at the block's bottom edge.
-    const footerTop = derived.pageHeightPt - derived.marginsPt.bottom;
+    const footerTop = derived.pageHeightPt - flowBottomPt;
     return nodes.length ? nodes.map((n) => ({ ...n, absolutePosition: toFooterBox(n.absolutePosition as { x: number; y: number }, footerTop) })) : null;
   };
 
   const pageBreakBefore: DocDefinition['pageBreakBefore'] = (node, pageNodes) => {
+    if (node.id?.startsWith(`${HEADING_START}-`)) return headingAtFoot(pageNodes);
     if (!layout.endMatter.evenPage) return false;
     const page = node.startPosition?.pageNumber ?? 0;
     if (node.id === BLANK_MARKER) {
@@ -171,7 +199,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
 
   return {
     pageSize: { width: round(derived.pageWidthPt), height: round(derived.pageHeightPt) },
-    pageMargins: [derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right, derived.marginsPt.bottom],
+    pageMargins: [derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right, flowBottomPt],
     info,
     language: 'zh-CN',
     defaultStyle: { font: m.primary('body').id, fontSize: body.size },
@@ -179,24 +207,60 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     content,
     footer,
     pageBreakBefore,
+    endMatterAfterBlankPage: () => state.blankPage > 0,
+    ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}),
   };
 }
 
-function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number): Node[] {
+function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }): Node[] {
   const size = fontRoles.body.size;
   const tracking = trackingFloor(derived.bodyTrackingPt);
   return blocks.map((b, i) => {
     const blankLinesBefore = i === 0 ? firstBlankLines : 0;
     if (b.kind === 'heading') {
       const role = layout.headings.roles[b.level];
-      return textBlock(b.marker + b.text, { role, size, tracking, fill: true, indent: layout.headings.indentChars * derived.charPitchPt, blankLinesBefore }, m);
+      const node = textBlock(b.marker + b.text, { role, size, tracking, fill: true, indent: layout.headings.indentChars * derived.charPitchPt, blankLinesBefore }, m);
+      // A heading's lines are marked, so pageBreakBefore keeps it whole and with its text (a heading
+      // split over two pages ends the first one, so it moves as a whole).
+      (node.stack as Node[]).forEach((line, j) => {
+        line.headlineLevel = b.level;
+        if (j === 0) line.id = `${HEADING_START}-${headings.count++}`;
+      });
+      return node;
     }
     return textBlock(
-      b.runs.map((r) => ({ text: r.text, role: r.role ?? 'body' })),
+      b.runs.map((r) => ({ text: r.text, role: r.role ?? 'body', bold: r.bold })),
       { role: 'body', size, tracking, fill: true, indent: layout.paragraph.firstLineIndentChars * derived.charPitchPt, blankLinesBefore },
       m,
     );
   });
+}
+
+/** Invisible nodes: the 版记's placeholders. */
+const isMarker = (n: PageNode) => n.id === END_MARKER || n.id === BLANK_MARKER;
+
+/**
+ * layout.headings.keepWithNext: a heading that would end its page — no line of text after it
+ * there, only headings or nothing — goes to the next page, with the headings above it (each of
+ * them is then in the same position), as Word and LibreOffice move a keep-with-next paragraph.
+ */
+function headingAtFoot(pageNodes: PageNodes): boolean {
+  if (!layout.headings.keepWithNext) return false;
+  const before = pageNodes.getPreviousNodesOnPage().filter((n) => !isMarker(n) && !n.stack);
+  if (!before.length) return false;
+  // The footer's page number is among the page's nodes; only the text block's lines count.
+  return !pageNodes.getFollowingNodesOnPage().some((n) => n.style === TEXT_LINE && !n.headlineLevel);
+}
+
+/** The offset at which the last filled line of the body's last paragraph starts (see DocDefinition). */
+function lastLineOffset(body: readonly BodyBlock[], content: Node[]): number | undefined {
+  const block = body[body.length - 1];
+  const lines = content[content.length - 1]?.stack as Node[] | undefined;
+  if (block?.kind !== 'paragraph' || !lines || lines.length < 2) return undefined;
+  const text = (line: Node) => (line.text as { text: string }[]).map((t) => t.text).join('');
+  // Only when the lines hold the paragraph's text exactly (line filling drops line breaks).
+  if (lines.map(text).join('') !== block.runs.map((r) => r.text).join('')) return undefined;
+  return lines.slice(0, -1).reduce((n, line) => n + text(line).length, 0);
 }
 
 /** Removes and returns the last line of the flow: the last line of a filled paragraph, or a one-line node. */

@@ -1,5 +1,5 @@
 import type { FontRole } from '@gongwen/model';
-import { derived } from '@gongwen/model';
+import { derived, layout } from '@gongwen/model';
 import { inlines, round, type Inline, type InlineStyle } from './inlines.js';
 import { fillLines } from './line-filling.js';
 import type { Metrics } from './metrics.js';
@@ -7,6 +7,13 @@ import type { Metrics } from './metrics.js';
 export type Node = Record<string, unknown>;
 
 export const pitch = derived.linePitchPt;
+
+/**
+ * The style name every line of text in the flow carries: pdfmake has no such style (it changes
+ * nothing), but hands it to pageBreakBefore, which tells the text block's lines by it from the
+ * footer's page number and the 版记 drawn there.
+ */
+export const TEXT_LINE = 'gongwen-text-line';
 
 export interface LineOptions extends InlineStyle {
   alignment?: 'left' | 'center' | 'right' | 'justify';
@@ -29,15 +36,16 @@ export interface LineOptions extends InlineStyle {
  * line's baseline would: a font with a smaller ascent (楷体) is moved down by the difference, and
  * moved back up below the block so the next block stays on the grid.
  */
-export function textBlock(text: string | { text: string; role?: FontRole }[], options: LineOptions, m: Metrics): Node {
-  const parts = typeof text === 'string' ? [{ text }] : text;
-  if (options.fill) return filledBlock(parts.map((p) => ({ text: p.text, role: p.role ?? options.role })), options, m);
+export function textBlock(text: string | { text: string; role?: FontRole; bold?: boolean }[], options: LineOptions, m: Metrics): Node {
+  const parts: { text: string; role?: FontRole; bold?: boolean }[] = typeof text === 'string' ? [{ text }] : text;
+  if (options.fill) return filledBlock(parts.map((p) => ({ text: p.text, role: p.role ?? options.role, bold: p.bold })), options, m);
   const runs = parts.flatMap((p) => inlines(p.text, { ...options, role: p.role ?? options.role }, m));
   // pdfmake puts a line's baseline below its tallest font's ascent; match that to the body grid.
   const ascent = Math.max(...runs.map((r) => m.ascent(m.byId(r.font) ?? m.primary(options.role), r.fontSize)), 0);
   const delta = runs.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
   const before = (options.blankLinesBefore ?? 0) * pitch;
   const node: Node = {
+    style: TEXT_LINE,
     text: runs,
     margin: [round(options.left ?? 0), round(before + delta), round(options.right ?? 0), round(-delta)],
   };
@@ -58,22 +66,29 @@ export function space(height: number): Node {
 }
 
 /** A paragraph filled line by line (see fillLines): a stack of single-line nodes pdfmake never rewraps. */
-function filledBlock(parts: { text: string; role: FontRole }[], options: LineOptions, m: Metrics): Node {
+function filledBlock(parts: { text: string; role: FontRole; bold?: boolean }[], options: LineOptions, m: Metrics): Node {
   const left = options.left ?? 0;
   const right = options.right ?? 0;
-  const lines = fillLines(parts, { width: derived.blockWidthPt - left - right, indent: options.indent ?? 0, size: options.size, tracking: options.tracking ?? 0, justify: true }, m);
+  const lines = fillLines(
+    parts,
+    { width: derived.blockWidthPt - left - right, indent: options.indent ?? 0, size: options.size, tracking: options.tracking ?? 0, breakTracking: derived.lineBreakTrackingPt, justify: true },
+    m,
+  );
   const before = (options.blankLinesBefore ?? 0) * pitch;
   const stack = lines.map((line, i): Node => {
     const text: Inline[] = line.pieces.map((p) => {
       const font = m.byId(p.font) ?? m.primary(p.role);
       const inline: Inline = { text: p.text, font: p.font, fontSize: options.size, lineHeight: m.lineHeightFor(font, options.size, options.lineHeightPt) };
-      if (line.characterSpacing) inline.characterSpacing = line.characterSpacing;
+      const spacing = line.characterSpacing + (p.space ?? 0);
+      if (spacing) inline.characterSpacing = spacing;
+      // Bold in a face without a bold weight: the outline stroked too (layout.text.boldStrokeEm).
+      if (p.bold) inline.textStroke = round(layout.text.boldStrokeEm * options.size);
       if (options.color) inline.color = options.color;
       return inline;
     });
     const ascent = Math.max(...text.map((t) => m.ascent(m.byId(t.font) ?? m.primary(options.role), t.fontSize)), 0);
     const delta = text.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
-    return { text, noWrap: true, margin: [round(left + line.indent), round((i === 0 ? before : 0) + delta), round(right), round(-delta)] };
+    return { style: TEXT_LINE, text, noWrap: true, margin: [round(left + line.indent), round((i === 0 ? before : 0) + delta), round(right), round(-delta)] };
   });
   return { stack };
 }

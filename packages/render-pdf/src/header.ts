@@ -1,4 +1,4 @@
-import { derived, fontRoles, layout, mmToPt, type Header } from '@gongwen/model';
+import { derived, fontRoles, headerLines, layout, mmToPt, type Header } from '@gongwen/model';
 import { pitch, space, textBlock, type Node } from './grid.js';
 import { inlines, round, trackingFloor } from './inlines.js';
 import type { Metrics } from './metrics.js';
@@ -86,17 +86,17 @@ export function buildHeader(h: Header, m: Metrics): HeaderResult {
   }
   mark.margin = [0, round(nodeTop - cursor), 0, 0];
   nodes.push(mark);
-  const markBottom = nodeTop + (h.organs.length - 1) * lineH + asc + em.bottom;
   cursor = nodeTop + h.organs.length * lineH;
 
-  // 发文字号 two blank lines below the mark; for a 上行文 on the line of the last 签发人 row.
-  const numberLine = Math.floor(markBottom / pitch) + 1 + layout.header.documentNumberLinesBelowMark;
+  // 发文字号 two blank lines below the mark; for a 上行文 on the line of the last 签发人 row. The
+  // lines come from the spec (headerLines), so the DOCX puts them on the same lines.
   const inset = layout.header.upwardInsetChars * derived.charPitchPt;
   const signers = h.signers ?? [];
   const rows: string[][] = [];
-  for (let i = 0; i < signers.length; i += 2) rows.push(signers.slice(i, i + 2));
-  const firstLine = numberLine;
-  const numberRow = firstLine + Math.max(0, rows.length - 1);
+  for (let i = 0; i < signers.length; i += layout.header.signersPerLine) rows.push(signers.slice(i, i + layout.header.signersPerLine));
+  const lines = headerLines({ flagLines: flags.filter(([text]) => text).length, organs: h.organs.length, signerRows: rows.length });
+  const firstLine = lines.numberLine;
+  const numberRow = lines.numberRow;
   const gap = firstLine * pitch - cursor;
   const numberStyle = { role: 'body' as const, size: body.size, tracking };
   if (!rows.length && !h.documentNumber) {
@@ -127,7 +127,7 @@ export function buildHeader(h: Header, m: Metrics): HeaderResult {
   const numberBottom = numberRow * pitch + m.gridAscent + m.emBox(m.primary('body'), body.size).bottom;
   const ruleY = numberBottom + mmToPt(layout.header.ruleGapBelowNumber);
   cursor = (numberRow + 1) * pitch;
-  const titleLine = Math.floor(ruleY / pitch) + 1 + layout.title.linesBelowRule;
+  const titleLine = lines.titleLine;
   nodes.push({
     canvas: [{ type: 'line', x1: 0, y1: 0, x2: round(derived.blockWidthPt), y2: 0, lineWidth: layout.header.ruleThicknessPt, lineColor: red }],
     relativePosition: { x: 0, y: round(ruleY - cursor) },

@@ -9,6 +9,8 @@ export interface Inline {
   lineHeight: number;
   characterSpacing?: number;
   color?: string;
+  /** Width (pt) of an outline stroked over the glyphs: bold drawn in a face without a bold weight. */
+  textStroke?: number;
 }
 
 export interface InlineStyle {

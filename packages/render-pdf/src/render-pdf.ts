@@ -14,6 +14,18 @@ export interface RenderPdfOptions {
 export interface RenderPdfResult {
   pdf: Uint8Array;
   diagnostics: Diagnostic[];
+  /**
+   * A blank page stands before the 版记 page (the text ended on an even page), so neither is
+   * numbered (7.5). A DOCX of the same document can be told so (`renderDocx`'s option of the
+   * same name): a word processor cannot decide it.
+   */
+  endMatterAfterBlankPage: boolean;
+  /**
+   * Where the last line of the body's last paragraph starts (UTF-16 offset into its text), when a
+   * signature takes that line along: `renderDocx`'s option of the same name splits the paragraph
+   * there, exactly where this PDF breaks it.
+   */
+  lastBodyLineStart?: number;
 }
 
 /**
@@ -38,12 +50,14 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
   const make = async (d: Document) => {
-    const buffer = await pm.createPdf({ ...buildDocDefinition(d, fonts), compress: options.compress ?? true }).getBuffer();
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const { endMatterAfterBlankPage, lastBodyLineStart, ...built } = buildDocDefinition(d, fonts);
+    const buffer = await pm.createPdf({ ...built, compress: options.compress ?? true }).getBuffer();
+    const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return { pdf, diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage(), ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}) };
   };
-  if (!doc.signature?.seals.length) return { pdf: await make(doc), diagnostics };
+  if (!doc.signature?.seals.length) return await make(doc);
   try {
-    return { pdf: await make(doc), diagnostics };
+    return await make(doc);
   } catch (e) {
     // A seal whose header is sound but whose pixels cannot be decoded: if the document renders
     // without its seals, the images were the cause, and the caller is told so instead of getting an exception.
@@ -51,6 +65,7 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return {
       pdf: new Uint8Array(),
+      endMatterAfterBlankPage: false,
       diagnostics: [
         ...diagnostics,
         options.lang === 'en'

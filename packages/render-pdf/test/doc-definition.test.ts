@@ -13,15 +13,23 @@ type AnyNode = Record<string, any>;
 describe('buildDocDefinition', () => {
   it('takes the page geometry from the layout spec', () => {
     const def = buildDocDefinition(plainDocument(1), fonts);
-    expect(def.pageMargins).toEqual([derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right, derived.marginsPt.bottom]);
+    const [left, top, right, bottom] = def.pageMargins;
+    expect([left, top, right]).toEqual([derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right]);
+    // The flow reaches half a point below the block, so a shifted line never costs the 22nd line.
+    expect(bottom).toBeCloseTo(derived.marginsPt.bottom - 0.5, 6);
     expect(def.pageSize.width).toBeCloseTo(derived.pageWidthPt, 3);
     expect(def.pageSize.height).toBeCloseTo(derived.pageHeightPt, 3);
   });
 
   it('fills a paragraph line by line: the first indented two characters, full lines on the 28-character grid', () => {
     const def = buildDocDefinition(plainDocument(1), fonts);
-    const para = def.content.find((n: AnyNode) => n.stack?.[0]?.text?.[0]?.text?.includes('号段落')) as AnyNode;
+    const lineText = (line: AnyNode) => (line.text as AnyNode[]).map((t) => t.text).join('');
+    const para = def.content.find((n: AnyNode) => n.stack?.[0] && lineText(n.stack[0]).includes('号段落')) as AnyNode;
     const [first, second, ...rest] = para.stack as AnyNode[];
+    // “1号段落”: the automatic space after the digit is carried by the digit's own inline.
+    const [digit, han] = first.text as AnyNode[];
+    expect(digit.text).toBe('1');
+    expect(digit.characterSpacing - han.characterSpacing).toBeCloseTo(layout.text.autospaceEm * fontRoles.body.size, 6);
     expect(first.margin[0]).toBeCloseTo(2 * derived.charPitchPt, 3);
     expect(second.margin[0]).toBe(0);
     expect(first.noWrap).toBe(true);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { resolveFonts } from '@gongwen/fonts';
 import { derived, layout, type Document } from '@gongwen/model';
-import { renderPdf } from '../src/index.js';
+import { buildDocDefinition, renderPdf } from '../src/index.js';
 import { fullDocument, plainDocument, prose } from './fixtures.js';
 import { embeddedFonts, mm, readLines, type TextLine } from './measure.js';
 
@@ -53,7 +53,7 @@ describe('the body grid', () => {
       expect(mm(l.xEnd)).toBeGreaterThan(right - 0.1);
       expect(mm(l.xEnd)).toBeLessThan(right + 0.2);
     }
-    const indented = lines.filter((l) => /^\d+号段落/.test(l.text));
+    const indented = lines.filter((l) => /^\d+\s?号段落/.test(l.text));
     expect(indented.length).toBeGreaterThan(2);
     for (const l of indented) expect(mm(l.x)).toBeCloseTo(left + 2 * charMm, 1);
   });
@@ -301,5 +301,90 @@ describe('sparse documents', () => {
     const withNumber = await render({ ...plainDocument(1), header: { organs: ['某镇人民政府'], suffix: '文件', documentNumber: '某政发〔2025〕1号' } });
     const titleOf = (r: typeof bare) => r.lines.find((l) => l.fontSize === 22)!.baseline;
     expect(titleOf(withMark)).toBeCloseTo(titleOf(withNumber), 1);
+  });
+});
+
+describe('headings and the automatic space', () => {
+  it('never ends a page with a heading: it moves to the next page with its text (layout.headings.keepWithNext)', async () => {
+    const oneLine = (i: number) => ({ kind: 'paragraph' as const, runs: [{ text: `第${'法'.repeat(10)}段${i}` }] });
+    let moved = 0;
+    for (let n = 16; n <= 21; n++) {
+      const doc: Document = {
+        meta: { title: '标题', author: '某乡人民政府' },
+        title: ['标题'],
+        body: [
+          ...Array.from({ length: n }, (_, i) => oneLine(i)),
+          { kind: 'heading', level: 1, marker: '二、', text: '下一步工作安排' },
+          { kind: 'heading', level: 2, marker: '（一）', text: '加强学习' },
+          ...prose(2),
+        ],
+      };
+      const { lines } = await readLines((await renderPdf(doc, fonts)).pdf);
+      const body = lines.filter((l) => l.fontSize === 16 && !/—/.test(l.text));
+      const h1 = body.findIndex((l) => l.text.startsWith('二、'));
+      const h2 = body.findIndex((l) => l.text.startsWith('（一）'));
+      // Both headings and the first line of their text stand on one page.
+      expect(new Set([body[h1]!.page, body[h2]!.page, body[h2 + 1]!.page]).size, `${n} lines before`).toBe(1);
+      if (body[h1]!.page === 2) {
+        moved++;
+        // The page before is short only by the lines the headings took along.
+        expect(body.filter((l) => l.page === 1).length).toBeLessThan(layout.grid.linesPerPage);
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('sets a fifth of an em between Chinese and a digit or Latin letter, none next to punctuation', async () => {
+    const doc: Document = { meta: { title: '标题', author: '某' }, title: [], body: [{ kind: 'paragraph', runs: [{ text: '共128件，APP（2021年）' }] }] };
+    const def = buildDocDefinition(doc, fonts);
+    const para = def.content.find((n: Record<string, any>) => Array.isArray(n.stack)) as Record<string, any>;
+    const pieces = (para.stack[0].text as { text: string; characterSpacing?: number }[]).map((t) => [t.text, t.characterSpacing ?? 0] as const);
+    const base = pieces.at(-1)![1];
+    const extra = (t: string) => pieces.find(([p]) => p === t)![1] - base;
+    // 共|128: the space rides on 共; 8|件 on 8; none between 件 and ，, nor around （2021年） but 1|年.
+    expect(extra('共')).toBeCloseTo(layout.text.autospaceEm * 16, 6);
+    expect(extra('8')).toBeCloseTo(layout.text.autospaceEm * 16, 6);
+    expect(extra('1')).toBeCloseTo(layout.text.autospaceEm * 16, 6);
+    expect(pieces.map(([t]) => t).join('')).toBe('共128件，APP（2021年）');
+    expect(pieces.filter(([, c]) => c !== base).map(([t]) => t.at(-1))).toEqual(['共', '8', '1']);
+  });
+});
+
+describe('bold runs', () => {
+  it('draws a bold run bold (fill and stroke, in a face without a bold weight) and keeps its text and line breaks', async () => {
+    const text = '一是加强组织领导。';
+    const rest = '镇政府坚持以习近平法治思想为指导，深入贯彻落实党中央、国务院关于法治政府建设的决策部署。';
+    const doc = (bold: boolean): Document => ({
+      meta: { title: '标题', author: '某' },
+      title: [],
+      body: [{ kind: 'paragraph', runs: [{ text, bold }, { text: rest }] }],
+    });
+    const [plain, bolded] = await Promise.all([renderPdf(doc(false), fonts), renderPdf(doc(true), fonts)]);
+    const modes = async (pdf: Uint8Array) => {
+      const d = await getDocument({ data: pdf.slice(), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+      const ops = await (await d.getPage(1)).getOperatorList();
+      return ops.fnArray.flatMap((fn, i) => (fn === OPS.setTextRenderingMode ? [ops.argsArray[i]![0] as number] : []));
+    };
+    expect(await modes(plain.pdf)).not.toContain(2);
+    expect(await modes(bolded.pdf)).toContain(2);
+    const [a, b] = await Promise.all([readLines(plain.pdf), readLines(bolded.pdf)]);
+    // The same lines: a bold run takes no more room.
+    expect(b.lines.map((l) => l.text)).toEqual(a.lines.map((l) => l.text));
+    expect(b.lines.map((l) => l.text.replace(/\s/g, '')).join('')).toContain(text + rest.slice(0, 10));
+  });
+});
+
+describe('what the PDF tells a DOCX of the same document', () => {
+  it('says where the line that goes with the signature starts, and whether a blank page precedes the 版记', async () => {
+    const doc = plainDocument(3);
+    const out = await renderPdf(doc, fonts);
+    const last = doc.body.at(-1)!;
+    const text = last.kind === 'paragraph' ? last.runs.map((r) => r.text).join('') : '';
+    const { lines } = await readLines(out.pdf);
+    const signatureLine = lines.findIndex((l) => l.text.replace(/\s/g, '') === doc.signature!.organs[0]);
+    // The line above the 署名's blank line is the carried one, and it starts at the offset given.
+    const carried = lines.slice(0, signatureLine).filter((l) => l.fontSize === 16).at(-1)!;
+    expect(text.slice(out.lastBodyLineStart!).replace(/\s/g, '')).toBe(carried.text.replace(/\s/g, ''));
+    expect(typeof out.endMatterAfterBlankPage).toBe('boolean');
   });
 });

@@ -39,6 +39,7 @@ describe('fonts parsed once per process', () => {
     await renderPdf(fullDocument(), fonts);
     const later = await renderPdf(withText(text), fonts);
     expect(Buffer.from(later.pdf).equals(Buffer.from(first.pdf))).toBe(true);
-    expect((await textOf(later.pdf)).normalize('NFC')).toContain('阿卜杜热合曼·éric的调解申请');
+    // The automatic space between a Latin letter and a Chinese character reads back as a space.
+    expect((await textOf(later.pdf)).normalize('NFC').replace(/\s/g, '')).toContain('阿卜杜热合曼·éric的调解申请');
   });
 });
