@@ -30,14 +30,16 @@ describe('composeDocument (national style, a report of our own)', () => {
     expect(lines).toContain('2.压实责任。签订责任书。');
     expect(lines).toContain('（二）推进依法行政');
     expect(lines).toContain('一是规范执法。全面推行三项制度。');
-    expect(lines).toContain('三、2021年推进法治政府建设存在的不足和原因');
+    // In its own style the report keeps its own order: 不足 second, as written.
+    expect(lines).toContain('二、2021年推进法治政府建设存在的不足和原因');
     expect(lines).toContain('一是学法不够深入。');
     // 2022: plans speak of the next year.
     expect(lines).toContain('四、2022年推进法治政府建设的主要安排');
   });
 
-  it('orders parts as the style says (leadership before shortcomings in the statutory order)', () => {
-    const headings = document!.body.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b.kind === 'heading' ? b.marker + b.text : ''));
+  it('orders parts as the style says for a report written for another style (leadership before shortcomings in the statutory order)', () => {
+    const restyled = composeDocument({ ...smallReport, style: 'liaoning' }, style('national')).document!;
+    const headings = restyled.body.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b.kind === 'heading' ? b.marker + b.text : ''));
     expect(headings[1]).toMatch(/^二、2021年党政主要负责人/);
     expect(headings[2]).toMatch(/^三、2021年推进法治政府建设存在/);
   });

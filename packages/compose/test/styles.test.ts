@@ -80,31 +80,43 @@ describe.runIf(hasLiaoning)('the Liaoning example in every style', () => {
   });
 });
 
-describe('a style that requires a part the report lacks', () => {
-  it('names the style and the part', () => {
+describe('a report lacking a part its style requires', () => {
+  it('still renders, so a draft can be previewed (the missing part is a content finding of lint)', () => {
     const report: Report = { ...smallReport, parts: smallReport.parts.filter((p) => p.kind !== 'leadership') as Report['parts'] };
-    const zh = composeDocument(report, style('liaoning'));
-    expect(zh.document).toBeUndefined();
-    expect(zh.diagnostics).toHaveLength(1);
-    expect(zh.diagnostics[0]).toMatchObject({ severity: 'error', ruleId: 'style/missing-part', path: 'parts' });
-    expect(zh.diagnostics[0]!.message).toContain('liaoning');
-    expect(zh.diagnostics[0]!.message).toContain('leadership');
-    expect(zh.diagnostics[0]!.message).toContain('第一责任人');
-    const en = composeDocument(report, style('liaoning'), { lang: 'en' });
-    expect(en.diagnostics[0]!.message).toMatch(/style "liaoning" requires the part "leadership"/);
-    // With the report's file and positions, the message points at its parts.
-    const located = composeDocument(report, style('liaoning'), { filename: 'report.yaml', locate: (path) => (path.join('.') === 'parts' ? { line: 12, column: 1 } : undefined) });
-    expect(located.diagnostics[0]).toMatchObject({ file: 'report.yaml', line: 12, column: 1 });
-    // The same report is fine where the part is not required.
-    expect(composeDocument(report, style('guangdong')).diagnostics).toEqual([]);
+    const { document, diagnostics } = composeDocument(report, style('liaoning'));
+    expect(diagnostics).toEqual([]);
+    expect(document!.body.filter((b) => b.kind === 'heading' && b.level === 1)).toHaveLength(3);
+  });
+});
+
+describe('the order of parts', () => {
+  // 第一责任人 first, then 学习贯彻 before 举措: an order no style prints by itself.
+  const own: Report = {
+    ...smallReport,
+    style: 'liaoning',
+    parts: [
+      { kind: 'leadership', body: ['主要负责人带头学法。'] },
+      { kind: 'plans', body: ['明年继续推进。'] },
+      { kind: 'measures', body: ['扎实推进法治政府建设。'] },
+      { kind: 'shortcomings', body: ['学法不够深入。'] },
+    ],
+  };
+  // Each level-1 heading as its marker and the part it heads, told by the heading's words.
+  const kindOf = (text: string) => (text.includes('第一责任人') ? 'leadership' : text.includes('安排') ? 'plans' : text.includes('不足') ? 'shortcomings' : 'measures');
+  const level1 = (r: Report, name: string) =>
+    composeDocument(r, style(name)).document!.body.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.marker + kindOf(b.text)] : []));
+
+  it('is the report’s own in its own style, numbered as written', () => {
+    expect(level1(own, 'liaoning')).toEqual(['一、leadership', '二、plans', '三、measures', '四、shortcomings']);
   });
 
-  it('counts a part that another part includes', () => {
-    const report: Report = {
-      ...smallReport,
-      parts: [{ ...smallReport.parts[0], includes: ['leadership'] }, ...smallReport.parts.slice(1).filter((p) => p.kind !== 'leadership')] as Report['parts'],
-    };
-    expect(composeDocument(report, style('liaoning')).diagnostics).toEqual([]);
+  it('is the target style’s in another style, unless the data says partsOrder: written', () => {
+    expect(level1(own, 'national')).toEqual(['一、measures', '二、leadership', '三、shortcomings', '四、plans']);
+    expect(level1({ ...own, partsOrder: 'written' }, 'national')).toEqual(level1(own, 'liaoning'));
+  });
+
+  it('follows the style in its own style when the data says partsOrder: style', () => {
+    expect(level1({ ...own, partsOrder: 'style' }, 'liaoning')).toEqual(['一、measures', '二、shortcomings', '三、leadership', '四、plans']);
   });
 });
 
