@@ -3,19 +3,31 @@ import { renderText } from '@gongwen/render-text';
 import type { Report } from '@gongwen/schema';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { composeDocument, loadStyle } from '../src/index.js';
 import { example, examplesDir, readStyleFiles, smallReport, style, styleNames } from './fixtures.js';
 
 const expectedStyles = ['guangdong', 'liaoning', 'national', 'ningxia', 'shaanxi'];
+// Variants within a region: each extends its region's style.
+const variants = { 'guangdong-jiedao': 'guangdong', 'ningxia-county': 'ningxia', 'shaanxi-department': 'shaanxi' };
 
 describe('the style folders', () => {
-  it('are the five regional styles', () => {
-    expect([...styleNames].sort()).toEqual(expectedStyles);
+  it('are the five regional styles and their variants', () => {
+    expect([...styleNames].sort()).toEqual([...expectedStyles, ...Object.keys(variants)].sort());
   });
 
-  it.each(expectedStyles)('%s loads cleanly and describes itself', (name) => {
+  it.each(Object.entries(variants))('%s extends %s, and its README names an example that renders in it', (name, region) => {
+    expect(style(name).manifest.extends).toBe(region);
+    const readme = readStyleFiles(name)['README.md']!;
+    const file = /`examples\/([a-z0-9-]+\.yaml)`/.exec(readme)![1]!;
+    const report = example(file);
+    expect(report.style).toBe(name);
+    const { document, diagnostics } = composeDocument(report, style(name));
+    expect(diagnostics).toEqual([]);
+    expect(document!.addressee).toMatch(/^中共/);
+  });
+
+  it.each([...expectedStyles, ...Object.keys(variants)])('%s loads cleanly and describes itself', (name) => {
     const files = readStyleFiles(name);
     const { style, diagnostics } = loadStyle(files, { name });
     expect(diagnostics).toEqual([]);
@@ -24,7 +36,7 @@ describe('the style folders', () => {
     expect(style!.manifest.description.length).toBeGreaterThan(20);
     expect(files['README.md'], `${name}/README.md`).toBeDefined();
     // No code in a style folder: manifest, templates and README only.
-    for (const path of Object.keys(files)) expect(path).toMatch(/^(style\.yaml|README\.md|document\.hbs|partials\/[a-z0-9-]+\.hbs)$/);
+    for (const path of Object.keys(files).filter((p) => !p.startsWith('../'))) expect(path).toMatch(/^(style\.yaml|README\.md|document\.hbs|partials\/[a-z0-9-]+\.hbs)$/);
   });
 });
 
@@ -48,8 +60,9 @@ describe.runIf(hasLiaoning)('the Liaoning example in every style', () => {
     const { document, diagnostics } = composeDocument(report, s);
     expect(diagnostics).toEqual([]);
     const headings = document!.body.filter((b): b is HeadingBlock => b.kind === 'heading' && b.level === 1);
-    const manifest = parse(readStyleFiles(name)['style.yaml']!) as { parts: { headings: Record<string, string> } };
-    const expected = (kind: string) => manifest.parts.headings[kind]!.replace('{{year}}', '2023').replace('{{nextYear}}', '2024');
+    // The manifest as loaded: what the style says itself, else what it inherits.
+    const headingsOf = s.manifest.parts.headings as Record<string, string>;
+    const expected = (kind: string) => headingsOf[kind]!.replace('{{year}}', '2023').replace('{{nextYear}}', '2024');
     const kindsInStyleOrder = headings.map((h) => h.text);
     expect(new Set(kindsInStyleOrder)).toEqual(new Set(['measures', 'shortcomings', 'leadership', 'plans'].map(expected)));
     expect(headings.map((h) => h.marker)).toEqual(['一、', '二、', '三、', '四、']);
