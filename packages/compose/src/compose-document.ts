@@ -1,5 +1,5 @@
 import { error, hasErrors, type Diagnostic } from '@gongwen/diagnostics';
-import type { Document, Seal } from '@gongwen/model';
+import { derived, fontRoles, type Document, type Seal } from '@gongwen/model';
 import type { Part, PartKind, Report } from '@gongwen/schema';
 import { chineseDate } from './dates.js';
 import { TemplateError, type Style } from './load-style.js';
@@ -9,6 +9,7 @@ import { numberBody, type NumberingContext, type ViewBlock } from './numbering.j
 import { formatMarker } from './numerals.js';
 import { toFullWidth } from './punctuation.js';
 import { stripControls } from './source-marks.js';
+import { breakTitle } from './title-lines.js';
 import { toDocument } from './to-document.js';
 
 export interface ComposeOptions {
@@ -133,6 +134,12 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.root || hasErrors(diagnostics)) return { diagnostics };
   const body = toDocument(parsed.root);
+  // Title lines are decided here, once, so every renderer prints the same ones: lines the data
+  // gives stay as written; a line too long for the block breaks between meaningful units.
+  if (!(Array.isArray(report.title) && report.title.length > 1)) {
+    const organs = report.issuers.flatMap((o) => [o.name, ...(o.short ? [o.short] : [])]).map(clean);
+    body.title = breakTitle(body.title, { capacity: Math.floor(derived.blockWidthPt / fontRoles.title.size), organs });
+  }
 
   // Seals come from the caller's assets, never from a path the template or data could open.
   if (body.signature && report.signature?.seals?.length) {

@@ -19,7 +19,8 @@ describe('composeDocument (national style, a report of our own)', () => {
   });
 
   it('composes the default title and adds the addressee colon', () => {
-    expect(document!.title).toEqual(['中共甲乡委员会 甲乡人民政府关于2021年度法治政府建设情况的报告']);
+    // Too long for one line: the joint issuers above, 关于… below (GB/T 9704 7.3.1, a trapezoid).
+    expect(document!.title).toEqual(['中共甲乡委员会 甲乡人民政府', '关于2021年度法治政府建设情况的报告']);
     expect(document!.addressee).toBe('乙县人民政府：');
   });
 
