@@ -68,7 +68,7 @@ export const dateFormat: Rule = {
           const fixed = p.fix(m);
           findings.push({
             path: entry.path,
-            excerpt: { offset: m.index, text: m[0] },
+            excerpt: { offset: m.index!, text: m[0] },
             message: { zh: `${p.zh}：“${m[0]}”`, en: `${p.en}: “${m[0]}”` },
             hint: { zh: `写作“${fixed}”；gongwen lint --fix 可自动改正`, en: `write “${fixed}”; gongwen lint --fix rewrites it` },
           });
