@@ -1,13 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The folder that holds one sub-folder per style. Styles are data (manifest + templates),
 // read by whoever renders; the only code here finds them and reads one.
 export const stylesDir = fileURLToPath(new URL('.', import.meta.url));
 
-/** Every text file of a style folder, keyed by its path relative to the folder (with `/`), as `loadStyle` takes them. */
-export function readStyleFiles(dir) {
+const STYLE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** The files of one folder, keyed by their path relative to it (with `/`). */
+function readFolder(dir) {
   const files = {};
   const walk = (d) => {
     for (const name of readdirSync(d).sort()) {
@@ -18,5 +20,33 @@ export function readStyleFiles(dir) {
     }
   };
   walk(dir);
+  return files;
+}
+
+/** The style a manifest extends (`extends: national` at the top level), if it names one. */
+export function baseStyleName(manifestText) {
+  const m = /^extends:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$/m.exec(manifestText ?? '');
+  return m && STYLE_NAME.test(m[2]) ? m[2] : undefined;
+}
+
+/**
+ * Every text file of a style folder, keyed by its path relative to the folder (with `/`), as
+ * `loadStyle` takes them. A style that `extends` another brings its base's files too, keyed
+ * `../<base>/<path>` (and the base's base, and so on): the base is looked for beside the style,
+ * then in `roots` (by default the bundled styles).
+ */
+export function readStyleFiles(dir, options = {}) {
+  const files = readFolder(dir);
+  const roots = [dirname(dir), ...(options.roots ?? []), stylesDir];
+  const seen = new Set([dir]);
+  let base = baseStyleName(files['style.yaml']);
+  while (base && !(`../${base}/style.yaml` in files)) {
+    const found = roots.map((r) => join(r, base)).find((d) => !seen.has(d) && existsSync(join(d, 'style.yaml')));
+    if (!found) break;
+    seen.add(found);
+    const baseFiles = readFolder(found);
+    for (const [path, text] of Object.entries(baseFiles)) files[`../${base}/${path}`] = text;
+    base = baseStyleName(baseFiles['style.yaml']);
+  }
   return files;
 }

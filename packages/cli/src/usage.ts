@@ -10,7 +10,7 @@ const zh = {
   render <文件|目录|通配符…>     生成 PDF / DOCX / 文本，一份或成千上万份
   lint <文件…>                  检查内容（年份、统计数字、标点）
   check <file.pdf…>             按 GB/T 9704 测量 PDF，逐条列出是否合格
-  styles                        列出样式；styles new <名称> --from <样式> 复制一个样式
+  styles                        列出样式；styles new <名称> --from <样式> 新建继承它的样式
   fonts                         列出每个字体角色所用的字体文件及原因
   import <文件…>                把已有的报告（.docx .doc .wps .txt .md .html）转换为 YAML 数据
 
@@ -82,7 +82,7 @@ Commands:
   render <files|dirs|globs…>     produce PDF / DOCX / text, for one report or ten thousand
   lint <files…>                  check the content (years, figures, punctuation)
   check <file.pdf…>              measure a PDF against GB/T 9704, pass/fail per rule
-  styles                         list the styles; styles new <name> --from <style> copies one
+  styles                         list the styles; styles new <name> --from <style> starts one that extends it
   fonts                          show the font file used for each role, and why
   import <files…>                turn an existing report (.docx .doc .wps .txt .md .html) into YAML data
 

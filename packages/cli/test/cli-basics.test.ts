@@ -112,7 +112,10 @@ describe('gongwen styles', () => {
     const r = gongwen(['styles', 'new', 'hebei', '--from', 'national', '--dir', dir]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'hebei', 'style.yaml'), 'utf8')).toMatch(/^name: hebei$/m);
-    expect(existsSync(join(dir, 'hebei', 'document.hbs'))).toBe(true);
+    // A manifest that extends, not a copy: the templates stay national's.
+    expect(readFileSync(join(dir, 'hebei', 'style.yaml'), 'utf8')).toMatch(/^extends: national$/m);
+    expect(existsSync(join(dir, 'hebei', 'document.hbs'))).toBe(false);
+    expect(gongwen(['render', join(repoDir, 'examples', 'national-jiaokou-2021.yaml'), '--style', 'hebei', '--styles-dir', dir, '--format', 'txt', '--out', join(dir, 'out')]).code).toBe(0);
     expect(gongwen(['styles', '--styles-dir', dir]).stdout).toMatch(/^hebei\s/m);
     expect(gongwen(['styles', 'new', 'hebei', '--from', 'national', '--dir', dir]).code).toBe(1);
     expect(gongwen(['styles', 'new', 'x', '--from', 'nowhere', '--dir', dir]).code).toBe(1);

@@ -1,9 +1,8 @@
 import { error, hasErrors, type Diagnostic } from '@gongwen/diagnostics';
-import type { Document, Seal } from '@gongwen/model';
+import { derived, fontRoles, type Document, type Seal } from '@gongwen/model';
 import type { Part, PartKind, Report } from '@gongwen/schema';
 import { chineseDate } from './dates.js';
 import { TemplateError, type Style } from './load-style.js';
-import { partKindNames } from './manifest.js';
 import { parseMarkup } from './markup.js';
 import { t, type Lang } from './messages.js';
 import { numberBody, type NumberingContext, type ViewBlock } from './numbering.js';
@@ -11,6 +10,7 @@ import { formatMarker } from './numerals.js';
 import { toFullWidth } from './punctuation.js';
 import { checkSealImage, sealProblem } from './seal-image.js';
 import { stripControls } from './source-marks.js';
+import { breakTitle } from './title-lines.js';
 import { toDocument } from './to-document.js';
 
 export interface ComposeOptions {
@@ -55,29 +55,6 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
   const nextYear = year + 1;
   const issuerNames = report.issuers.map((o) => clean(o.name));
 
-  // Every part the style requires must be there, as a part's kind or among what it includes.
-  const present = new Set<PartKind>(report.parts.flatMap((p) => [p.kind, ...(p.includes ?? [])]));
-  for (const kind of manifest.parts.required) {
-    if (!present.has(kind)) {
-      diagnostics.push(
-        error(
-          'style/missing-part',
-          t(lang, `样式“${style.name}”要求报告包含“${partKindNames[kind]}”部分（kind: ${kind}），但报告中没有`, `style "${style.name}" requires the part "${kind}" (${partKindNames[kind]}), which the report lacks`),
-          {
-            ...where(['parts']),
-            path: 'parts',
-            hint: t(
-              lang,
-              `在 parts 中加上 kind: ${kind} 的部分，或在已写到该内容的部分的 includes 中列出 ${kind}；也可改用其他样式。`,
-              `Add a part with kind: ${kind}, or list ${kind} under includes of the part that covers it; or choose another style.`,
-            ),
-          },
-        ),
-      );
-    }
-  }
-  if (hasErrors(diagnostics)) return { diagnostics };
-
   const numberingContext = (part?: Part): NumberingContext => ({
     markers: manifest.numbering.markers,
     defaultNumbering: manifest.numbering.default,
@@ -92,7 +69,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
     const fillContext = { year, nextYear, organ: issuerNames.join(' '), host, place: host.replace(/(人民政府|政府)$/, '') };
     const title = report.title === undefined ? manifest.title.map((_, i) => style.fill(`title.${i}`, fillContext)) : (Array.isArray(report.title) ? report.title : [report.title]).map(clean);
 
-    const parts: ViewPart[] = orderParts(report.parts, manifest.parts.order).map((part, i) => {
+    const parts: ViewPart[] = (partsInStyleOrder(report, style.name) ? orderParts(report.parts, manifest.parts.order) : report.parts).map((part, i) => {
       const heading = part.heading !== undefined ? clean(part.heading) : part.kind === 'custom' ? '' : style.fill(`parts.headings.${part.kind}`, { year, nextYear });
       return {
         kind: part.kind,
@@ -158,6 +135,12 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.root || hasErrors(diagnostics)) return { diagnostics };
   const body = toDocument(parsed.root);
+  // Title lines are decided here, once, so every renderer prints the same ones: lines the data
+  // gives stay as written; a line too long for the block breaks between meaningful units.
+  if (!(Array.isArray(report.title) && report.title.length > 1)) {
+    const organs = report.issuers.flatMap((o) => [o.name, ...(o.short ? [o.short] : [])]).map(clean);
+    body.title = breakTitle(body.title, { capacity: Math.floor(derived.blockWidthPt / fontRoles.title.size), organs });
+  }
 
   // Seals come from the caller's assets, never from a path the template or data could open.
   if (body.signature && report.signature?.seals?.length) {
@@ -196,6 +179,16 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
     ...body,
   };
   return { document, diagnostics };
+}
+
+/**
+ * Whether a report's parts are printed in the style's order rather than as written: the data says
+ * so with `partsOrder`; otherwise a report keeps its own order in its own style, and takes the
+ * order of any other style it is rendered in. A style's required parts are not checked here: a
+ * missing part is a content finding (lint's `content/missing-part`), so a draft still renders.
+ */
+export function partsInStyleOrder(report: Pick<Report, 'style' | 'partsOrder'>, styleName: string): boolean {
+  return (report.partsOrder ?? (report.style === styleName ? 'written' : 'style')) === 'style';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { error, hasErrors, warning, type Diagnostic } from '@gongwen/diagnostics';
 import Handlebars from 'handlebars';
 import { helpers, knownHelpers } from './helpers.js';
-import { parseManifest, type StyleManifest } from './manifest.js';
+import { manifestBase, parseManifest, type StyleManifest } from './manifest.js';
 import { t, type Lang } from './messages.js';
 import { checkTemplateAst, checkTemplateTags } from './template-check.js';
 
@@ -17,8 +17,13 @@ type TemplateFn = (context: unknown) => string;
 export interface Style {
   name: string;
   manifest: StyleManifest;
-  /** Template paths; position marks in the printed markup refer to them by index. */
+  /**
+   * Template files; position marks in the printed markup refer to them by index. A template the
+   * style inherits is named from the style's folder, `../national/document.hbs`.
+   */
   files: readonly string[];
+  /** The source of every template the style renders with, its own and those it inherits, by `files` name. */
+  templates: Readonly<Record<string, string>>;
   /** Prints the markup for a view model. Throws a TemplateError for a runtime template error. */
   render(view: unknown): string;
   /** Fills a manifest text (title line, heading) with values; the result is plain text. */
@@ -51,9 +56,19 @@ const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers, pr
 /**
  * Loads a style from its files (relative path → text), as the caller read them from
  * `templates/<name>/`. Checks the manifest and every template before any report is rendered.
+ * A style that `extends` another finds its base's files among them as `../<base>/<path>`
+ * (`readStyleFiles` of `@gongwen/templates` reads them so): the base's manifest values and
+ * templates apply wherever the style has none of its own.
  */
 export function loadStyle(files: Record<string, string>, options: LoadStyleOptions): LoadStyleResult {
+  return loadStyleIn(files, options, [options.name]);
+}
+
+/** `loadStyle`, knowing which styles extend this one (to refuse a circle). */
+function loadStyleIn(allFiles: Record<string, string>, options: LoadStyleOptions, chain: string[]): LoadStyleResult {
   const lang = options.lang ?? 'zh';
+  // The style's own files; its bases' come as ../<base>/<path>.
+  const files = Object.fromEntries(Object.entries(allFiles).filter(([p]) => !p.startsWith('../')));
   const diagnostics: Diagnostic[] = [];
   const manifestText = files[MANIFEST];
   if (manifestText === undefined) {
@@ -66,7 +81,10 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
       ],
     };
   }
-  const parsed = parseManifest(manifestText, MANIFEST, lang);
+  const inherited = loadBase(allFiles, manifestText, lang, chain);
+  if (inherited.diagnostics.length) return { diagnostics: inherited.diagnostics };
+  const baseStyle = inherited.style;
+  const parsed = parseManifest(manifestText, MANIFEST, lang, baseStyle?.manifest);
   diagnostics.push(...parsed.diagnostics);
   const manifest = parsed.manifest;
   if (manifest && manifest.name !== options.name) {
@@ -78,7 +96,7 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
     );
   }
 
-  if (files[ENTRY] === undefined) {
+  if (files[ENTRY] === undefined && !baseStyle) {
     diagnostics.push(error('style/missing-file', t(lang, `样式“${options.name}”缺少入口模板 ${ENTRY}`, `style "${options.name}" has no entry template ${ENTRY}`), { file: ENTRY }));
   }
 
@@ -104,27 +122,33 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
   const env = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
 
-  const templatePaths = Object.keys(files)
-    .filter((p) => p === ENTRY || /^partials\/[^/]+\.hbs$/.test(p))
-    .sort((a, b) => (a === ENTRY ? -1 : b === ENTRY ? 1 : a.localeCompare(b)));
+  // Every template by its path in the style (document.hbs, partials/x.hbs): the style's own, else
+  // the base's, which names it from this folder (../national/document.hbs).
+  const sources = new Map<string, { file: string; source: string }>();
+  if (baseStyle) {
+    baseStyle.files.forEach((file) => sources.set(templatePath(file), { file: file.startsWith('../') ? file : `../${baseStyle.name}/${file}`, source: baseStyle.templates[file]! }));
+  }
+  for (const [path, source] of Object.entries(files)) if (path === ENTRY || /^partials\/[^/]+\.hbs$/.test(path)) sources.set(path, { file: path, source });
+  const templatePaths = [...sources.keys()].sort((a, b) => (a === ENTRY ? -1 : b === ENTRY ? 1 : a.localeCompare(b)));
+  const fileOf = (path: string) => sources.get(path)!.file;
   const partialName = (p: string) => p.slice('partials/'.length, -'.hbs'.length);
   const partialNames = new Set(templatePaths.filter((p) => p !== ENTRY).map(partialName));
 
   const compiled = new Map<string, TemplateFn>();
   templatePaths.forEach((path, index) => {
-    const source = files[path]!;
+    const { source, file } = sources.get(path)!;
     let ast: hbs.AST.Program;
     try {
-      ast = env.parse(source, { srcName: path });
+      ast = env.parse(source, { srcName: file });
     } catch (e) {
-      diagnostics.push(parseErrorDiagnostic(e, path, lang));
+      diagnostics.push(parseErrorDiagnostic(e, file, lang));
       return;
     }
-    const found = [...checkTemplateAst(ast, path, index, partialNames, lang), ...checkTemplateTags(source, path, lang)];
+    const found = [...checkTemplateAst(ast, file, index, partialNames, lang), ...checkTemplateTags(source, file, lang)];
     diagnostics.push(...found);
     if (hasErrors(found)) return;
     const fn = env.compile(ast, COMPILE_OPTIONS) as TemplateFn;
-    compiled.set(path, withFile(fn, path));
+    compiled.set(path, withFile(fn, file));
   });
 
   for (const [path, fn] of compiled) if (path !== ENTRY) env.registerPartial(partialName(path), fn as Handlebars.Template);
@@ -157,7 +181,8 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
     style: {
       name: options.name,
       manifest,
-      files: templatePaths,
+      files: templatePaths.map(fileOf),
+      templates: Object.fromEntries(templatePaths.map((p) => [fileOf(p), sources.get(p)!.source])),
       render: (view) => entry(view),
       fill: (key, context) => {
         const fn = fills.get(key);
@@ -167,6 +192,61 @@ export function loadStyle(files: Record<string, string>, options: LoadStyleOptio
     },
     diagnostics,
   };
+}
+
+/** `../national/partials/blocks.hbs` → `partials/blocks.hbs`: a template's path within any style. */
+function templatePath(file: string): string {
+  return file.replace(/^(\.\.\/[^/]+\/)+/, '');
+}
+
+/**
+ * The style a manifest extends, loaded from the `../<base>/` files: nothing when it extends none;
+ * diagnostics when the base is missing, circular or broken (the base's own, named from this folder).
+ */
+function loadBase(allFiles: Record<string, string>, manifestText: string, lang: Lang, chain: string[]): { style?: Style; diagnostics: Diagnostic[] } {
+  const declared = manifestBase(manifestText);
+  if (!declared) return { diagnostics: [] };
+  const at = { file: MANIFEST, line: declared.line, column: declared.column, path: 'extends' };
+  const name = declared.name;
+  if (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)) {
+    // parseManifest reports a value that is not text; a bad name is said here.
+    if (typeof name !== 'string') return { diagnostics: [] };
+    return { diagnostics: [error('style/extends', t(lang, `extends 应为样式名称（小写字母、数字和连字符），而不是“${name}”`, `extends must be a style name (lowercase letters, digits, hyphens), not "${name}"`), at)] };
+  }
+  if (chain.includes(name)) {
+    return {
+      diagnostics: [
+        error('style/extends', t(lang, `样式继承成环：${[...chain, name].join(' → ')}`, `styles extend each other in a circle: ${[...chain, name].join(' → ')}`), {
+          ...at,
+          hint: t(lang, '一个样式只能继承不继承它的样式。', 'A style can only extend a style that does not extend it.'),
+        }),
+      ],
+    };
+  }
+  const prefix = `../${name}/`;
+  if (allFiles[`${prefix}${MANIFEST}`] === undefined) {
+    return {
+      diagnostics: [
+        error('style/extends', t(lang, `找不到所继承的样式“${name}”`, `the style "${name}" that this one extends is not found`), {
+          ...at,
+          hint: t(lang, '基础样式须与本样式在同一个样式文件夹中，或是随 gongwen 提供的样式（如 national）。', 'The base must sit beside this style in a styles folder, or be one that comes with gongwen (such as national).'),
+        }),
+      ],
+    };
+  }
+  // The base sees its own files at the top and the other bases, which are its siblings too, as they are.
+  const baseFiles: Record<string, string> = {};
+  for (const [path, text] of Object.entries(allFiles)) {
+    if (path.startsWith(prefix)) baseFiles[path.slice(prefix.length)] = text;
+    else if (path.startsWith('../')) baseFiles[path] = text;
+  }
+  const loaded = loadStyleIn(baseFiles, { name, lang }, [...chain, name]);
+  const named = loaded.diagnostics.map((d) => (d.file && !d.file.startsWith('../') ? { ...d, file: `${prefix}${d.file}` } : d));
+  if (!loaded.style) {
+    named.unshift(error('style/extends', t(lang, `所继承的样式“${name}”有错误，见下`, `the style "${name}" that this one extends has errors (below)`), at));
+    return { diagnostics: named };
+  }
+  return { style: loaded.style, diagnostics: named.filter((d) => d.severity === 'error') };
 }
 
 function parseErrorDiagnostic(e: unknown, file: string, lang: Lang): Diagnostic {

@@ -42,6 +42,8 @@ export const partKindNames: Record<PartKind, string> = {
 /** `templates/<name>/style.yaml`: what a regional style decides. */
 export interface StyleManifest {
   name: string;
+  /** The style this one extends: what the manifest does not say, and every template it does not have, come from there. */
+  extends?: string;
   /** Where the variant comes from, e.g. 辽宁省. */
   region: string;
   /** One or two sentences for `gongwen styles`. */
@@ -85,8 +87,22 @@ export interface ManifestResult {
 
 const NUMBERINGS: readonly Numbering[] = ['level', 'ordinal', 'none'];
 
-/** Reads and checks a style manifest; every problem is reported with the file, line and column. */
-export function parseManifest(text: string, file: string, lang: Lang = 'zh'): ManifestResult {
+/** The style a manifest extends, and where it says so; `undefined` when it extends none (or is not YAML). */
+export function manifestBase(text: string): { name: unknown; line: number; column: number } | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length || !isMap(doc.contents)) return undefined;
+  const node = doc.get('extends', true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+  return { name: isScalar(node) ? node.value : undefined, line: pos.line, column: pos.col };
+}
+
+/**
+ * Reads and checks a style manifest; every problem is reported with the file, line and column.
+ * With `base` (the manifest of the style it extends), whatever this one leaves out is the base's.
+ */
+export function parseManifest(text: string, file: string, lang: Lang = 'zh', base?: StyleManifest): ManifestResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const diagnostics: Diagnostic[] = [];
@@ -154,7 +170,7 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
 
   // A misspelt key would silently fall back to a default; say so instead.
   const knownKeys: Record<string, readonly string[]> = {
-    '': ['name', 'region', 'description', 'title', 'header', 'parts', 'numbering', 'punctuation', 'fonts'],
+    '': ['name', 'extends', 'region', 'description', 'title', 'header', 'parts', 'numbering', 'punctuation', 'fonts'],
     header: ['suffix'],
     parts: ['order', 'required', 'headings'],
     numbering: ['default', 'markers', 'arabic'],
@@ -179,24 +195,26 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
   }
 
   const name = str(['name']);
-  const region = str(['region']);
+  const extendsName = get(['extends']) === undefined ? undefined : str(['extends']);
+  const region = get(['region']) === undefined && base ? base.region : str(['region']);
   const description = str(['description']);
 
   const titleNode = get(['title']);
   let title: string[] = [];
-  if (titleNode === undefined) fail(['title'], '缺少 title（默认标题的各行）', 'title (the default title lines) is missing');
+  if (titleNode === undefined && base) title = base.title;
+  else if (titleNode === undefined) fail(['title'], '缺少 title（默认标题的各行）', 'title (the default title lines) is missing');
   else if (isScalar(titleNode)) title = [str(['title']) ?? ''];
   else if (isSeq(titleNode)) title = titleNode.items.map((_, i) => str(['title', i]) ?? '');
   else fail(['title'], 'title 应为文字或文字列表', 'title must be text or a list of text lines');
 
-  const suffix = get(['header', 'suffix']) === undefined ? '文件' : (str(['header', 'suffix']) ?? '');
+  const suffix = get(['header', 'suffix']) === undefined ? (base?.header.suffix ?? '文件') : (str(['header', 'suffix']) ?? '');
 
   const headings = {} as Record<DefaultedPartKind, string>;
   const headingsNode = get(['parts', 'headings']);
   if (headingsNode !== undefined && !isMap(headingsNode)) fail(['parts', 'headings'], 'parts.headings 应为键值映射', 'parts.headings must be a mapping');
   else {
     for (const kind of defaultedPartKinds) {
-      const value = str(['parts', 'headings', kind], false);
+      const value = str(['parts', 'headings', kind], false) ?? (get(['parts', 'headings', kind]) === undefined ? base?.parts.headings[kind] : undefined);
       if (value === undefined) {
         if (get(['parts', 'headings', kind]) === undefined) {
           fail(['parts', 'headings', kind], `parts.headings 缺少 ${kind}（${partKindNames[kind]}）的默认标题：任何报告都须能用本样式排版`, `parts.headings has no default heading for ${kind} (${partKindNames[kind]}): every report must render in every style`, headingsNode);
@@ -214,19 +232,19 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
   }
 
   const markers = {} as Record<1 | 2 | 3 | 4, MarkerFormat>;
-  const defaults: Record<1 | 2 | 3 | 4, MarkerFormat> = { 1: 'cn-comma', 2: 'cn-paren', 3: 'arabic-dot', 4: 'arabic-paren' };
+  const defaults: Record<1 | 2 | 3 | 4, MarkerFormat> = base?.numbering.markers ?? { 1: 'cn-comma', 2: 'cn-paren', 3: 'arabic-dot', 4: 'arabic-paren' };
   for (const level of [1, 2, 3, 4] as const) {
     markers[level] = oneOf(['numbering', 'markers', level], markerFormats, defaults[level]) ?? defaults[level];
   }
 
   const fullwidthNode = get(['punctuation', 'fullwidth']);
-  let fullwidth = true;
+  let fullwidth = base?.punctuation.fullwidth ?? true;
   if (fullwidthNode !== undefined) {
     if (isScalar(fullwidthNode) && typeof fullwidthNode.value === 'boolean') fullwidth = fullwidthNode.value;
     else fail(['punctuation', 'fullwidth'], 'punctuation.fullwidth 应为 true 或 false', 'punctuation.fullwidth must be true or false');
   }
 
-  const fonts: Partial<Record<FontRole, string>> = {};
+  const fonts: Partial<Record<FontRole, string>> = { ...base?.fonts };
   const fontsNode = get(['fonts']);
   if (fontsNode !== undefined && !isMap(fontsNode)) fail(['fonts'], 'fonts 应为键值映射（字体角色: 字体名）', 'fonts must be a mapping (font role: family name)');
   for (const role of fontRoleNames) {
@@ -234,17 +252,19 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh'): Ma
     if (family !== undefined) fonts[role] = family;
   }
 
+  const kinds = (path: (string | number)[], inherited: PartKind[] | undefined) => (get(path) === undefined && inherited ? inherited : kindList(path));
   const manifest: StyleManifest = {
     name: name ?? '',
+    ...(extendsName !== undefined ? { extends: extendsName } : {}),
     region: region ?? '',
     description: description ?? '',
     title,
     header: { suffix },
-    parts: { order: kindList(['parts', 'order']), required: kindList(['parts', 'required']), headings },
+    parts: { order: kinds(['parts', 'order'], base?.parts.order), required: kinds(['parts', 'required'], base?.parts.required), headings },
     numbering: {
-      default: oneOf(['numbering', 'default'], NUMBERINGS, 'level') ?? 'level',
+      default: oneOf(['numbering', 'default'], NUMBERINGS, base?.numbering.default ?? 'level') ?? 'level',
       markers,
-      arabic: oneOf(['numbering', 'arabic'], ['restart', 'continue'] as const, 'restart') ?? 'restart',
+      arabic: oneOf(['numbering', 'arabic'], ['restart', 'continue'] as const, base?.numbering.arabic ?? 'restart') ?? 'restart',
     },
     punctuation: { fullwidth },
     fonts,

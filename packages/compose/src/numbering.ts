@@ -54,13 +54,23 @@ export function numberBody(body: readonly Block[], numbering: Numbering, ctx: Nu
     } else if (numbering === 'ordinal') {
       marker = formatMarker('ordinal', ++count);
     }
-    const children = numberBody(block.body ?? [], block.numbering ?? ctx.defaultNumbering, ctx, arabicCounters, childLevelAbove);
     const has = (s: string | undefined) => (s === undefined ? null : ctx.clean(s));
+    const leadRole: FontRole = numbering === 'level' && level === 2 ? 'heading2' : 'body';
+    if (block.runIn) {
+      // The children run on inside this paragraph (`（一）强化组织领导。一是……二是……`), numbered
+      // 一是、二是 unless the data says otherwise; a heading is then this paragraph's lead.
+      const children = numberBody(block.body ?? [], block.numbering ?? 'ordinal', ctx, arabicCounters, childLevelAbove);
+      const runOn = children.map((c) => c.marker + (c.heading ?? '') + (c.lead ?? '') + (c.text ?? '')).join('');
+      const lead = has(block.heading ?? block.lead);
+      const text = (has(block.text) ?? '') + runOn;
+      return { kind: 'item', level, marker, leadRole, heading: null, lead, text: text || null, blocks: children.flatMap((c) => c.blocks) };
+    }
+    const children = numberBody(block.body ?? [], block.numbering ?? ctx.defaultNumbering, ctx, arabicCounters, childLevelAbove);
     return {
       kind: block.heading !== undefined ? 'heading' : 'item',
       level,
       marker,
-      leadRole: numbering === 'level' && level === 2 ? 'heading2' : 'body',
+      leadRole,
       heading: has(block.heading),
       lead: has(block.lead),
       text: has(block.text),

@@ -20,7 +20,8 @@ describe('composeDocument (national style, a report of our own)', () => {
   });
 
   it('composes the default title and adds the addressee colon', () => {
-    expect(document!.title).toEqual(['中共甲乡委员会 甲乡人民政府关于2021年度法治政府建设情况的报告']);
+    // Too long for one line: the joint issuers above, 关于… below (GB/T 9704 7.3.1, a trapezoid).
+    expect(document!.title).toEqual(['中共甲乡委员会 甲乡人民政府', '关于2021年度法治政府建设情况的报告']);
     expect(document!.addressee).toBe('乙县人民政府：');
   });
 
@@ -31,14 +32,16 @@ describe('composeDocument (national style, a report of our own)', () => {
     expect(lines).toContain('2.压实责任。签订责任书。');
     expect(lines).toContain('（二）推进依法行政');
     expect(lines).toContain('一是规范执法。全面推行三项制度。');
-    expect(lines).toContain('三、2021年推进法治政府建设存在的不足和原因');
+    // In its own style the report keeps its own order: 不足 second, as written.
+    expect(lines).toContain('二、2021年推进法治政府建设存在的不足和原因');
     expect(lines).toContain('一是学法不够深入。');
     // 2022: plans speak of the next year.
     expect(lines).toContain('四、2022年推进法治政府建设的主要安排');
   });
 
-  it('orders parts as the style says (leadership before shortcomings in the statutory order)', () => {
-    const headings = document!.body.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b.kind === 'heading' ? b.marker + b.text : ''));
+  it('orders parts as the style says for a report written for another style (leadership before shortcomings in the statutory order)', () => {
+    const restyled = composeDocument({ ...smallReport, style: 'liaoning' }, style('national')).document!;
+    const headings = restyled.body.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b.kind === 'heading' ? b.marker + b.text : ''));
     expect(headings[1]).toMatch(/^二、2021年党政主要负责人/);
     expect(headings[2]).toMatch(/^三、2021年推进法治政府建设存在/);
   });

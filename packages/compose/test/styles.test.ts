@@ -3,19 +3,31 @@ import { renderText } from '@gongwen/render-text';
 import type { Report } from '@gongwen/schema';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { composeDocument, loadStyle } from '../src/index.js';
 import { example, examplesDir, readStyleFiles, smallReport, style, styleNames } from './fixtures.js';
 
 const expectedStyles = ['guangdong', 'liaoning', 'national', 'ningxia', 'shaanxi'];
+// Variants within a region: each extends its region's style.
+const variants = { 'guangdong-jiedao': 'guangdong', 'ningxia-county': 'ningxia', 'shaanxi-department': 'shaanxi' };
 
 describe('the style folders', () => {
-  it('are the five regional styles', () => {
-    expect([...styleNames].sort()).toEqual(expectedStyles);
+  it('are the five regional styles and their variants', () => {
+    expect([...styleNames].sort()).toEqual([...expectedStyles, ...Object.keys(variants)].sort());
   });
 
-  it.each(expectedStyles)('%s loads cleanly and describes itself', (name) => {
+  it.each(Object.entries(variants))('%s extends %s, and its README names an example that renders in it', (name, region) => {
+    expect(style(name).manifest.extends).toBe(region);
+    const readme = readStyleFiles(name)['README.md']!;
+    const file = /`examples\/([a-z0-9-]+\.yaml)`/.exec(readme)![1]!;
+    const report = example(file);
+    expect(report.style).toBe(name);
+    const { document, diagnostics } = composeDocument(report, style(name));
+    expect(diagnostics).toEqual([]);
+    expect(document!.addressee).toMatch(/^中共/);
+  });
+
+  it.each([...expectedStyles, ...Object.keys(variants)])('%s loads cleanly and describes itself', (name) => {
     const files = readStyleFiles(name);
     const { style, diagnostics } = loadStyle(files, { name });
     expect(diagnostics).toEqual([]);
@@ -24,7 +36,7 @@ describe('the style folders', () => {
     expect(style!.manifest.description.length).toBeGreaterThan(20);
     expect(files['README.md'], `${name}/README.md`).toBeDefined();
     // No code in a style folder: manifest, templates and README only.
-    for (const path of Object.keys(files)) expect(path).toMatch(/^(style\.yaml|README\.md|document\.hbs|partials\/[a-z0-9-]+\.hbs)$/);
+    for (const path of Object.keys(files).filter((p) => !p.startsWith('../'))) expect(path).toMatch(/^(style\.yaml|README\.md|document\.hbs|partials\/[a-z0-9-]+\.hbs)$/);
   });
 });
 
@@ -48,8 +60,9 @@ describe.runIf(hasLiaoning)('the Liaoning example in every style', () => {
     const { document, diagnostics } = composeDocument(report, s);
     expect(diagnostics).toEqual([]);
     const headings = document!.body.filter((b): b is HeadingBlock => b.kind === 'heading' && b.level === 1);
-    const manifest = parse(readStyleFiles(name)['style.yaml']!) as { parts: { headings: Record<string, string> } };
-    const expected = (kind: string) => manifest.parts.headings[kind]!.replace('{{year}}', '2023').replace('{{nextYear}}', '2024');
+    // The manifest as loaded: what the style says itself, else what it inherits.
+    const headingsOf = s.manifest.parts.headings as Record<string, string>;
+    const expected = (kind: string) => headingsOf[kind]!.replace('{{year}}', '2023').replace('{{nextYear}}', '2024');
     const kindsInStyleOrder = headings.map((h) => h.text);
     expect(new Set(kindsInStyleOrder)).toEqual(new Set(['measures', 'shortcomings', 'leadership', 'plans'].map(expected)));
     expect(headings.map((h) => h.marker)).toEqual(['一、', '二、', '三、', '四、']);
@@ -76,35 +89,47 @@ describe.runIf(hasLiaoning)('the Liaoning example in every style', () => {
     const titles = Object.fromEntries(expectedStyles.map((name) => [name, composeDocument(untitled as Report, style(name)).document!.title]));
     expect(titles.liaoning).toEqual(['太平岭满族乡2023年法治政府建设情况报告']);
     expect(titles.shaanxi).toEqual(['太平岭满族乡人民政府', '关于2023年度法治政府建设情况的报告']);
-    expect(titles.ningxia).toEqual(['太平岭满族乡人民政府2023年度法治政府建设工作报告']);
+    expect(titles.ningxia).toEqual(['太平岭满族乡人民政府', '2023年度法治政府建设工作报告']);
   });
 });
 
-describe('a style that requires a part the report lacks', () => {
-  it('names the style and the part', () => {
+describe('a report lacking a part its style requires', () => {
+  it('still renders, so a draft can be previewed (the missing part is a content finding of lint)', () => {
     const report: Report = { ...smallReport, parts: smallReport.parts.filter((p) => p.kind !== 'leadership') as Report['parts'] };
-    const zh = composeDocument(report, style('liaoning'));
-    expect(zh.document).toBeUndefined();
-    expect(zh.diagnostics).toHaveLength(1);
-    expect(zh.diagnostics[0]).toMatchObject({ severity: 'error', ruleId: 'style/missing-part', path: 'parts' });
-    expect(zh.diagnostics[0]!.message).toContain('liaoning');
-    expect(zh.diagnostics[0]!.message).toContain('leadership');
-    expect(zh.diagnostics[0]!.message).toContain('第一责任人');
-    const en = composeDocument(report, style('liaoning'), { lang: 'en' });
-    expect(en.diagnostics[0]!.message).toMatch(/style "liaoning" requires the part "leadership"/);
-    // With the report's file and positions, the message points at its parts.
-    const located = composeDocument(report, style('liaoning'), { filename: 'report.yaml', locate: (path) => (path.join('.') === 'parts' ? { line: 12, column: 1 } : undefined) });
-    expect(located.diagnostics[0]).toMatchObject({ file: 'report.yaml', line: 12, column: 1 });
-    // The same report is fine where the part is not required.
-    expect(composeDocument(report, style('guangdong')).diagnostics).toEqual([]);
+    const { document, diagnostics } = composeDocument(report, style('liaoning'));
+    expect(diagnostics).toEqual([]);
+    expect(document!.body.filter((b) => b.kind === 'heading' && b.level === 1)).toHaveLength(3);
+  });
+});
+
+describe('the order of parts', () => {
+  // 第一责任人 first, then 学习贯彻 before 举措: an order no style prints by itself.
+  const own: Report = {
+    ...smallReport,
+    style: 'liaoning',
+    parts: [
+      { kind: 'leadership', body: ['主要负责人带头学法。'] },
+      { kind: 'plans', body: ['明年继续推进。'] },
+      { kind: 'measures', body: ['扎实推进法治政府建设。'] },
+      { kind: 'shortcomings', body: ['学法不够深入。'] },
+    ],
+  };
+  // Each level-1 heading as its marker and the part it heads, told by the heading's words.
+  const kindOf = (text: string) => (text.includes('第一责任人') ? 'leadership' : text.includes('安排') ? 'plans' : text.includes('不足') ? 'shortcomings' : 'measures');
+  const level1 = (r: Report, name: string) =>
+    composeDocument(r, style(name)).document!.body.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.marker + kindOf(b.text)] : []));
+
+  it('is the report’s own in its own style, numbered as written', () => {
+    expect(level1(own, 'liaoning')).toEqual(['一、leadership', '二、plans', '三、measures', '四、shortcomings']);
   });
 
-  it('counts a part that another part includes', () => {
-    const report: Report = {
-      ...smallReport,
-      parts: [{ ...smallReport.parts[0], includes: ['leadership'] }, ...smallReport.parts.slice(1).filter((p) => p.kind !== 'leadership')] as Report['parts'],
-    };
-    expect(composeDocument(report, style('liaoning')).diagnostics).toEqual([]);
+  it('is the target style’s in another style, unless the data says partsOrder: written', () => {
+    expect(level1(own, 'national')).toEqual(['一、measures', '二、leadership', '三、shortcomings', '四、plans']);
+    expect(level1({ ...own, partsOrder: 'written' }, 'national')).toEqual(level1(own, 'liaoning'));
+  });
+
+  it('follows the style in its own style when the data says partsOrder: style', () => {
+    expect(level1({ ...own, partsOrder: 'style' }, 'liaoning')).toEqual(['一、measures', '二、shortcomings', '三、leadership', '四、plans']);
   });
 });
 

@@ -28,12 +28,17 @@ export async function lintLoaded(
   options: { source: string; filename?: string; lang?: Lang },
 ): Promise<Diagnostic[]> {
   const stage = await loadStage('lint');
+  const { required } = style.manifest.parts;
+  // Each required part by the heading the style would print for it (custom parts bring their own).
+  const headings = Object.fromEntries(
+    required.filter((kind) => kind !== 'custom').map((kind) => [kind, style.fill(`parts.headings.${kind}`, { year: report.year, nextYear: report.year + 1 })]),
+  );
   return stage.lintReport(report, {
     source: options.source,
     filename: options.filename,
     locate: loaded.locate,
     lang: options.lang,
-    style: { name: style.name, requiredParts: style.manifest.parts.required },
+    style: { name: style.name, requiredParts: required, headings },
   });
 }
 

@@ -76,10 +76,19 @@ export async function resolveStyle(name: string, options: StyleSearchOptions & {
       ],
     };
   } else {
-    const files = readStyleFiles(info.dir);
+    // A style that extends another finds it among the same folders, the bundled ones last.
+    const files = readStyleFiles(info.dir, { roots: options.styleDirs ?? [] });
     const out = compose.loadStyle(files, { name, lang: options.lang });
-    // Point template diagnostics at the real files, so an editor can open them.
-    const diagnostics = out.diagnostics.map((d) => (d.file && !d.file.startsWith(info.dir) && d.file in files ? { ...d, file: join(info.dir, d.file) } : d));
+    // Point template diagnostics at the real files, so an editor can open them: a base's file
+    // (../national/document.hbs) in the folder that base was found in.
+    const dirs = new Map(listStyles(options).map((s) => [s.name, s.dir]));
+    const realFile = (file: string) => {
+      const base = /^((?:\.\.\/[^/]+\/)+)/.exec(file);
+      if (!base) return join(info.dir, file);
+      const baseName = base[1]!.split('/').at(-2)!;
+      return join(dirs.get(baseName) ?? join(info.dir, '..', baseName), file.slice(base[1]!.length));
+    };
+    const diagnostics = out.diagnostics.map((d) => (d.file && !d.file.startsWith(info.dir) && d.file in files ? { ...d, file: realFile(d.file) } : d));
     result = { style: out.style, diagnostics };
   }
   loaded.set(key, result);

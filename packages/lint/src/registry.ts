@@ -5,7 +5,9 @@ import { emptyPart } from './rules/empty-part.js';
 import { halfwidthPunctuation } from './rules/halfwidth-punctuation.js';
 import { manualNumbering } from './rules/manual-numbering.js';
 import { missingPart } from './rules/missing-part.js';
+import { placeholder } from './rules/placeholder.js';
 import { planYear } from './rules/plan-year.js';
+import { requestInReport } from './rules/request-in-report.js';
 import { signatureDate } from './rules/signature-date.js';
 import { statsSum } from './rules/stats-sum.js';
 import { titleYear } from './rules/title-year.js';
@@ -15,6 +17,8 @@ import type { Rule } from './types.js';
 export const rules: readonly Rule[] = [
   missingPart,
   emptyPart,
+  requestInReport,
+  placeholder,
   planYear,
   signatureDate,
   titleYear,

@@ -29,6 +29,11 @@ export interface LintStyle {
   /** The part kinds this style demands; overrides `parts.required`. */
   requiredParts?: readonly PartKind[];
   parts?: { required?: readonly PartKind[] };
+  /**
+   * The style's own heading per part kind, as it would print it for this report (year filled in);
+   * messages about a part name it so. Without it, the statutory names are used.
+   */
+  headings?: Partial<Record<PartKind, string>>;
 }
 
 export interface LintOptions {

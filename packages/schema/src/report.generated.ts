@@ -73,11 +73,15 @@ export interface Report {
    */
   preamble?: Text[];
   /**
-   * 报告的组成部分（一、二、三……），由样式按其规定的顺序排列（style.yaml 的 parts.order）；合并撰写的部分按其涵盖的最靠前的类别排；样式未列出的部分（如 custom）紧随数据中它前面的部分。
+   * 报告的组成部分（一、二、三……），按数据中写的顺序排列并编号；换用其他样式排版时按该样式的 parts.order 排（合并撰写的部分按其涵盖的最靠前的类别排，样式未列出的部分紧随数据中它前面的部分）。partsOrder 可以明确指定。
    *
    * @minItems 1
    */
   parts: [Part, ...Part[]];
+  /**
+   * 各部分的排列顺序：written 按数据中的顺序（用报告自己的样式排版时的默认）；style 按样式 parts.order 的顺序（换用其他样式排版时的默认）。
+   */
+  partsOrder?: 'written' | 'style';
   /**
    * 正文末尾、各部分之后的段落，如“特此报告。”
    */
@@ -162,7 +166,7 @@ export interface Part {
   body: Body;
 }
 /**
- * 编号的小节或条目。heading 单独成行；lead 是引领句，与 text 排在同一段。
+ * 编号的小节或条目。heading 单独成行；lead 是引领句，与 text 排在同一段；runIn: true 时子项也接排在这一段。
  */
 export interface Section {
   /**
@@ -178,6 +182,10 @@ export interface Section {
    */
   text?: string;
   numbering?: Numbering;
+  /**
+   * true 时子项接排在本条的同一段内，如“（一）强化组织领导。一是……二是……”；子项默认按一是、二是编号。有 heading 时，heading 作为接排段的引领句。
+   */
+  runIn?: boolean;
   body?: Body;
 }
 export interface Attachment {

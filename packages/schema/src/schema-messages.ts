@@ -100,7 +100,34 @@ export function requiredMessage(property: string, lang: Lang): string {
   return lang === 'en' ? `missing required "${property}"` : `缺少必填项“${property}”`;
 }
 
-export function unknownKeyMessage(key: string, suggestion: string | undefined, allowed: readonly string[], lang: Lang) {
+/** Where each kind of mapping stands in a report, for saying where a misplaced key belongs. */
+const placeNames: Record<string, { zh: string; en: string }> = {
+  '': { zh: '报告的顶层', en: 'the top level of the report' },
+  Organ: { zh: 'issuers 下的机关', en: 'an organ under issuers' },
+  Header: { zh: 'header', en: 'header' },
+  Part: { zh: 'parts 下的一个部分（与 kind 同级）', en: 'a part under parts (beside kind)' },
+  Section: { zh: 'body 下的条目或小标题', en: 'an item or heading in a body' },
+  Attachment: { zh: 'attachments 下的附件', en: 'an attachment under attachments' },
+  Signature: { zh: 'signature', en: 'signature' },
+  Printing: { zh: 'printing', en: 'printing' },
+  Figure: { zh: 'figures 下的统计项', en: 'a figure under figures' },
+};
+
+/** The places (other than `here`) where `key` is a key of the report format. */
+export function placesOf(key: string, here: readonly string[], defs: Record<string, { properties?: object }>, root: { properties?: object }, lang: Lang): string[] {
+  const all: [string, { properties?: object }][] = [['', root], ...Object.entries(defs)];
+  return all
+    .filter(([name, def]) => def.properties && key in def.properties && placeNames[name] && !(here.length && here.every((k) => k in def.properties!)))
+    .map(([name]) => placeNames[name]![lang]);
+}
+
+export function unknownKeyMessage(key: string, suggestion: string | undefined, allowed: readonly string[], lang: Lang, belongs: readonly string[] = []) {
+  if (!suggestion && belongs.length) {
+    const where = belongs.join(lang === 'en' ? ' or ' : '或');
+    return lang === 'en'
+      ? { message: `"${key}" does not belong here: it is a key of ${where}`, hint: `move it to ${where}; allowed here: ${allowed.join(', ')}` }
+      : { message: `“${key}”写错了位置：它是 ${where}的键`, hint: `把它移到 ${where}中；这里可用的键：${allowed.join('、')}` };
+  }
   const message = lang === 'en' ? `unknown key "${key}"` : `未知的键“${key}”`;
   const list = allowed.join(lang === 'en' ? ', ' : '、');
   const hint =

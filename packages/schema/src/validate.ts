@@ -5,7 +5,8 @@ import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { isMap, type Document, type LineCounter, type Node } from 'yaml';
 import { formatPath, pointerToPath, valueAt } from './data-path.js';
 import { didYouMean } from './did-you-mean.js';
-import { findNode, hasSpan, pointAt, rangeOf, type SourceRange } from './locate.js';
+import { findNode, hasSpan, offsetsToRange, pointAt, rangeOf, type SourceRange } from './locate.js';
+import { asciiColonMessage } from './yaml-errors.js';
 import { reportSchema, resolveRef, type JsonSchema } from './report-schema.js';
 import { schemaErrors } from './run-validator.js';
 import {
@@ -14,6 +15,7 @@ import {
   foundType,
   jsonType,
   minItemsMessage,
+  placesOf,
   patternMessage,
   rangeMessage,
   requiredMessage,
@@ -53,8 +55,8 @@ export interface ValidateContext {
   lang: Lang;
 }
 
-/** Where in the source an issue points. */
-type Anchor = 'value' | 'key' | 'parent';
+/** Where in the source an issue points; `colon`: the colon after a mapping's first key. */
+type Anchor = 'value' | 'key' | 'parent' | 'colon';
 
 interface Issue {
   ruleId: string;
@@ -71,7 +73,7 @@ interface Issue {
 export function validateData(data: unknown, ctx: ValidateContext): Diagnostic[] {
   const { errors, complete } = schemaErrors(data, { budget: errorBudget });
   if (errors.length === 0) return [];
-  const issues = toIssues(errors, complete, data, ctx.lang);
+  const issues = withPastedColons(toIssues(errors, complete, data, ctx.lang), data, ctx.lang);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -217,6 +219,17 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
     }
     case 'required': {
       const missing = String(params.missingProperty);
+      if (field === 'Section.then' && value && typeof value === 'object' && 'body' in value) {
+        return {
+          ruleId: 'schema/required',
+          path,
+          anchor: 'parent',
+          message: en ? 'an item has items under it (body) but no text of its own' : '这个条目下面有内容（body），自己却没有文字',
+          hint: en
+            ? 'give it a lead (or text): a lead can carry items under it, printed after it; or a heading, for a subheading on its own line'
+            : '给它写上 lead:（或 text:）——引领句下面可以带下级条目，排在它后面；单独成行的小标题写 heading:。',
+        };
+      }
       if (field === 'Section.then') {
         return {
           ruleId: 'schema/required',
@@ -255,7 +268,8 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((parent?.properties as object | undefined) ?? {});
-      const { message, hint } = unknownKeyMessage(key, didYouMean(key, allowed), allowed, lang);
+      const belongs = placesOf(key, allowed, reportSchema.$defs as Record<string, { properties?: object }>, reportSchema, lang);
+      const { message, hint } = unknownKeyMessage(key, didYouMean(key, allowed), allowed, lang, belongs);
       return { ruleId: 'schema/unknown-key', path: [...path, key], anchor: 'key', message, hint };
     }
     case 'enum': {
@@ -302,8 +316,50 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
   };
 }
 
+/**
+ * Text pasted from the web ends in an ASCII colon (`- 存在以下问题: 一是……`), and YAML reads it as a
+ * mapping of one Chinese key: every problem inside such a mapping is that one slip, said once, at
+ * the colon.
+ */
+function withPastedColons(issues: Issue[], data: unknown, lang: Lang): Issue[] {
+  const out: Issue[] = [];
+  const said = new Set<string>();
+  for (const issue of issues) {
+    const at = pastedColonAt(data, issue.path);
+    if (!at) {
+      out.push(issue);
+      continue;
+    }
+    const key = formatPath(at);
+    if (said.has(key)) continue;
+    said.add(key);
+    out.push({ ruleId: 'yaml/ascii-colon', path: at, anchor: 'colon', ...asciiColonMessage(lang) });
+  }
+  return out;
+}
+
+/** The path of a mapping along `path` that is pasted text: one key, not a key of ours (it is Chinese), holding text or nothing. */
+function pastedColonAt(data: unknown, path: readonly (string | number)[]): (string | number)[] | undefined {
+  for (let n = 1; n <= path.length; n++) {
+    const value = valueAt(data, path.slice(0, n));
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    const entries = Object.entries(value);
+    if (entries.length !== 1) continue;
+    const [key, inner] = entries[0]!;
+    if (/[^\x00-\x7f]/.test(key) && (inner === null || typeof inner !== 'object')) return path.slice(0, n);
+  }
+  return undefined;
+}
+
 function place(issue: Issue, source: { doc: Document; lineCounter: LineCounter }): SourceRange | undefined {
   const { doc, lineCounter } = source;
+  if (issue.anchor === 'colon') {
+    const found = findNode(doc, issue.path);
+    const first = isMap(found?.node) ? (found!.node as { items: { key: unknown }[] }).items[0]?.key : undefined;
+    const end = (first as Node | undefined)?.range?.[1];
+    if (end !== undefined) return offsetsToRange(end, end + 1, lineCounter);
+    return place({ ...issue, anchor: 'value' }, source);
+  }
   if (issue.anchor === 'key') {
     const found = findNode(doc, issue.path);
     return rangeOf(found?.key ?? found?.node, lineCounter);

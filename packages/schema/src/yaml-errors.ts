@@ -29,8 +29,8 @@ export function yamlErrorDiagnostics(problems: readonly YAMLError[], ctx: YamlEr
   const exhausted = problems.filter((e) => e.code === 'RESOURCE_EXHAUSTION');
   // Running out of stack produces a cascade of follow-on errors; the first one is the story.
   const reported = exhausted.length > 0 ? [exhausted.sort((a, b) => a.pos[0] - b.pos[0])[0]!] : problems;
-  // One message per spot: a single slip often trips several checks at the same place.
-  // One message per line, too: the parser's later complaints on a line it already stumbled on are echoes.
+  // One message per spot and per line: a single slip often trips several checks there (a list
+  // item under a mapping is both a misplaced sequence and a key running over a line).
   const seen = new Set<number>();
   const lines = new Set<number>();
   for (const e of [...reported].sort((a, b) => a.pos[0] - b.pos[0])) {
@@ -39,14 +39,87 @@ export function yamlErrorDiagnostics(problems: readonly YAMLError[], ctx: YamlEr
     seen.add(e.pos[0]);
     lines.add(line);
     if (diagnostics.length >= maxYamlDiagnostics) break;
+    const colon = pastedColon(text, lineCounter, e, lang);
+    if (colon) {
+      diagnostics.push(error('yaml/ascii-colon', colon.message, { file, ...at(colon.offset, colon.offset + 1), hint: colon.hint }));
+      continue;
+    }
     const nested = e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY' ? overIndentedKey(text, e.pos[0], lang) : undefined;
-    const { message, hint } = nested ?? lineSlip(text, lineCounter, e.pos[0], lang) ?? yamlMessage(e.code, e.message, lang);
+    const { message, hint } = nested ?? lineSlip(text, lineCounter, e.pos[0], lang) ?? listUnderMapping(text, lineCounter, e, lang) ?? yamlMessage(e.code, e.message, lang);
     const opening = e.code === 'RESOURCE_EXHAUSTION' ? undefined : openingOf(doc, e);
     const ruleId = ruleByCode[e.code] ?? 'yaml/syntax';
     const span = nested ? at(nested.start, nested.end) : opening !== undefined ? at(opening, opening + 1) : at(e.pos[0], e.pos[1]);
     diagnostics.push(error(ruleId, message, { file, ...span, ...(hint ? { hint } : {}) }));
   }
   return diagnostics;
+}
+
+function lineAt(text: string, lineCounter: LineCounter, offset: number): { line: number; start: number; content: string } {
+  const { line } = lineCounter.linePos(offset);
+  const start = lineCounter.lineStarts[line - 1] ?? 0;
+  const end = text.indexOf('\n', start);
+  return { line, start, content: text.slice(start, end < 0 ? text.length : end) };
+}
+
+/** What to say about an ASCII colon inside Chinese text, which YAML takes for the start of a key. */
+export function asciiColonMessage(lang: Lang): { message: string; hint: string } {
+  return lang === 'en'
+    ? {
+        message: 'an ASCII colon ":" inside the text makes YAML read what comes before it as a key',
+        hint: 'write the full-width colon "：" (as Chinese text does), or put the whole text in double quotes',
+      }
+    : {
+        message: '文字中的英文冒号“:”让 YAML 把它前面的字当成了键（从网页复制的文字常有这种冒号）',
+        hint: '改成中文冒号“：”，或给整段文字加上英文双引号。',
+      };
+}
+
+/**
+ * A value such as `text: 主要做法: 一是……` — text pasted from the web, whose ASCII colon YAML reads
+ * as a nested key. Found on the line of a nested-mapping error: the colon that follows a Chinese
+ * character, after the line's own key.
+ */
+function pastedColon(text: string, lineCounter: LineCounter, e: YAMLError, lang: Lang): { message: string; hint: string; offset: number } | undefined {
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && !/Nested mappings/.test(e.message)) return undefined;
+  const { start, content } = lineAt(text, lineCounter, e.pos[0]);
+  const own = /^\s*(?:- )?[A-Za-z$][\w$]*:\s+/.exec(content);
+  if (!own) return undefined;
+  const rest = content.slice(own[0].length);
+  const m = /[^\x00-\x7f]\s*(:)(?=\s|$)/.exec(rest);
+  if (!m) return undefined;
+  return { ...asciiColonMessage(lang), offset: start + own[0].length + m.index + m[0].length - 1 };
+}
+
+/**
+ * `- 甲乡人民政府` under `signature:`, whose other lines are keys: a list item inside a mapping.
+ * Named with the key it stands under and what to do.
+ */
+function listUnderMapping(text: string, lineCounter: LineCounter, e: YAMLError, lang: Lang): { message: string; hint: string } | undefined {
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const { line, content } = lineAt(text, lineCounter, e.pos[0]);
+  const item = /^(\s*)- (.*)$/.exec(content);
+  if (!item) return undefined;
+  const indent = item[1]!.length;
+  // The key this item stands under: the nearest line above that is indented less.
+  const lines = text.split('\n');
+  let parent: string | undefined;
+  for (let i = line - 2; i >= 0; i--) {
+    const above = /^(\s*)(?:- )?([^\s:#][^:#]*):(?:\s|$)/.exec(lines[i]!);
+    if (above && above[1]!.length < indent) {
+      parent = above[2]!.trim();
+      break;
+    }
+  }
+  const value = item[2]!.trim();
+  return lang === 'en'
+    ? {
+        message: `the list item "- ${value}" stands among the keys of ${parent ?? 'a mapping'}`,
+        hint: 'under one key write either "key: value" lines or "- item" lines, not both; a list that belongs to a key (such as organs:) goes under that key, indented two more spaces',
+      }
+    : {
+        message: `列表项“- ${value}”写在了 ${parent ?? '映射'} 的键之间`,
+        hint: '同一个键下面要么全是“键: 值”，要么全是“- 列表项”；列表若属于某个键（如 organs:），写在那个键下面并多缩进两个空格。',
+      };
 }
 
 /**

@@ -111,7 +111,7 @@ describe('messages say what is wrong and what to do, in Chinese by default', () 
         'r.yaml:9:1: 错误: 未知的键“year2” (year2) [schema/unknown-key]',
         '  9 | year2: 2021',
         '    | ^^^^^',
-        `  建议: 是否想写“year”？这里可用的键：$schema、style、year、issuers、documentNumber、signers、header、title、addressee、preamble、parts、closing、attachments、signature、notes、copyTo、printing、figures`,
+        `  建议: 是否想写“year”？这里可用的键：$schema、style、year、issuers、documentNumber、signers、header、title、addressee、preamble、parts、partsOrder、closing、attachments、signature、notes、copyTo、printing、figures`,
       ].join('\n'),
     );
   });

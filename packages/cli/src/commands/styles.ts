@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundledStylesDir, listStyles } from 'gongwen';
+import { bundledStylesDir, listStyles, resolveStyle, type Style } from 'gongwen';
 import { outputFormat, usageErrors } from '../args.js';
 import type { Context } from '../context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -50,12 +50,48 @@ export async function stylesCommand(args: string[], ctx: Context): Promise<numbe
     process.stderr.write(`${say(ctx.lang, `${target} 已存在，未做任何改动`, `${target} already exists; nothing was changed`)}\n`);
     return exitCodes.failed;
   }
-  cpSync(from.dir, target, { recursive: true });
-  // The copy names itself in its manifest, so it is listed under its new name.
-  for (const manifest of ['style.yaml', 'style.yml'].map((m) => join(target, m)).filter(existsSync)) {
-    const text = readFileSync(manifest, 'utf8');
-    writeFileSync(manifest, /^name:/m.test(text) ? text.replace(/^name:.*$/m, `name: ${name}`) : text);
+  if (from.name === name) {
+    // A style of the same name in another folder replaces that one outright: a full copy to edit.
+    cpSync(from.dir, target, { recursive: true });
+    process.stdout.write(`${say(ctx.lang, `已从 ${from.name} 复制出新样式：${target}`, `created ${target} from ${from.name}`)}\n`);
+    return exitCodes.ok;
   }
-  process.stdout.write(`${say(ctx.lang, `已从 ${from.name} 复制出新样式：${target}`, `created ${target} from ${from.name}`)}\n`);
+  const base = await resolveStyle(from.name, { styleDirs, lang: ctx.lang });
+  if (!base.style) {
+    process.stderr.write(`${say(ctx.lang, `样式 ${from.name} 有错误，不能作为基础样式`, `the style ${from.name} has errors and cannot be extended`)}\n`);
+    return exitCodes.failed;
+  }
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, 'style.yaml'), extendingManifest(name, base.style.manifest, ctx.lang));
+  writeFileSync(join(target, 'README.md'), say(ctx.lang, `# ${name}\n\n在 ${from.name} 样式基础上的写法。写明它依据哪份报告，与 ${from.name} 有何不同。\n`, `# ${name}\n\nA variant of the ${from.name} style. Say which report it follows and how it differs from ${from.name}.\n`));
+  process.stdout.write(`${say(ctx.lang, `已新建样式 ${target}，继承 ${from.name}`, `created ${target}, extending ${from.name}`)}\n`);
   return exitCodes.ok;
+}
+
+/**
+ * The manifest of a new style over `base`: the title to edit, and the base's headings as comments
+ * to copy from; everything else, templates included, stays the base's.
+ */
+function extendingManifest(name: string, base: Style['manifest'], lang: Context['lang']): string {
+  const quote = (text: string) => JSON.stringify(text);
+  const lines = [
+    say(lang, `# ${name}：只写与 ${base.name} 不同之处，其余（包括模板）沿用 ${base.name}。见 templates/README.md。`, `# ${name}: say only what differs from ${base.name}; the rest, templates included, is ${base.name}'s. See templates/README.md.`),
+    `name: ${name}`,
+    `extends: ${base.name}`,
+    `region: ${quote(base.region)}`,
+    `description: ${quote(say(lang, `在 ${base.name} 样式基础上的写法（请改写这句说明）。`, `A variant of the ${base.name} style (describe it here).`))}`,
+    '',
+    say(lang, '# 默认标题（报告未写标题时使用）。', '# The default title (when a report gives none).'),
+    'title:',
+    ...base.title.map((line) => `  - ${quote(line)}`),
+    '',
+    say(lang, `# 要改措辞、顺序或必备部分时，取消注释并修改（${base.name} 的写法如下）：`, `# To change wording, order or the required parts, uncomment and edit (${base.name}'s are below):`),
+    '# parts:',
+    `#   order: [${base.parts.order.join(', ')}]`,
+    `#   required: [${base.parts.required.join(', ')}]`,
+    '#   headings:',
+    ...Object.entries(base.parts.headings).map(([kind, text]) => `#     ${kind}: ${quote(text)}`),
+    '',
+  ];
+  return lines.join('\n');
 }

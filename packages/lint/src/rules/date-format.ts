@@ -20,7 +20,8 @@ const patterns: { re: RegExp; fix(m: RegExpMatchArray): string; zh: string; en: 
     en: 'months and days in a date have no zero padding',
   },
   {
-    re: /[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?/g,
+    // A date, with its month: a year alone in Chinese numerals names something (二〇三五年远景目标).
+    re: /[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?/g,
     fix: (m) => {
       const [, y = '', mo, d] = /^(.{4})年(?:(.+?)月(?:(.+?)日)?)?$/.exec(m[0]) ?? [];
       let out = `${[...y].map((c) => cnDigit[c]).join('')}年`;
@@ -32,6 +33,23 @@ const patterns: { re: RegExp; fix(m: RegExpMatchArray): string; zh: string; en: 
     en: 'dates are written in Arabic numerals',
   },
 ];
+
+/** Offsets of the text that stand inside 《》: the title of a document keeps its own numerals. */
+function insideBookTitles(text: string): (offset: number) => boolean {
+  const spans: [number, number][] = [];
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '《') open.push(i);
+    else if (text[i] === '》' && open.length) spans.push([open.pop()!, i]);
+  }
+  return (offset) => spans.some(([a, b]) => offset > a && offset < b);
+}
+
+/** The matches of a pattern this rule speaks of: those a fix would change, outside 《》. */
+function* dateMatches(text: string, p: (typeof patterns)[number]): Generator<RegExpMatchArray> {
+  const quoted = insideBookTitles(text);
+  for (const m of text.matchAll(p.re)) if (!quoted(m.index!) && p.fix(m) !== m[0]) yield m;
+}
 
 /** Dates in the text written with zero padding or Chinese numerals (GB/T 9704 uses 2022年1月9日). */
 export const dateFormat: Rule = {
@@ -46,12 +64,11 @@ export const dateFormat: Rule = {
     const findings: Finding[] = [];
     for (const entry of reportTexts(report)) {
       for (const p of patterns) {
-        for (const m of entry.text.matchAll(p.re)) {
+        for (const m of dateMatches(entry.text, p)) {
           const fixed = p.fix(m);
-          if (fixed === m[0]) continue;
           findings.push({
             path: entry.path,
-            excerpt: { offset: m.index, text: m[0] },
+            excerpt: { offset: m.index!, text: m[0] },
             message: { zh: `${p.zh}：“${m[0]}”`, en: `${p.en}: “${m[0]}”` },
             hint: { zh: `写作“${fixed}”；gongwen lint --fix 可自动改正`, en: `write “${fixed}”; gongwen lint --fix rewrites it` },
           });
@@ -62,7 +79,10 @@ export const dateFormat: Rule = {
   },
   fix(text) {
     let out = text;
-    for (const p of patterns) out = out.replace(p.re, (...m) => p.fix(m as unknown as RegExpMatchArray));
+    for (const p of patterns) {
+      // From the end, so earlier offsets stay valid.
+      for (const m of [...dateMatches(out, p)].reverse()) out = out.slice(0, m.index) + p.fix(m) + out.slice(m.index! + m[0].length);
+    }
     return out;
   },
 };

@@ -24,12 +24,19 @@ export const missingPart: Rule = {
     for (const kind of required) {
       if (covered.has(kind)) continue;
       const name = partNames[kind];
+      // The part as the style would head it, so the author recognises it in the printed report.
+      const heading = style.headings?.[kind];
       findings.push({
         path: ['parts'],
-        message: {
-          zh: `缺少法定部分“${name.zh}”（${kind}）`,
-          en: `the statutory part “${name.en}” (${kind}) is missing`,
-        },
+        message: heading
+          ? {
+              zh: `缺少“${heading}”部分（${kind}）${style.name ? `，样式 ${style.name} 要求有这一部分` : ''}`,
+              en: `the part “${heading}” (${kind}) is missing${style.name ? `; the style ${style.name} asks for it` : ''}`,
+            }
+          : {
+              zh: `缺少法定部分“${name.zh}”（${kind}）`,
+              en: `the statutory part “${name.en}” (${kind}) is missing`,
+            },
         hint: {
           zh: `增加一个 kind: ${kind} 的部分；如果已在别的部分中一并撰写，在那个部分写 includes: [${kind}]`,
           en: `add a part with kind: ${kind}; if another part already reports it, add includes: [${kind}] to that part`,

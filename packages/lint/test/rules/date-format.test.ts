@@ -24,3 +24,22 @@ describe(id, () => {
     ]);
   });
 });
+
+describe(`${id} leaves official names alone`, () => {
+  it('does not fire on 二〇三五年远景目标 nor on anything inside 《》', () => {
+    const seed = loadSeed('001');
+    seed.report.closing = [
+      '对照《国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》抓好落实，贯彻二〇三五年远景目标。',
+      '学习《关于2021年01月05日会议精神的通知》。',
+    ];
+    expect(lint(seed).filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
+  it('still fires on a date outside 《》 on the same line', () => {
+    const seed = loadSeed('001');
+    seed.report.closing = ['学习《二〇二一年一月五日会议纪要》，于二〇二一年一月五日完成。'];
+    const found = lint(seed).filter((d) => d.ruleId === id);
+    expect(found.map((d) => d.message)).toEqual(['日期应当用阿拉伯数字：“二〇二一年一月五日”']);
+    expect(found[0]!.hint).toBe('写作“2021年1月5日”；gongwen lint --fix 可自动改正');
+  });
+});

@@ -47,3 +47,11 @@ describe(id, () => {
     );
   });
 });
+
+describe(`${id} with the style's own headings`, () => {
+  it('names the part as the style would head it, once', () => {
+    const seed = loadSeed('002');
+    const found = lint(seed, { style: { name: 'liaoning', requiredParts: ['leadership'], headings: { leadership: '2020年党政主要负责人履行推进法治建设第一责任人职责情况' } } }).filter((d) => d.ruleId === id);
+    expect(found.map((d) => d.message)).toEqual(['缺少“2020年党政主要负责人履行推进法治建设第一责任人职责情况”部分（leadership），样式 liaoning 要求有这一部分']);
+  });
+});
