@@ -2,6 +2,7 @@ import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { FontSet } from '@gongwen/fonts';
 import type { Document } from '@gongwen/model';
 import { buildDocDefinition } from './doc-definition.js';
+import { pageModel, type LaidOutPage, type PdfmakePage } from './page-model.js';
 import { pdfmake, registerFonts } from './pdfmake.js';
 
 export interface RenderPdfOptions {
@@ -9,11 +10,15 @@ export interface RenderPdfOptions {
   compress?: boolean;
   /** Language of diagnostics (default Chinese). */
   lang?: Lang;
+  /** Also return the laid-out pages as drawn (for another fixed-layout writer such as OFD). */
+  pages?: boolean;
 }
 
 export interface RenderPdfResult {
   pdf: Uint8Array;
   diagnostics: Diagnostic[];
+  /** The pages as the PDF draws them, in mm; present when `pages` was asked for. */
+  pages?: LaidOutPage[];
 }
 
 /**
@@ -38,8 +43,13 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
   const definition = { ...buildDocDefinition(doc, fonts), compress: options.compress ?? true };
-  const buffer = await pm.createPdf(definition).getBuffer();
-  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
+  const output = pm.createPdf(definition);
+  const buffer = await output.getBuffer();
+  const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (!options.pages) return { pdf, diagnostics };
+  // pdfmake keeps the pages it laid out and drew on the pdfkit document.
+  const laidOut = ((await output.getStream()) as { _pdfMakePages?: PdfmakePage[] })._pdfMakePages ?? [];
+  return { pdf, diagnostics, pages: pageModel(laidOut, definition.images, fonts) };
 }
 
 const isPng = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
