@@ -32,12 +32,16 @@ export function exampleDocuments(): [string, Document][] {
     });
 }
 
-/** An example signed by two organs with a seal each: the case with pictures. */
+/** An example signed with a seal per organ and closed by a 版记: the case with pictures and the 版记's rules. */
 export function sealedDocument(): Document {
   const [, doc] = exampleDocuments().find(([name]) => name.startsWith('national'))!;
   const seal = sealPng();
   const organs = doc.signature?.organs.length ? doc.signature.organs : [doc.meta.author];
-  return { ...doc, signature: { organs, date: doc.signature?.date ?? '2022年1月9日', seals: organs.map((organ) => ({ image: seal, organ })) } };
+  return {
+    ...doc,
+    signature: { organs, date: doc.signature?.date ?? '2022年1月9日', seals: organs.map((organ) => ({ image: seal, organ })) },
+    endMatter: { copyTo: '抄送：县委办公室，县人大常委会办公室，县政府办公室，县政协办公室。', printer: '交口乡党政办公室', printDate: '2022年1月9日印发' },
+  };
 }
 
 /** The parts of an OFD package by path. */
