@@ -1,9 +1,9 @@
 import type { StageName } from './stages.js';
 
 /** The outputs the facade can produce. */
-export type Format = 'pdf' | 'docx' | 'txt' | 'md';
+export type Format = 'pdf' | 'docx' | 'txt' | 'md' | 'ofd';
 
-export const allFormats: readonly Format[] = ['pdf', 'docx', 'txt', 'md'];
+export const allFormats: readonly Format[] = ['pdf', 'docx', 'txt', 'md', 'ofd'];
 
 /** The stages each format needs besides loading and composing. */
 export const formatStages: Record<Format, StageName[]> = {
@@ -11,6 +11,8 @@ export const formatStages: Record<Format, StageName[]> = {
   docx: ['docx'],
   txt: ['text'],
   md: ['text'],
+  // The OFD draws the pages the PDF lays out: one layout for both.
+  ofd: ['fonts', 'pdf', 'ofd'],
 };
 
 export function isFormat(value: string): value is Format {

@@ -3,7 +3,7 @@ import type { Document, FontRole } from '@gongwen/model';
 import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
 import { defaultFonts } from './fonts.js';
-import { loadStage, type FontSet, type StageName, type Style } from './stages.js';
+import { loadStage, type FontSet, type StageName, type Stages, type Style } from './stages.js';
 import { lintLoaded } from './lint.js';
 import { resolveStyle, type StyleSearchOptions } from './styles.js';
 
@@ -39,6 +39,7 @@ export interface RenderOptions extends StyleSearchOptions {
 export interface RenderOutputs {
   pdf?: Uint8Array;
   docx?: Uint8Array;
+  ofd?: Uint8Array;
   txt?: string;
   md?: string;
 }
@@ -63,7 +64,8 @@ export async function render(source: string | Uint8Array, options: RenderOptions
 
   // The fonts of a PDF are found, and their files read on the thread pool, while the report is
   // read and composed; they are resolved once per process, so the PDF below picks them up.
-  if (options.formats.includes('pdf') && !options.fonts) defaultFonts({ dirs: options.fontDirs }).catch(() => {});
+  const laysOut = options.formats.includes('pdf') || options.formats.includes('ofd');
+  if (laysOut && !options.fonts) defaultFonts({ dirs: options.fontDirs }).catch(() => {});
   // Start loading every stage this render needs at once, so their module files are read in parallel.
   const needed = new Set<StageName>(['schema', 'compose', 'lint', ...options.formats.flatMap((f) => formatStages[f])]);
   const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
@@ -115,7 +117,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   if (!document || hasErrors(composed.diagnostics)) return done();
 
   let fonts: FontSet | undefined;
-  if (options.formats.includes('pdf')) {
+  if (laysOut) {
     fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts;
     const fontsStage = await loadStage('fonts');
     diagnostics.push(...locateGlyphs(fontsStage.checkGlyphs(document, fonts, { lang }), source, filename, options.strict ?? false));
@@ -123,13 +125,22 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   // A report with an error gets no output at all, rather than some formats and not others.
   if (hasErrors(diagnostics)) return done(document);
 
+  let laidOut: Awaited<ReturnType<Stages['pdf']['renderPdf']>> | undefined;
   for (const format of options.formats) {
     if (format === 'txt') outputs.txt = (await loadStage('text')).renderText(document);
     else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
-    else if (format === 'pdf') {
-      const out = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang });
-      diagnostics.push(...out.diagnostics);
-      outputs.pdf = out.pdf;
+    else if (format === 'pdf' || format === 'ofd') {
+      // One layout for both fixed-layout formats: the OFD writes the pages the PDF draws.
+      if (!laidOut) {
+        laidOut = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang, pages: options.formats.includes('ofd') });
+        diagnostics.push(...laidOut.diagnostics);
+      }
+      if (format === 'pdf') outputs.pdf = laidOut.pdf;
+      else {
+        const out = await (await loadStage('ofd')).writeOfd(laidOut.pages ?? [], { meta: document.meta, fonts: fonts!, ...(lang ? { lang } : {}) });
+        diagnostics.push(...out.diagnostics);
+        outputs.ofd = out.ofd;
+      }
     } else if (format === 'docx') {
       const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts) : undefined;
       // The style's names for its region's offices, then the caller's.
