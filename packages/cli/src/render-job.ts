@@ -162,7 +162,7 @@ async function jobKey(job: RenderJob, data: Uint8Array): Promise<string> {
   h.update(JSON.stringify([version, job.formats, job.style ?? null, job.strict, job.embedFonts, job.lang, job.allowMissingGlyphs ?? false]));
   h.update(sha256(data));
   h.update(stylesKey(job.styleDirs));
-  if (job.formats.includes('pdf') || (job.embedFonts && job.formats.includes('docx'))) h.update(await fontsKey(job.fontDirs));
+  if (job.formats.includes('pdf') || job.formats.includes('ofd') || (job.embedFonts && job.formats.includes('docx'))) h.update(await fontsKey(job.fontDirs));
   return h.digest('hex');
 }
 

@@ -29,7 +29,7 @@ const zh = {
   --lang zh|en          消息语言`,
   render: `用法: gongwen render <文件|目录|通配符…> [选项]
 
-  --format <列表>       输出格式，逗号分隔：pdf,docx,txt,md,html（默认 pdf,docx）
+  --format <列表>       输出格式，逗号分隔：pdf,docx,txt,md,html,ofd（默认 pdf,docx）
   -o, --out <目录>      输出文件夹；目录输入的层级在其下保持不变（默认与输入文件同目录）
   --style <名称>        使用指定样式（覆盖数据中的 style）
   --styles-dir <目录>   另外查找样式的文件夹
@@ -101,7 +101,7 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   --lang zh|en          message language`,
   render: `Usage: gongwen render <files|dirs|globs…> [options]
 
-  --format <list>       comma-separated: pdf,docx,txt,md,html (default pdf,docx)
+  --format <list>       comma-separated: pdf,docx,txt,md,html,ofd (default pdf,docx)
   -o, --out <dir>       output folder; a directory input's tree is mirrored under it (default: beside each input)
   --style <name>        render in this style (overrides the data's style)
   --styles-dir <dir>    another folder to look for styles in

@@ -4,7 +4,7 @@ import { checkRenderOptions } from './check-options.js';
 import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
 import { defaultFonts } from './fonts.js';
-import { loadStage, type FontSet, type StageName, type Style } from './stages.js';
+import { loadStage, type FontSet, type StageName, type Stages, type Style } from './stages.js';
 import { lintLoaded } from './lint.js';
 import { resolveStyle, type StyleSearchOptions } from './styles.js';
 
@@ -51,6 +51,7 @@ export interface RenderOptions extends StyleSearchOptions {
 export interface RenderOutputs {
   pdf?: Uint8Array;
   docx?: Uint8Array;
+  ofd?: Uint8Array;
   txt?: string;
   md?: string;
   html?: string;
@@ -79,7 +80,8 @@ export async function render(source: string | Uint8Array, options: RenderOptions
 
   // The fonts of a PDF are found, and their files read on the thread pool, while the report is
   // read and composed; they are resolved once per process, so the PDF below picks them up.
-  if (options.formats.includes('pdf') && !options.fonts) defaultFonts({ dirs: options.fontDirs }).catch(() => {});
+  const laysOut = options.formats.includes('pdf') || options.formats.includes('ofd');
+  if (laysOut && !options.fonts) defaultFonts({ dirs: options.fontDirs }).catch(() => {});
   // Start loading every stage this render needs at once, so their module files are read in parallel.
   const needed = new Set<StageName>(['schema', 'compose', 'lint', ...options.formats.flatMap((f) => formatStages[f])]);
   const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
@@ -165,7 +167,7 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   };
 
   let fonts: FontSet | undefined;
-  if (options.formats.includes('pdf')) {
+  if (laysOut) {
     fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts;
     const fontsStage = await loadStage('fonts');
     const asError = (options.strict ?? false) || !(options.allowMissingGlyphs ?? false);
@@ -175,20 +177,26 @@ export async function render(source: string | Uint8Array, options: RenderOptions
   if (hasErrors(diagnostics)) return done(document);
 
   // The PDF first: its layout tells the DOCX whether a blank page stands before the 版记 page and
-  // where the body's last line starts, the line that goes with the signature.
-  let endMatterAfterBlankPage: boolean | undefined;
-  let lastBodyLineStart: number | undefined;
-  const order = [...options.formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'));
+  // where the body's last line starts, the line that goes with the signature; and the OFD draws
+  // the pages it lays out, so both fixed-layout formats come from one layout.
+  let laidOut: Awaited<ReturnType<Stages['pdf']['renderPdf']>> | undefined;
+  const laysOutFirst = (f: Format): number => Number(f === 'pdf' || f === 'ofd');
+  const order = [...options.formats].sort((a, b) => laysOutFirst(b) - laysOutFirst(a));
   for (const format of order) {
     if (format === 'txt') outputs.txt = (await loadStage('text')).renderText(document);
     else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
     else if (format === 'html') outputs.html = (await loadStage('html')).renderHtml(document);
-    else if (format === 'pdf') {
-      const out = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang });
-      diagnostics.push(...out.diagnostics.map(atSeal));
-      outputs.pdf = out.pdf;
-      endMatterAfterBlankPage = out.endMatterAfterBlankPage;
-      lastBodyLineStart = out.lastBodyLineStart;
+    else if (format === 'pdf' || format === 'ofd') {
+      if (!laidOut) {
+        laidOut = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang, pages: options.formats.includes('ofd') });
+        diagnostics.push(...laidOut.diagnostics.map(atSeal));
+      }
+      if (format === 'pdf') outputs.pdf = laidOut.pdf;
+      else {
+        const out = await (await loadStage('ofd')).writeOfd(laidOut.pages ?? [], { meta: document.meta, fonts: fonts!, ...(lang ? { lang } : {}) });
+        diagnostics.push(...out.diagnostics);
+        outputs.ofd = out.ofd;
+      }
     } else if (format === 'docx') {
       const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts) : undefined;
       // The style's names for its region's offices, then the caller's.
@@ -197,8 +205,8 @@ export async function render(source: string | Uint8Array, options: RenderOptions
         ...(embed ? { embedFonts: embed } : {}),
         ...(Object.keys(fontNames).length ? { fontNames } : {}),
         ...(lang ? { lang } : {}),
-        ...(endMatterAfterBlankPage !== undefined ? { endMatterAfterBlankPage } : {}),
-        ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}),
+        ...(laidOut ? { endMatterAfterBlankPage: laidOut.endMatterAfterBlankPage } : {}),
+        ...(laidOut?.lastBodyLineStart !== undefined ? { lastBodyLineStart: laidOut.lastBodyLineStart } : {}),
       });
       diagnostics.push(...out.diagnostics.map(atSeal));
       outputs.docx = out.docx;

@@ -14,6 +14,7 @@ const importers = {
   fonts: () => import('@gongwen/fonts'),
   pdf: () => import('@gongwen/render-pdf'),
   docx: () => import('@gongwen/render-docx'),
+  ofd: () => import('@gongwen/render-ofd'),
   lint: () => import('@gongwen/lint'),
   import: () => import('@gongwen/import/node'),
   html: () => import('@gongwen/render-html'),

@@ -65,6 +65,17 @@ describe('render', () => {
     expect(Buffer.from(a.outputs.pdf!).equals(Buffer.from(b.outputs.pdf!))).toBe(true);
   });
 
+  it('renders an OFD from the layout of the PDF it renders with it, the same bytes as alone', async () => {
+    const both = await render(liaoning, { formats: ['pdf', 'ofd'] });
+    const alone = await render(liaoning, { formats: ['ofd'] });
+    expect(both.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(Buffer.from(both.outputs.ofd!.subarray(0, 4)).toString('latin1')).toBe('PK\u0003\u0004');
+    expect(Buffer.from(both.outputs.ofd!).equals(Buffer.from(alone.outputs.ofd!))).toBe(true);
+    expect(alone.outputs.pdf).toBeUndefined();
+    const plain = await render(liaoning, { formats: ['pdf'] });
+    expect(Buffer.from(both.outputs.pdf!).equals(Buffer.from(plain.outputs.pdf!))).toBe(true);
+  });
+
   it('gives byte-identical DOCX files for the same input', async () => {
     const a = await render(liaoning, { formats: ['docx'] });
     const b = await render(liaoning, { formats: ['docx'] });

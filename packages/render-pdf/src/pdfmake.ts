@@ -6,7 +6,7 @@ interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string | [string, string]>>): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: object): { getBuffer(): Promise<Buffer> };
+  createPdf(definition: object): { getBuffer(): Promise<Buffer>; getStream(): Promise<unknown> };
 }
 
 let instance: PdfMake | undefined;

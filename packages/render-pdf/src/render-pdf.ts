@@ -2,6 +2,7 @@ import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { FontSet } from '@gongwen/fonts';
 import type { Document } from '@gongwen/model';
 import { buildDocDefinition } from './doc-definition.js';
+import { pageModel, type LaidOutPage, type PdfmakePage } from './page-model.js';
 import { pdfmake, registerFonts } from './pdfmake.js';
 
 export interface RenderPdfOptions {
@@ -9,6 +10,8 @@ export interface RenderPdfOptions {
   compress?: boolean;
   /** Language of diagnostics (default Chinese). */
   lang?: Lang;
+  /** Also return the laid-out pages as drawn (for another fixed-layout writer such as OFD). */
+  pages?: boolean;
 }
 
 export interface RenderPdfResult {
@@ -26,6 +29,8 @@ export interface RenderPdfResult {
    * there, exactly where this PDF breaks it.
    */
   lastBodyLineStart?: number;
+  /** The pages as the PDF draws them, in mm; present when `pages` was asked for. */
+  pages?: LaidOutPage[];
 }
 
 /**
@@ -51,9 +56,13 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
   pm.setFonts(registerFonts(fonts));
   const make = async (d: Document) => {
     const { endMatterAfterBlankPage, lastBodyLineStart, ...built } = buildDocDefinition(d, fonts);
-    const buffer = await pm.createPdf({ ...built, compress: options.compress ?? true }).getBuffer();
+    const definition = { ...built, compress: options.compress ?? true };
+    const output = pm.createPdf(definition);
+    const buffer = await output.getBuffer();
     const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return { pdf, diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage(), ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}) };
+    // pdfmake keeps the pages it laid out and drew on the pdfkit document.
+    const pages = options.pages ? { pages: pageModel(((await output.getStream()) as { _pdfMakePages?: PdfmakePage[] })._pdfMakePages ?? [], definition.images, fonts) } : {};
+    return { pdf, diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage(), ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}), ...pages };
   };
   if (!doc.signature?.seals.length) return await make(doc);
   try {
