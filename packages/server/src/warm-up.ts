@@ -10,6 +10,15 @@ parts:
   - kind: measures
     body:
       - 一年来，依法行政水平稳步提高。
+  - kind: shortcomings
+    body:
+      - 基层执法力量仍显不足。
+  - kind: leadership
+    body:
+      - 主要负责人切实履行第一责任人职责。
+  - kind: plans
+    body:
+      - 下一年度继续推进法治政府建设。
 `;
 
 /** Renders the short report to PDF on every thread at once. Resolves to the diagnostics of a thread that failed, if any. */
