@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   styles: async () => (await import('./commands/styles.js')).stylesCommand,
   fonts: async () => (await import('./commands/fonts.js')).fontsCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  worker: async () => (await import('./commands/worker.js')).workerCommand,
 };
 
 /** Runs the command line and returns the exit code. Throws only for bugs. */
