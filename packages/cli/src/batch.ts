@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { internalError, type RenderJob, type RenderRecord } from './render-job.js';
 
 export interface BatchOptions {
@@ -24,6 +25,8 @@ export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promis
   const { WorkerPool } = await import('@gongwen/pool');
   const pool = new WorkerPool<RenderJob, RenderRecord>({ worker: new URL('./worker.js', import.meta.url), threads: workers });
   const abort = new AbortController();
+  // Every queued job listens on the one signal.
+  setMaxListeners(0, abort.signal);
   let stopped = false;
   try {
     await Promise.all(

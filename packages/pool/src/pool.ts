@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { Tinypool } from 'tinypool';
 
 export interface WorkerPoolOptions {
@@ -72,8 +71,6 @@ export class WorkerPool<Task, Result> {
   async run(task: Task, options: PoolRunOptions = {}): Promise<Result> {
     if (this.full) throw new PoolFullError(`all ${this.threads} threads are busy and ${this.queued} tasks are waiting`);
     const stop = new AbortController();
-    // Every task of a batch may listen on the caller's one signal.
-    setMaxListeners(0, stop.signal);
     let timedOut = false;
     const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), stop.abort()), options.timeoutMs);
     const forward = () => stop.abort();
