@@ -22,8 +22,8 @@ export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promis
     }
     return { stopped: false };
   }
-  const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+  const { WorkerPool } = await import('@gongwen/pool');
+  const pool = new WorkerPool<RenderJob, RenderRecord>({ worker: new URL('./worker.js', import.meta.url), threads: workers });
   const abort = new AbortController();
   // Every queued job listens on the one signal.
   setMaxListeners(0, abort.signal);
@@ -31,7 +31,7 @@ export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promis
   try {
     await Promise.all(
       jobs.map((job) =>
-        (pool.run(job, { signal: abort.signal }) as Promise<RenderRecord>).then(
+        pool.run(job, { signal: abort.signal }).then(
           (r) => {
             if (stopped) return;
             options.onRecord(r);

@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<Command>> = {
   styles: async () => (await import('./commands/styles.js')).stylesCommand,
   fonts: async () => (await import('./commands/fonts.js')).fontsCommand,
   import: async () => (await import('./commands/import.js')).importCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  worker: async () => (await import('./commands/worker.js')).workerCommand,
 };
 
 /** Runs the command line and returns the exit code. Throws only for bugs. */

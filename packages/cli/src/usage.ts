@@ -13,6 +13,8 @@ const zh = {
   styles                        列出样式；styles new <名称> --from <样式> 新建继承它的样式
   fonts                         列出每个字体角色所用的字体文件及原因
   import <文件…>                把已有的报告（.docx .doc .wps .txt .md .html）转换为 YAML 数据
+  serve                         作为 HTTP 服务运行（/v1/render 等；--queue 时接收队列任务）
+  worker --queue redis://…      从 Redis 队列取任务并渲染，可在任意多台机器上运行
 
 通用选项:
   --lang zh|en      消息语言（默认中文，或环境变量 GONGWEN_LANG）
@@ -70,6 +72,34 @@ const zh = {
   --styles-dir <目录>   另外查找样式的文件夹
   --format text|json    输出格式
   --lang zh|en          消息语言`,
+  serve: `用法: gongwen serve [选项]
+
+  --host <地址>          监听的地址（默认 127.0.0.1，只接受本机连接）
+  -p, --port <端口>      端口（默认 8080；0 为任意空闲端口）
+  -j, --threads <N>      渲染线程数（默认 CPU 核数）
+  --max-queue <N>        线程全忙时最多排队的请求数，超过回答 429（默认每线程 4 个）
+  --timeout <毫秒>       单次渲染的时限，超过即停止并回答 503（默认 60000）
+  --body-limit <字节>    请求体上限，超过回答 413（默认 10 MiB）
+  --token <令牌>         要求 Authorization: Bearer <令牌>（也可用环境变量 GONGWEN_TOKEN）
+  --cors <来源>          允许这些来源的浏览器调用（默认不允许跨源）
+  --queue redis://…      接收任务（POST /v1/jobs），由 gongwen worker 渲染
+  --results <目录>       任务结果写到这个共享文件夹，而不是 Redis
+  --ttl <秒>             任务和结果保留多久（默认 86400）
+  --styles-dir <目录>    另外查找样式的文件夹
+  --font-dir <目录>      先在此查找字体
+
+收到 SIGTERM 时不再接受请求，完成进行中的请求后以 0 退出。`,
+  worker: `用法: gongwen worker --queue redis://主机:端口 [选项]
+
+  -j, --threads <N>        同时渲染几份（线程数，默认 1）
+  --results <目录>         结果写到这个共享文件夹（须与 serve 的 --results 相同）
+  --ttl <秒>               结果保留多久（默认 86400）
+  --timeout <毫秒>         单次渲染的时限，超过则稍后重试（默认 120000）
+  --lock-duration <毫秒>   任务锁的时长：进程被杀后，其任务在这段时间后交给别的 worker（默认 30000）
+  --stalled-interval <毫秒> 多久检查一次被中断的任务（默认 30000）
+  --json                   每完成一个任务输出一行 JSON
+
+收到 SIGTERM 时完成手头的任务后以 0 退出。`,
 };
 
 const en: typeof zh = {
@@ -85,6 +115,8 @@ Commands:
   styles                         list the styles; styles new <name> --from <style> starts one that extends it
   fonts                          show the font file used for each role, and why
   import <files…>                turn an existing report (.docx .doc .wps .txt .md .html) into YAML data
+  serve                          run as an HTTP service (/v1/render …; with --queue, accept jobs)
+  worker --queue redis://…       render jobs from a Redis queue, on any number of machines
 
 Common options:
   --lang zh|en      message language (default Chinese, or GONGWEN_LANG)
@@ -142,6 +174,34 @@ Writes one YAML data file per input (the text as written, guesses in comments); 
   --styles-dir <dir>    another folder to find styles in
   --format text|json    output format
   --lang zh|en          message language`,
+  serve: `Usage: gongwen serve [options]
+
+  --host <address>       address to listen on (default 127.0.0.1: this machine only)
+  -p, --port <port>      port (default 8080; 0 for any free port)
+  -j, --threads <N>      render threads (default: the number of cores)
+  --max-queue <N>        requests that may wait when every thread is busy; past that, 429 (default 4 per thread)
+  --timeout <ms>         a render running longer is stopped and answered 503 (default 60000)
+  --body-limit <bytes>   the largest request body; past it, 413 (default 10 MiB)
+  --token <token>        require Authorization: Bearer <token> (also GONGWEN_TOKEN)
+  --cors <origin>        let browsers on these origins call (default: no cross-origin calls)
+  --queue redis://…      accept jobs (POST /v1/jobs), rendered by gongwen worker
+  --results <dir>        keep job results in this shared folder instead of Redis
+  --ttl <seconds>        how long jobs and results are kept (default 86400)
+  --styles-dir <dir>     another folder to look for styles in
+  --font-dir <dir>       look for fonts here first
+
+On SIGTERM it stops accepting requests, finishes those in flight and exits 0.`,
+  worker: `Usage: gongwen worker --queue redis://host:port [options]
+
+  -j, --threads <N>          reports rendered at once (threads; default 1)
+  --results <dir>            write results to this shared folder (the same as serve's --results)
+  --ttl <seconds>            how long results are kept (default 86400)
+  --timeout <ms>             a render running longer is stopped and retried later (default 120000)
+  --lock-duration <ms>       a job's lock: when a worker is killed, its job goes to another after this (default 30000)
+  --stalled-interval <ms>    how often to look for interrupted jobs (default 30000)
+  --json                     one JSON line per finished job
+
+On SIGTERM it finishes the jobs in hand and exits 0.`,
 };
 
 export type HelpTopic = keyof typeof zh;

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Load on `gongwen serve` over loopback with autocannon: the 7-page Liaoning example as PDF, at 1, 8
+// and 32 connections, RSS of the server sampled through the run. Then 1,000 queued jobs through
+// 2 local workers on a real redis-server. Build first (`pnpm build`). Not a test: it asserts nothing.
+//
+//   node bench/serve.mjs [--seconds 60] [--jobs 1000] [--skip-queue]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(repo, 'packages/cli/dist/bin.js');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const seconds = opt('seconds', 60);
+const jobCount = opt('jobs', 1000);
+const liaoning = readFileSync(join(repo, 'examples/liaoning-zhuanghe-taipingling-2023.yaml'));
+
+const freePort = () => new Promise((done) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); }); });
+const rssOf = (pid) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024; } catch { return 0; } };
+const mib = (b) => Math.round(b / 1048576);
+
+function start(cmd, argv, ready) {
+  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((done, fail) => {
+    let out = '';
+    const on = (c) => { out += c.toString(); const m = ready.exec(out); if (m) done({ child, match: m }); };
+    child.stdout.on('data', on);
+    child.stderr.on('data', on);
+    child.once('exit', (code) => fail(new Error(`${cmd} exited ${code}: ${out}`)));
+  });
+}
+
+const results = { machine: { cores: cpus().length, node: process.version }, seconds, http: [], queue: undefined };
+const { child: serve, match } = await start(process.execPath, [bin, 'serve', '--port', '0', '--max-queue', '64'], /(http:\/\/127\.0\.0\.1:\d+)/);
+const base = match[1];
+while (!(await fetch(`${base}/readyz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 200));
+
+for (const connections of [1, 8, 32]) {
+  const samples = [];
+  const timer = setInterval(() => samples.push(rssOf(serve.pid)), 1000);
+  const r = await autocannon({ url: `${base}/v1/render?format=pdf`, method: 'POST', headers: { 'content-type': 'application/yaml' }, body: liaoning, connections, duration: seconds });
+  clearInterval(timer);
+  const tenth = Math.max(1, Math.floor(samples.length / 10));
+  const row = {
+    connections,
+    requests: r.requests.total,
+    rps: Math.round(r.requests.average * 10) / 10,
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    rssStartMiB: mib(samples.slice(0, tenth).reduce((a, b) => Math.max(a, b), 0)),
+    rssEndMiB: mib(samples.slice(-tenth).reduce((a, b) => Math.max(a, b), 0)),
+  };
+  results.http.push(row);
+  console.log(JSON.stringify(row));
+}
+const statuses = await (await fetch(`${base}/metrics`)).text();
+results.renderOutcomes = statuses.split('\n').filter((l) => l.startsWith('gongwen_renders_total'));
+serve.kill('SIGTERM');
+
+if (!args.includes('--skip-queue')) {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-redis-'));
+  const port = await freePort();
+  const { child: redis } = await start('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], /Ready to accept connections/);
+  const url = `redis://127.0.0.1:${port}`;
+  const { child: qserve, match: qm } = await start(process.execPath, [bin, 'serve', '--port', '0', '--threads', '1', '--queue', url], /(http:\/\/127\.0\.0\.1:\d+)/);
+  const qbase = qm[1];
+  const workers = await Promise.all([0, 1].map(() => start(process.execPath, [bin, 'worker', '--queue', url, '--json'], /worker/)));
+  const text = liaoning.toString();
+  const jobs = Array.from({ length: jobCount }, (_, i) => ({ report: `${text}\n# copy ${i}\n`, format: 'pdf' }));
+  const t0 = performance.now();
+  const res = await fetch(`${qbase}/v1/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobs }) });
+  const ids = (await res.json()).jobs.map((j) => j.id);
+  const submitted = performance.now() - t0;
+  let done = 0;
+  for (;;) {
+    const m = await (await fetch(`${qbase}/metrics`)).text();
+    done = Number(/gongwen_jobs\{state="completed"\} (\d+)/.exec(m)?.[1] ?? 0) + Number(/gongwen_jobs\{state="failed"\} (\d+)/.exec(m)?.[1] ?? 0);
+    if (done >= ids.length) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const s = (performance.now() - t0) / 1000;
+  results.queue = { jobs: ids.length, workers: 2, submitMs: Math.round(submitted), seconds: Math.round(s * 10) / 10, jobsPerSecond: Math.round((ids.length / s) * 10) / 10 };
+  console.log(JSON.stringify(results.queue));
+  for (const w of workers) w.child.kill('SIGTERM');
+  qserve.kill('SIGTERM');
+  redis.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1000));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+mkdirSync(join(repo, 'bench/results'), { recursive: true });
+writeFileSync(join(repo, 'bench/results/serve.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,5 @@
+export { createServer } from './server.js';
+export type { GongwenServer, ServerOptions } from './server.js';
+export { RenderQueue, startQueueWorker } from './queue.js';
+export type { JobOutput, JobRequest, JobStatus, QueueConnectionOptions, QueueWorker, QueueWorkerOptions } from './queue.js';
+export { openApiDocument } from './openapi.js';
