@@ -162,8 +162,12 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
   // Organ lines of the red header (when the copy has a document number, before or after them).
   const organLine = (s: string) => isOrganName(s.replace(/文件$/, '')) && !/报告/.test(s);
   if (report.documentNumber || front.slice(at).some((p) => DOC_NUMBER.test(p.text.replace(SIGNER, '').trim()))) {
-    while (at < front.length && (organLine(front[at]!.text) || consumeHeader(front[at]!))) {
+    // A 发文字号 after organ lines closes the 版头: an organ's name after it opens the title (a title
+    // broken as 7.3.1 says: `甲乡人民政府` / `关于……的报告`). A web copy may put the number first.
+    let closed = false;
+    while (at < front.length && !(closed && organLine(front[at]!.text)) && (organLine(front[at]!.text) || consumeHeader(front[at]!))) {
       const s = front[at]!.text;
+      if (!organLine(s)) closed = headerOrgans.length > 0 && report.documentNumber !== undefined;
       if (organLine(s) && !consumeHeader(front[at]!)) {
         if (s.endsWith('文件')) header.suffix = '文件';
         headerOrgans.push(s.replace(/文件$/, ''));

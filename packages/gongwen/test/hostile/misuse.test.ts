@@ -12,7 +12,7 @@ describe('render() misuse by a calling program', () => {
     const r = await call(report, { formats: ['exe'], lang: 'en' });
     expect(r.outputs).toEqual({});
     expect(r.diagnostics).toMatchObject([{ severity: 'error', ruleId: 'options/invalid', path: 'formats[0]' }]);
-    expect(r.diagnostics[0]!.message).toMatch(/unknown format "exe" \(choose from pdf, docx, txt, md, html\)/);
+    expect(r.diagnostics[0]!.message).toMatch(/unknown format "exe" \(choose from pdf, docx, txt, md, html, ofd\)/);
   });
 
   it('answers options left out, or of the wrong kind, the same way', async () => {
