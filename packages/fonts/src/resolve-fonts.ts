@@ -6,7 +6,7 @@ import { error, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics
 import type { FontRole } from '@gongwen/model';
 import { allRoles, bundledFaces, lookAlikeFamilies, officialFamilies } from './families.js';
 import { systemFontFolders } from './font-folders.js';
-import type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js';
+import { uniqueFontId, type FontSet, type FontSource, type LoadedFont, type ParsedFont } from './font-set.js';
 import { scanFolders, type FoundFace } from './scan-fonts.js';
 import { readFontFileNames } from './sfnt-names.js';
 
@@ -291,7 +291,7 @@ function remember(f: Omit<LoadedFont, 'id' | 'postscriptName'> & { face: string 
   const key = cacheKey(f.path, f.face);
   const postscriptName = f.font.postscriptName;
   const font: LoadedFont = Object.freeze({
-    id: uniqueId(postscriptName || basename(f.path)),
+    id: uniqueFontId(postscriptName || basename(f.path)),
     family: f.family,
     postscriptName,
     path: f.path,
@@ -322,14 +322,6 @@ function listed(face: FoundFace, source: FontSource): LoadedFont {
   };
 }
 
-const usedIds = new Set<string>();
-/** The PostScript name, made unique in the process: readable and the same on every machine. */
-function uniqueId(name: string): string {
-  let id = name;
-  for (let n = 2; usedIds.has(id); n++) id = `${name}~${n}`;
-  usedIds.add(id);
-  return id;
-}
 
 const require = createRequire(import.meta.url);
 const requireFrom = (pkg: string): string => require.resolve(`${pkg}/package.json`);
@@ -339,6 +331,6 @@ let fontkitModule: typeof import('fontkit') | undefined;
  * fontkit, loaded when the first font is parsed rather than at import, and as the CommonJS module
  * pdfkit loads too: one copy of its code and data per process instead of two (about 50 ms cold).
  */
-function fontkit(): typeof import('fontkit') {
+export function fontkit(): typeof import('fontkit') {
   return (fontkitModule ??= require('fontkit') as typeof import('fontkit'));
 }

@@ -2,10 +2,10 @@ import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnosti
 import type { Document, FontRole } from '@gongwen/model';
 import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
-import { defaultFonts } from './fonts.js';
 import { loadStage, type FontSet, type StageName, type Style } from './stages.js';
 import { lintLoaded } from './lint.js';
-import { resolveStyle, type StyleSearchOptions } from './styles.js';
+import type { Platform } from './platform.js';
+import type { StyleSearchOptions } from './styles.js';
 
 /** Bytes of a referenced file (a seal image), by its path as written in the report; `undefined` when it cannot be read. */
 export type AssetReader = (ref: string) => Uint8Array | undefined;
@@ -53,8 +53,10 @@ export interface RenderResult {
 /**
  * Renders one report: load and validate the YAML, compose it through its style, and produce each
  * format asked for. Bad input gives diagnostics, never an exception; the same input gives the same bytes.
+ * The platform finds styles and fonts by name (on disk in Node, from bundled data in a browser).
  */
-export async function render(source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
+export async function renderOn(platform: Platform, source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
+  const { defaultFonts, resolveStyle } = platform;
   const { filename, lang } = options;
   const en = lang === 'en';
   const diagnostics: Diagnostic[] = [];
