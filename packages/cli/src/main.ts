@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   styles: async () => (await import('./commands/styles.js')).stylesCommand,
   fonts: async () => (await import('./commands/fonts.js')).fontsCommand,
+  preview: async () => (await import('./commands/preview.js')).previewCommand,
 };
 
 /** Runs the command line and returns the exit code. Throws only for bugs. */

@@ -12,6 +12,7 @@ const zh = {
   check <file.pdf…>             按 GB/T 9704 测量 PDF，逐条列出是否合格
   styles                        列出样式；styles new <名称> --from <样式> 复制一个样式
   fonts                         列出每个字体角色所用的字体文件及原因
+  preview <report.yaml>         在浏览器工作台中预览，文件改动后自动刷新
 
 通用选项:
   --lang zh|en      消息语言（默认中文，或环境变量 GONGWEN_LANG）
@@ -57,6 +58,14 @@ const zh = {
   --from <样式>   复制哪个样式
   --dir <目录>    新样式放在哪个文件夹下（默认为内置样式文件夹）`,
   fonts: `用法: gongwen fonts [--font-dir <目录>] [--format text|json] [--lang zh|en]`,
+  preview: `用法: gongwen preview <report.yaml> [选项]
+
+在本机浏览器工作台中打开报告：左边是数据，右边是排好的页面；文件在你的编辑器中保存后自动刷新。
+页面用本机的字体生成，下载的 PDF / DOCX 与 gongwen render 在本机的结果相同；数据不会离开本机。
+
+  --port <N>            端口（默认 4173；0 表示任选一个空闲端口）
+  --host <地址>         监听地址（默认 127.0.0.1，只有本机可访问）
+  --font-dir <目录>     先在此查找字体（也可用环境变量 GONGWEN_FONT_DIR）`,
 };
 
 const en: typeof zh = {
@@ -71,6 +80,7 @@ Commands:
   check <file.pdf…>              measure a PDF against GB/T 9704, pass/fail per rule
   styles                         list the styles; styles new <name> --from <style> copies one
   fonts                          show the font file used for each role, and why
+  preview <report.yaml>          preview in the browser workbench, reloaded when the file changes
 
 Common options:
   --lang zh|en      message language (default Chinese, or GONGWEN_LANG)
@@ -116,6 +126,15 @@ Prints every GB/T 9704 rule with its measured value and pass/fail; exit 0 when a
   --from <style>   the style to copy
   --dir <dir>      the folder to create the new style in (default: the bundled styles folder)`,
   fonts: `Usage: gongwen fonts [--font-dir <dir>] [--format text|json] [--lang zh|en]`,
+  preview: `Usage: gongwen preview <report.yaml> [options]
+
+Opens the report in the workbench in your browser: the data on the left, the typeset pages on the
+right, reloaded whenever your editor saves the file. The pages use this machine's fonts, so the PDF
+and DOCX downloaded are what gongwen render writes here; the data never leaves this machine.
+
+  --port <N>            port (default 4173; 0 picks a free one)
+  --host <address>      address to listen on (default 127.0.0.1: this machine only)
+  --font-dir <dir>      search this folder for fonts first (or GONGWEN_FONT_DIR)`,
 };
 
 export type HelpTopic = keyof typeof zh;
