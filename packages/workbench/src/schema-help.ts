@@ -115,7 +115,11 @@ export function pathAt(lines: readonly string[], lineNo: number, column: number)
     const d = /^(\s*)((?:-\s+)*)/.exec(l)!;
     const dashCount = (d[2]!.match(/-/g) ?? []).length;
     const keyIndent = lead + d[2]!.length;
-    if (m && keyIndent < indent) {
+    if (dashCount > 0 && keyIndent === indent) {
+      // `- key: …` at the current indentation opens the list item this line belongs to.
+      for (let k = 0; k < dashCount; k++) steps.unshift({ item: true });
+      indent = lead;
+    } else if (m && keyIndent < indent) {
       steps.unshift({ key: m[3]!.trim() });
       for (let k = 0; k < dashCount; k++) steps.unshift({ item: true });
       indent = lead;
