@@ -62,10 +62,12 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let generation = 0;
 let running: Promise<void> | undefined;
 let again = false;
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Renders a moment after the last change; a render in flight finishes, then the newest text renders. */
 function schedule(delay = 80) {
   clearTimeout(timer);
+  clearTimeout(checkTimer);
   timer = setTimeout(() => void renderNow(), delay);
 }
 
@@ -97,7 +99,12 @@ async function renderNow() {
     body.dataset.renders = String(state.renders);
     body.dataset.lastMs = String(Math.round(total));
     setState(errors ? 'errors' : 'ready', errors ? w().errors(errors) : w().ready);
-    if (reply.pdf) void check(reply.pdf, gen);
+    // Measuring takes longer than rendering and shares the worker: it waits until typing pauses.
+    if (reply.pdf) {
+      const pdf = reply.pdf;
+      clearTimeout(checkTimer);
+      checkTimer = setTimeout(() => void check(pdf, gen), 600);
+    }
     if (body.classList.contains('maintainer')) scheduleThumbnails();
   })().catch((err: unknown) => {
     setState('errors', String(err instanceof Error ? err.message : err));
