@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.js')).importCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   worker: async () => (await import('./commands/worker.js')).workerCommand,
+  preview: async () => (await import('./commands/preview.js')).previewCommand,
 };
 
 /** Runs the command line and returns the exit code. Throws only for bugs. */

@@ -15,6 +15,7 @@ const zh = {
   import <文件…>                把已有的报告（.docx .doc .wps .txt .md .html）转换为 YAML 数据
   serve                         作为 HTTP 服务运行（/v1/render 等；--queue 时接收队列任务）
   worker --queue redis://…      从 Redis 队列取任务并渲染，可在任意多台机器上运行
+  preview <report.yaml>         在浏览器工作台中预览，文件改动后自动刷新
 
 通用选项:
   --lang zh|en      消息语言（默认中文，或环境变量 GONGWEN_LANG）
@@ -100,6 +101,14 @@ const zh = {
   --json                   每完成一个任务输出一行 JSON
 
 收到 SIGTERM 时完成手头的任务后以 0 退出。`,
+  preview: `用法: gongwen preview <report.yaml> [选项]
+
+在本机浏览器工作台中打开报告：左边是数据，右边是排好的页面；文件在你的编辑器中保存后自动刷新。
+页面用本机的字体生成，下载的 PDF / DOCX 与 gongwen render 在本机的结果相同；数据不会离开本机。
+
+  --port <N>            端口（默认 4173；0 表示任选一个空闲端口）
+  --host <地址>         监听地址（默认 127.0.0.1，只有本机可访问）
+  --font-dir <目录>     先在此查找字体（也可用环境变量 GONGWEN_FONT_DIR）`,
 };
 
 const en: typeof zh = {
@@ -117,6 +126,7 @@ Commands:
   import <files…>                turn an existing report (.docx .doc .wps .txt .md .html) into YAML data
   serve                          run as an HTTP service (/v1/render …; with --queue, accept jobs)
   worker --queue redis://…       render jobs from a Redis queue, on any number of machines
+  preview <report.yaml>          preview in the browser workbench, reloaded when the file changes
 
 Common options:
   --lang zh|en      message language (default Chinese, or GONGWEN_LANG)
@@ -202,6 +212,15 @@ On SIGTERM it stops accepting requests, finishes those in flight and exits 0.`,
   --json                     one JSON line per finished job
 
 On SIGTERM it finishes the jobs in hand and exits 0.`,
+  preview: `Usage: gongwen preview <report.yaml> [options]
+
+Opens the report in the workbench in your browser: the data on the left, the typeset pages on the
+right, reloaded whenever your editor saves the file. The pages use this machine's fonts, so the PDF
+and DOCX downloaded are what gongwen render writes here; the data never leaves this machine.
+
+  --port <N>            port (default 4173; 0 picks a free one)
+  --host <address>      address to listen on (default 127.0.0.1: this machine only)
+  --font-dir <dir>      search this folder for fonts first (or GONGWEN_FONT_DIR)`,
 };
 
 export type HelpTopic = keyof typeof zh;

@@ -12,7 +12,7 @@ export const examplesDir = join(repoRoot, 'examples');
 /** What the CLI does for a style: every file of its folder, by relative path. */
 export const readStyleFiles = (name: string): Record<string, string> => readStyleFolder(join(stylesDir, name));
 
-export const styleNames = readdirSync(stylesDir).filter((d) => statSync(join(stylesDir, d)).isDirectory() && d !== 'node_modules');
+export const styleNames = readdirSync(stylesDir).filter((d) => !d.startsWith('.') && d !== 'node_modules' && statSync(join(stylesDir, d)).isDirectory());
 
 export function style(name: string): Style {
   const { style, diagnostics } = loadStyle(readStyleFiles(name), { name });

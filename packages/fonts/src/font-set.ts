@@ -55,3 +55,12 @@ export function fontForChar(fonts: FontSet, role: FontRole, char: string): Loade
   for (const f of fonts[role]) if (hasGlyph(f, cp)) return f;
   return undefined;
 }
+
+const usedIds = new Set<string>();
+/** The PostScript name, made unique in the process: readable and the same on every machine. */
+export function uniqueFontId(name: string): string {
+  let id = name;
+  for (let n = 2; usedIds.has(id); n++) id = `${name}~${n}`;
+  usedIds.add(id);
+  return id;
+}

@@ -8,7 +8,7 @@ import type { FontRole } from '@gongwen/model';
 import { adaptFontkit } from './fontkit-adapter.js';
 import { allRoles, bundledFaces, lookAlikeFamilies, officialFamilies } from './families.js';
 import { systemFontFolders } from './font-folders.js';
-import type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js';
+import { uniqueFontId, type FontSet, type FontSource, type LoadedFont, type ParsedFont } from './font-set.js';
 import { scanFolders, type FoundFace } from './scan-fonts.js';
 import { readFontFileNames } from './sfnt-names.js';
 
@@ -293,7 +293,7 @@ function remember(f: Omit<LoadedFont, 'id' | 'postscriptName'> & { face: string 
   const key = cacheKey(f.path, f.face);
   const postscriptName = f.font.postscriptName;
   const font: LoadedFont = Object.freeze({
-    id: uniqueId(postscriptName || basename(f.path)),
+    id: uniqueFontId(postscriptName || basename(f.path)),
     family: f.family,
     postscriptName,
     path: f.path,
@@ -324,14 +324,6 @@ function listed(face: FoundFace, source: FontSource): LoadedFont {
   };
 }
 
-const usedIds = new Set<string>();
-/** The PostScript name, made unique in the process: readable and the same on every machine. */
-function uniqueId(name: string): string {
-  let id = name;
-  for (let n = 2; usedIds.has(id); n++) id = `${name}~${n}`;
-  usedIds.add(id);
-  return id;
-}
 
 const require = createRequire(import.meta.url);
 const requireFrom = (pkg: string): string => require.resolve(`${pkg}/package.json`);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic, Lang } from '@gongwen/diagnostics';
 import type { Report } from '@gongwen/schema';
-import { loadStage, type Style } from './stages.js';
+import type { Style } from './stages.js';
 import { listStyles, resolveStyle, type StyleSearchOptions } from './styles.js';
 
 export interface ImportOptions extends StyleSearchOptions {
@@ -32,7 +32,8 @@ function facts(name: string, style: Style) {
  * requires is looked for in the text. `.doc` and `.wps` need LibreOffice.
  */
 export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
-  const importer = await loadStage('import');
+  // Node only (it may start LibreOffice): not a stage, so the browser entry never reaches it.
+  const importer = await import('@gongwen/import/node');
   const styles = [];
   for (const info of listStyles(options)) {
     const { style } = await resolveStyle(info.name, { styleDirs: options.styleDirs, lang: options.lang });

@@ -1,15 +1,11 @@
-export { render } from './render.js';
-export { validate } from './validate.js';
-export { lint } from './lint.js';
+export { bundledStylesDir, clearStyleCache, defaultFonts, lint, listStyles, readStyleFiles, render, resolveStyle, validate } from './node.js';
 export { importFile, reportSchemaFile } from './import.js';
 export type { ImportOptions, ImportResult } from './import.js';
 export type { LintOptions, LintResult } from './lint.js';
 export type { AssetReader, RenderOptions, RenderOutputs, RenderResult } from './render.js';
 export { allFormats, isFormat } from './formats.js';
 export type { Format } from './formats.js';
-export { bundledStylesDir, clearStyleCache, listStyles, readStyleFiles, resolveStyle } from './styles.js';
 export type { ResolveStyleResult, StyleInfo, StyleSearchOptions } from './styles.js';
-export { defaultFonts } from './fonts.js';
 export type { DefaultFonts } from './fonts.js';
 export type { FontSet, Style } from './stages.js';
 export { locateText } from './glyphs.js';

@@ -2,7 +2,8 @@ import type { Diagnostic, Lang } from '@gongwen/diagnostics';
 import { hasErrors } from '@gongwen/diagnostics';
 import type { LoadReportResult, Report } from '@gongwen/schema';
 import { loadStage, type Style } from './stages.js';
-import { resolveStyle, type StyleSearchOptions } from './styles.js';
+import type { Platform } from './platform.js';
+import type { StyleSearchOptions } from './styles.js';
 
 export interface LintOptions extends StyleSearchOptions {
   filename?: string;
@@ -43,7 +44,7 @@ export async function lintLoaded(
 }
 
 /** Loads a report and checks its content; with `fix`, rewrites what can be rewritten and checks again. */
-export async function lint(input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
+export async function lintOn(platform: Platform, input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
   const { filename, lang } = options;
   const schema = await loadStage('schema');
   const check = async (text: string | Uint8Array): Promise<{ diagnostics: Diagnostic[]; source?: string }> => {
@@ -53,7 +54,7 @@ export async function lint(input: string | Uint8Array, options: LintOptions = {}
     const diagnostics = [...loaded.diagnostics];
     if (typeof options.style === 'object') style = options.style;
     else {
-      const resolved = await resolveStyle(options.style ?? loaded.report.style, { styleDirs: options.styleDirs, lang });
+      const resolved = await platform.resolveStyle(options.style ?? loaded.report.style, { styleDirs: options.styleDirs, lang });
       diagnostics.push(...resolved.diagnostics);
       style = resolved.style;
     }

@@ -3,10 +3,10 @@ import type { Document, FontRole } from '@gongwen/model';
 import { checkRenderOptions } from './check-options.js';
 import { formatStages, type Format } from './formats.js';
 import { locateGlyphs } from './glyphs.js';
-import { defaultFonts } from './fonts.js';
 import { loadStage, type FontSet, type StageName, type Stages, type Style } from './stages.js';
 import { lintLoaded } from './lint.js';
-import { resolveStyle, type StyleSearchOptions } from './styles.js';
+import type { Platform } from './platform.js';
+import type { StyleSearchOptions } from './styles.js';
 
 /**
  * Bytes of a referenced file (a seal image), by its path as written in the report; `undefined`
@@ -67,8 +67,10 @@ export interface RenderResult {
 /**
  * Renders one report: load and validate the YAML, compose it through its style, and produce each
  * format asked for. Bad input gives diagnostics, never an exception; the same input gives the same bytes.
+ * The platform finds styles and fonts by name (on disk in Node, from bundled data in a browser).
  */
-export async function render(source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
+export async function renderOn(platform: Platform, source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
+  const { defaultFonts, resolveStyle } = platform;
   // Misuse by the calling program is answered like bad input: diagnostics naming the option.
   const misuse = checkRenderOptions(source, options);
   if (misuse.length) return { outputs: {}, diagnostics: misuse };

@@ -16,7 +16,6 @@ const importers = {
   docx: () => import('@gongwen/render-docx'),
   ofd: () => import('@gongwen/render-ofd'),
   lint: () => import('@gongwen/lint'),
-  import: () => import('@gongwen/import/node'),
   html: () => import('@gongwen/render-html'),
 };
 

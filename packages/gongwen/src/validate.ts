@@ -1,11 +1,12 @@
 import type { Diagnostic } from '@gongwen/diagnostics';
-import { render, type RenderOptions } from './render.js';
+import type { Platform } from './platform.js';
+import { renderOn, type RenderOptions } from './render.js';
 
 /**
  * Checks one report without rendering: the YAML, the schema, the style and its templates, and
  * the seal paths.
  */
-export async function validate(source: string | Uint8Array, options: Omit<RenderOptions, 'formats'> = {}): Promise<{ diagnostics: Diagnostic[] }> {
-  const { diagnostics } = await render(source, { ...options, formats: [] });
+export async function validateOn(platform: Platform, source: string | Uint8Array, options: Omit<RenderOptions, 'formats'> = {}): Promise<{ diagnostics: Diagnostic[] }> {
+  const { diagnostics } = await renderOn(platform, source, { ...options, formats: [] });
   return { diagnostics };
 }

@@ -1,9 +1,9 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'fflate';
 
 /*
- * The zip container of a DOCX (ECMA-376 Part 2; APPNOTE.TXT 4.3), read and written with the
- * platform's zlib: several times faster than a zlib in JavaScript, and a DOCX needs nothing more
- * than stored or deflated entries, no zip64, no encryption.
+ * The zip container of a DOCX (ECMA-376 Part 2; APPNOTE.TXT 4.3): stored or deflated entries, no
+ * zip64, no encryption. Deflated by fflate rather than the platform's zlib: Node's zlib and a
+ * browser's write different (equally valid) streams, and a DOCX must have the same bytes in both.
  */
 
 const localHeader = 0x04034b50;
@@ -33,7 +33,7 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
     const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
     const data = bytes.subarray(start, start + compressedSize);
     if (method === 0) entries.set(name, data.slice());
-    else if (method === 8) entries.set(name, new Uint8Array(inflateRawSync(data)));
+    else if (method === 8) entries.set(name, inflateSync(data));
     else throw new Error(`unsupported compression method ${method} for ${name}`);
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -51,7 +51,7 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
   let offset = 0;
   for (const [path, data] of entries) {
     const name = encoder.encode(path);
-    const compressed = deflateRawSync(data, { level: 6 });
+    const compressed = deflateSync(data, { level: 6 });
     const crc = crc32(data);
     // Bit 11: the name is UTF-8.
     const flags = name.length !== path.length ? 0x0800 : 0;

@@ -1,4 +1,6 @@
+import { zlibSync } from 'fflate';
 import pdfmakeModule from 'pdfmake';
+import PDFKit from 'pdfkit';
 import type { FontSet, LoadedFont } from '@gongwen/fonts';
 
 interface PdfMake {
@@ -11,9 +13,14 @@ interface PdfMake {
 
 let instance: PdfMake | undefined;
 
-/** The pdfmake singleton, with remote and local file access switched off: fonts and images come from memory. */
+/**
+ * The pdfmake singleton, with remote and local file access switched off: fonts and images come
+ * from memory. Streams are deflated by fflate, not the platform's zlib: Node's zlib and a browser's
+ * write different (equally valid) streams, and a PDF must have the same bytes in both.
+ */
 export function pdfmake(): PdfMake {
   if (!instance) {
+    (PDFKit as unknown as { setDeflate(deflate: (data: Uint8Array) => Buffer): void }).setDeflate((data) => Buffer.from(zlibSync(data, { level: 6 })));
     instance = pdfmakeModule as PdfMake;
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy(() => false);

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// The workbench in Debian's Chromium, served from a local server (build first: pnpm build):
+//   first load — navigation to the pages of the 7-page Liaoning example drawn (engine, fonts, render);
+//                cold (fresh profile: fonts fetched) and warm (fonts from IndexedDB, files from cache);
+//   keystroke to new pages — one character typed into the title, to the preview's pages replaced.
+// Asserts nothing; prints a table and writes bench/results/workbench.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../packages/workbench/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+const { serveWorkbench } = await import('../packages/workbench/index.js');
+
+const keystrokes = Number(process.argv[process.argv.indexOf('--keys') + 1]) || 20;
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const server = await serveWorkbench();
+const profile = mkdtempSync(join(tmpdir(), 'gongwen-bench-'));
+const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1440, height: 900 }, args });
+
+async function load(page) {
+  const started = Date.now();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.loaded !== undefined, null, { timeout: 300_000 });
+  return { wall: Date.now() - started, inPage: await page.evaluate(() => Number(document.body.dataset.loaded)) };
+}
+
+const page = await context.newPage();
+await page.evaluate(() => localStorage.clear()).catch(() => {});
+const cold = await load(page);
+const warm = [];
+for (let i = 0; i < 5; i++) warm.push(await load(page));
+
+// Keystroke to new pages, measured inside the page: the key's input event to the preview's canvases replaced.
+await page.evaluate(() => {
+  const w = window;
+  w.__times = [];
+  // A typed CJK character arrives as text input (no keydown): start the clock at whichever comes first.
+  const start = () => (w.__t0 ??= performance.now());
+  for (const type of ['keydown', 'beforeinput', 'input']) document.addEventListener(type, start, true);
+  new MutationObserver(() => {
+    if (w.__t0 !== undefined) {
+      w.__times.push(performance.now() - w.__t0);
+      w.__t0 = undefined;
+    }
+  }).observe(document.getElementById('preview'), { childList: true });
+});
+const title = page.locator('.cm-line', { hasText: 'title: 太平岭满族乡2023年法治政府建设情况报告' }).first();
+await title.click();
+await page.keyboard.press('End');
+for (let i = 0; i < keystrokes; i++) {
+  const before = await page.evaluate(() => window.__times.length);
+  await page.keyboard.type(i % 2 ? '乙' : '甲');
+  await page.waitForFunction((n) => window.__times.length > n, before, { timeout: 60_000 });
+  await page.waitForTimeout(150);
+}
+const times = await page.evaluate(() => window.__times);
+await context.close();
+rmSync(profile, { recursive: true, force: true });
+await server.close();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [
+  ['first load, cold (fonts fetched)', `${cold.inPage} ms`, '≤ 3000 ms'],
+  ['first load, warm (median of 5)', `${median(warm.map((w) => w.inPage))} ms`, '≤ 3000 ms'],
+  [`keystroke to new pages (median of ${times.length})`, `${Math.round(median(times))} ms`, '≤ 300 ms'],
+  ['keystroke to new pages (slowest)', `${Math.round(Math.max(...times))} ms`, ''],
+];
+for (const r of rows) console.log(`${r[0].padEnd(44)} ${r[1].padStart(9)}   ${r[2]}`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/workbench.json', import.meta.url), JSON.stringify({ cores: cpus().length, node: process.version, cold, warm, keystrokeMs: times }, null, 2));

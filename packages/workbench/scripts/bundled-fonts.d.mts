@@ -1,0 +1,1 @@
+export declare function bundledFontFiles(): { chains: Record<string, string[]>; paths: string[] };
