@@ -33,7 +33,7 @@ describe('the packages installed from their tarballs with npm', () => {
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('.pnpm');
   });
 
-  it('render the five examples to the same PDF and DOCX bytes as the workspace', () => {
+  it('render every example to the same PDF and DOCX bytes as the workspace', () => {
     const ours = tempDir();
     const theirs = tempDir();
     expect(gongwen(['render', examplesDir, '--format', 'pdf,docx', '--out', ours]).code).toBe(0);
