@@ -1,3 +1,4 @@
+import { crc32 } from '@gongwen/zip';
 import { t, type Lang } from './messages.js';
 
 /**
@@ -115,22 +116,6 @@ function checkJpeg(b: Uint8Array): SealCheck {
 
 function startsWith(b: Uint8Array, prefix: number[]): boolean {
   return b.byteLength >= prefix.length && prefix.every((x, i) => b[i] === x);
-}
-
-let table: Uint32Array | undefined;
-
-function crc32(bytes: Uint8Array): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** What is wrong with a seal image, in the reader's words; nothing when it can be placed. */

@@ -1,5 +1,5 @@
 import { hashedId } from 'docx';
-import { readZip, writeZip } from './zip.js';
+import { readZip, writeZip } from '@gongwen/zip';
 
 /**
  * Applies the given part rewrites, then makes the bytes of a DOCX depend on its content only. docx stamps the zip entries with the

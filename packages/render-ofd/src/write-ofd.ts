@@ -4,7 +4,7 @@ import { fontRoles, type DocumentMeta, type FontRole } from '@gongwen/model';
 import type { LaidOutPage, LaidOutPicture, LaidOutRule, LaidOutText } from '@gongwen/render-pdf';
 import { canSubset, subsetFont } from './font-subset.js';
 import { deltas, escapeXml, num, ofdNamespace, rgb, xmlDeclaration } from './xml.js';
-import { writeZip } from './zip.js';
+import { writeZip } from '@gongwen/zip';
 
 export interface WriteOfdOptions {
   /** Title, issuing organ, 成文日期 of the document (DocInfo). */

@@ -1,6 +1,6 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../src/zip.js';
+import { readZip, writeZip } from '../src/index.js';
 
 const entries: [string, Uint8Array][] = [
   ['[Content_Types].xml', new TextEncoder().encode('<?xml version="1.0"?><Types/>')],

@@ -1,9 +1,10 @@
 import { deflateSync, inflateSync } from 'fflate';
 
 /*
- * The zip container of a DOCX (ECMA-376 Part 2; APPNOTE.TXT 4.3): stored or deflated entries, no
- * zip64, no encryption. Deflated by fflate rather than the platform's zlib: Node's zlib and a
- * browser's write different (equally valid) streams, and a DOCX must have the same bytes in both.
+ * The zip container of a DOCX (ECMA-376 Part 2) and of an OFD (GB/T 33190 7.1), APPNOTE.TXT 4.3:
+ * stored or deflated entries, no zip64, no encryption. Deflated by fflate rather than the
+ * platform's zlib: Node's zlib and a browser's write different (equally valid) streams, and a
+ * document must have the same bytes in both.
  */
 
 const localHeader = 0x04034b50;
@@ -108,7 +109,8 @@ const dosDate = (0 << 9) | (1 << 5) | 1;
 
 let crcTable: Uint32Array | undefined;
 
-function crc32(data: Uint8Array): number {
+/** CRC-32 (ISO 3309), as zip entries and PNG chunks carry it. */
+export function crc32(data: Uint8Array): number {
   const table = (crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
