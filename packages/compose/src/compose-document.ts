@@ -1,17 +1,18 @@
 import { error, hasErrors, type Diagnostic } from '@gongwen/diagnostics';
-import { derived, fontRoles, type Document, type Seal } from '@gongwen/model';
+import { derived, fontRoles, type Document, type Origin, type Seal } from '@gongwen/model';
 import type { Part, PartKind, Report } from '@gongwen/schema';
 import { chineseDate } from './dates.js';
 import { TemplateError, type Style } from './load-style.js';
 import { parseMarkup } from './markup.js';
 import { t, type Lang } from './messages.js';
-import { numberBody, type NumberingContext, type ViewBlock } from './numbering.js';
+import { numberBody, type DataPath, type NumberingContext, type ViewBlock } from './numbering.js';
 import { formatMarker } from './numerals.js';
 import { toFullWidth } from './punctuation.js';
+import { isCheckedSeal } from './load-seals.js';
 import { checkSealImage, sealProblem } from './seal-image.js';
-import { stripControls } from './source-marks.js';
+import { dataMark, stripControls } from './source-marks.js';
 import { breakTitle } from './title-lines.js';
-import { toDocument } from './to-document.js';
+import { toDocument, type DataValue } from './to-document.js';
 
 export interface ComposeOptions {
   /** Seal images and other files the report names, by the relative path written in the report. */
@@ -51,6 +52,28 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
     const plain = stripControls(text).replace(/\s*\n\s*/g, '').trim();
     return manifest.punctuation.fullwidth ? toFullWidth(plain) : plain;
   };
+  // Each data value goes into the view behind a mark naming its YAML node, so every Document
+  // node knows where its text came from (see `Document.origins`).
+  const values: DataValue[] = [];
+  const mark = (path: DataPath, text: string, raw?: string): string => {
+    const at = text ? options.locate?.(path) : undefined;
+    if (!at) return text;
+    // One for one with the source when cleaning changed no length and the node is the value on one
+    // line, bare (as wide as the value) or quoted (two wider).
+    const width = at.endLine === at.line && at.endColumn !== undefined ? at.endColumn - at.column : -1;
+    const verbatim = raw !== undefined && text.length === raw.length && (width === raw.length || width === raw.length + 2);
+    values.push({
+      ...(options.filename ? { file: options.filename } : {}),
+      line: at.line,
+      column: verbatim && width === raw.length + 2 ? at.column + 1 : at.column,
+      path: formatPath(path),
+      length: text.length,
+      ...(verbatim ? { verbatim: true } : {}),
+    });
+    return dataMark(values.length - 1) + text;
+  };
+  /** A data string, cleaned and marked. */
+  const data = (path: DataPath, raw: string): string => mark(path, clean(raw), raw);
   const year = report.year;
   const nextYear = year + 1;
   const issuerNames = report.issuers.map((o) => clean(o.name));
@@ -59,7 +82,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
     markers: manifest.numbering.markers,
     defaultNumbering: manifest.numbering.default,
     continueArabic: (part?.arabicNumbering ?? manifest.numbering.arabic) === 'continue',
-    clean,
+    clean: (text, path) => data(path, text),
   });
 
   let view: Record<string, unknown>;
@@ -67,59 +90,74 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
     // place: the host organ without 人民政府, as Liaoning titles name a township (太平岭满族乡).
     const host = issuerNames[0] ?? '';
     const fillContext = { year, nextYear, organ: issuerNames.join(' '), host, place: host.replace(/(人民政府|政府)$/, '') };
-    const title = report.title === undefined ? manifest.title.map((_, i) => style.fill(`title.${i}`, fillContext)) : (Array.isArray(report.title) ? report.title : [report.title]).map(clean);
+    const title =
+      report.title === undefined
+        ? manifest.title.map((_, i) => style.fill(`title.${i}`, fillContext))
+        : Array.isArray(report.title)
+          ? report.title.map((line, i) => data(['title', i], line))
+          : [data(['title'], report.title)];
 
     const parts: ViewPart[] = (partsInStyleOrder(report, style.name) ? orderParts(report.parts, manifest.parts.order) : report.parts).map((part, i) => {
-      const heading = part.heading !== undefined ? clean(part.heading) : part.kind === 'custom' ? '' : style.fill(`parts.headings.${part.kind}`, { year, nextYear });
+      const at = report.parts.indexOf(part);
+      const heading = part.heading !== undefined ? data(['parts', at, 'heading'], part.heading) : part.kind === 'custom' ? '' : style.fill(`parts.headings.${part.kind}`, { year, nextYear });
       return {
         kind: part.kind,
         number: i + 1,
         marker: formatMarker(manifest.numbering.markers[1], i + 1),
         heading,
-        blocks: numberBody(part.body, part.numbering ?? manifest.numbering.default, numberingContext(part)),
+        blocks: numberBody(part.body, part.numbering ?? manifest.numbering.default, numberingContext(part), ['parts', at, 'body']),
       };
     });
 
     const showHeader = report.header?.show ?? report.documentNumber !== undefined;
     const header = showHeader
       ? {
-          copyNumber: report.header?.copyNumber ?? null,
-          secrecy: report.header?.secrecy ? clean(report.header.secrecy) : null,
-          urgency: report.header?.urgency ?? null,
-          organs: (report.header?.organs ?? report.issuers.map((o) => o.short ?? o.name)).map(clean),
-          suffix: report.header?.suffix !== undefined ? clean(report.header.suffix) : manifest.header.suffix,
-          documentNumber: report.documentNumber === undefined ? null : stripControls(report.documentNumber),
-          signers: (report.signers ?? []).map(clean),
+          copyNumber: report.header?.copyNumber ? mark(['header', 'copyNumber'], report.header.copyNumber, report.header.copyNumber) : (report.header?.copyNumber ?? null),
+          secrecy: report.header?.secrecy ? data(['header', 'secrecy'], report.header.secrecy) : null,
+          urgency: report.header?.urgency ? mark(['header', 'urgency'], report.header.urgency, report.header.urgency) : (report.header?.urgency ?? null),
+          organs: report.header?.organs
+            ? report.header.organs.map((o, i) => data(['header', 'organs', i], o))
+            : report.issuers.map((o, i) => (o.short !== undefined ? data(['issuers', i, 'short'], o.short) : data(['issuers', i, 'name'], o.name))),
+          suffix: report.header?.suffix !== undefined ? data(['header', 'suffix'], report.header.suffix) : manifest.header.suffix,
+          documentNumber: report.documentNumber === undefined ? null : mark(['documentNumber'], stripControls(report.documentNumber), report.documentNumber),
+          signers: (report.signers ?? []).map((s, i) => data(['signers', i], s)),
         }
       : null;
 
-    const addressee = report.addressee === undefined ? null : clean((Array.isArray(report.addressee) ? report.addressee : [report.addressee]).join('、'));
+    // Several addressees are cleaned as one line (punctuation sees its neighbours across the 、).
+    const addressee =
+      report.addressee === undefined ? null : Array.isArray(report.addressee) ? mark(['addressee'], clean(report.addressee.join('、'))) : data(['addressee'], report.addressee);
     const attachments = (report.attachments ?? []).map((a, i, all) => ({
       label: all.length > 1 ? `附件${i + 1}` : '附件',
-      title: [clean(a.title)],
-      blocks: numberBody(a.body ?? [], manifest.numbering.default, numberingContext(), new Map(), 0),
+      title: [data(['attachments', i, 'title'], a.title)],
+      blocks: numberBody(a.body ?? [], manifest.numbering.default, numberingContext(), ['attachments', i, 'body'], new Map(), 0),
     }));
-    const signature = report.signature ? { organs: (report.signature.organs ?? issuerNames).map(clean), date: chineseDate(report.signature.date) } : null;
+    const signature = report.signature
+      ? {
+          organs: report.signature.organs ? report.signature.organs.map((o, i) => data(['signature', 'organs', i], o)) : report.issuers.map((o, i) => data(['issuers', i, 'name'], o.name)),
+          date: mark(['signature', 'date'], chineseDate(report.signature.date)),
+        }
+      : null;
 
     view = {
       style: { name: style.name, region: manifest.region },
       year,
       nextYear,
-      issuers: issuerNames,
+      issuers: report.issuers.map((o, i) => data(['issuers', i, 'name'], o.name)),
       header,
       title,
       addressee,
-      preamble: (report.preamble ?? []).map(clean),
+      preamble: (report.preamble ?? []).map((p, i) => data(['preamble', i], p)),
       parts,
-      closing: (report.closing ?? []).map(clean),
+      closing: (report.closing ?? []).map((p, i) => data(['closing', i], p)),
       attachmentNote: attachments.map((a) => a.title[0]),
       signature,
-      notes: (report.notes ?? []).map(clean),
+      notes: (report.notes ?? []).map((n, i) => data(['notes', i], n)),
       attachments,
       mainTo: null,
-      copyTo: report.copyTo ? `抄送：${report.copyTo.map(clean).join('，')}。` : null,
-      printer: report.printing ? clean(report.printing.organ) : null,
-      printDate: report.printing ? `${chineseDate(report.printing.date)}印发` : null,
+      copyTo: report.copyTo ? `抄送：${report.copyTo.map((c, i) => data(['copyTo', i], c)).join('，')}。` : null,
+      printer: report.printing ? data(['printing', 'organ'], report.printing.organ) : null,
+      printDate: report.printing ? `${mark(['printing', 'date'], chineseDate(report.printing.date))}印发` : null,
     };
   } catch (e) {
     return { diagnostics: [templateDiagnostic(e, lang)] };
@@ -134,12 +172,27 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
   const parsed = parseMarkup(markup, style.files, lang);
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.root || hasErrors(diagnostics)) return { diagnostics };
-  const body = toDocument(parsed.root);
+  const { origins = {}, ...body } = toDocument(parsed.root, values);
   // Title lines are decided here, once, so every renderer prints the same ones: lines the data
   // gives stay as written; a line too long for the block breaks between meaningful units.
   if (!(Array.isArray(report.title) && report.title.length > 1)) {
     const organs = report.issuers.flatMap((o) => [o.name, ...(o.short ? [o.short] : [])]).map(clean);
-    body.title = breakTitle(body.title, { capacity: Math.floor(derived.blockWidthPt / fontRoles.title.size), organs });
+    const capacity = Math.floor(derived.blockWidthPt / fontRoles.title.size);
+    const lines: string[] = [];
+    const lineOrigins: Origin[][] = [];
+    body.title.forEach((line, i) => {
+      // Each line a piece of one written line, in order: its origins are that line's, moved.
+      let cursor = 0;
+      for (const piece of breakTitle([line], { capacity, organs })) {
+        const from = line.indexOf(piece, cursor);
+        cursor = from + piece.length;
+        lines.push(piece);
+        lineOrigins.push(sliceOrigins(origins[`title[${i}]`] ?? [], from, piece.length));
+      }
+    });
+    body.title.forEach((_, i) => delete origins[`title[${i}]`]);
+    lineOrigins.forEach((list, i) => (origins[`title[${i}]`] = list));
+    body.title = lines;
   }
 
   // Seals come from the caller's assets, never from a path the template or data could open.
@@ -157,12 +210,16 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
         );
         return;
       }
-      const problem = sealProblem(checkSealImage(image), path, lang);
+      // An image that came through `loadSeals` was checked where it entered; one handed in
+      // directly gets the header check here.
+      const problem = isCheckedSeal(image) ? undefined : sealProblem(checkSealImage(image), path, lang);
       if (problem) {
         diagnostics.push(error(problem.ruleId, problem.message, { ...where(['signature', 'seals', i]), path: `signature.seals[${i}]`, hint: problem.hint }));
         return;
       }
       const organs = body.signature!.organs;
+      const at = options.locate?.(['signature', 'seals', i]);
+      if (at) origins[`signature.seals[${seals.length}]`] = [{ ...(options.filename ? { file: options.filename } : {}), line: at.line, column: at.column, path: `signature.seals[${i}]` }];
       seals.push({ image, organ: organs[Math.min(i, organs.length - 1)] ?? '' });
     });
     body.signature.seals = seals;
@@ -177,8 +234,26 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
       ...(report.signature ? { created: report.signature.date } : {}),
     },
     ...body,
+    origins,
   };
   return { document, diagnostics };
+}
+
+/** The origins of the part of a node's text from `from`, `length` long, as offsets of that part. */
+function sliceOrigins(list: readonly Origin[], from: number, length: number): Origin[] {
+  return list.flatMap((o): Origin[] => {
+    if (o.at === undefined) return [o];
+    const start = Math.max(o.at, from);
+    const end = Math.min(o.at + (o.length ?? 0), from + length);
+    if (end <= start) return [];
+    const moved = o.verbatim && o.column !== undefined ? { column: o.column + start - o.at } : {};
+    return [{ ...o, ...moved, at: start - from, length: end - start }];
+  });
+}
+
+/** `parts[0].body[2]`, as the schema's diagnostics name a place in the data. */
+function formatPath(path: readonly (string | number)[]): string {
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i ? `.${seg}` : seg)).join('');
 }
 
 /**

@@ -2,10 +2,12 @@ import type { HelperDelegate } from 'handlebars';
 import { chineseDate } from './dates.js';
 import { chineseNumeral, formatMarker } from './numerals.js';
 import { toFullWidth } from './punctuation.js';
+import { unmarked } from './source-marks.js';
 
-// Handlebars passes its `options` object as the last argument; helpers take the others.
+// Handlebars passes its `options` object as the last argument; helpers take the others, data
+// values without the marks that carry their origin (a value a helper computes on has none).
 function args(raw: unknown[]): unknown[] {
-  return raw.slice(0, -1);
+  return raw.slice(0, -1).map((v) => (typeof v === 'string' ? unmarked(v) : v));
 }
 
 function num(value: unknown, helper: string): number {
@@ -69,6 +71,7 @@ const plainHelpers: Record<string, HelperDelegate> = {
   join: (...raw: unknown[]) => {
     const [list, sep] = args(raw);
     if (!Array.isArray(list)) throw new TypeError('helper "join" needs a list');
+    // The items keep their marks: joined, each still names its own place in the data.
     return list.map(str).join(sep === undefined ? '' : str(sep));
   },
 };

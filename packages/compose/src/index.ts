@@ -9,5 +9,7 @@ export type { StyleManifest } from './manifest.js';
 export { chineseNumeral, formatMarker, markerFormats } from './numerals.js';
 export type { MarkerFormat } from './numerals.js';
 export { toFullWidth } from './punctuation.js';
+export { loadSeals } from './load-seals.js';
+export type { LoadSealsOptions, LoadSealsResult, SealSource } from './load-seals.js';
 export { checkSealImage, checkSealPixels, sealLimits, sealProblem } from './seal-image.js';
 export type { SealCheck } from './seal-image.js';

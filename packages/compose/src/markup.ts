@@ -1,10 +1,11 @@
 import { error, type Diagnostic } from '@gongwen/diagnostics';
 import { attributeHints, elements } from './markup-spec.js';
-import { SOURCE_MARK, type SourcePosition } from './source-marks.js';
+import { SOURCE_MARK, unmarked, type SourcePosition } from './source-marks.js';
 import { t, type Lang } from './messages.js';
 
 export interface TextNode {
   kind: 'text';
+  /** The printed text, still holding the data marks of the values in it (see `takeDataMarks`). */
   text: string;
 }
 
@@ -100,7 +101,8 @@ export function parseMarkup(markup: string, files: readonly string[], lang: Lang
     // Marks inside a tag that spans template lines: keep the position of the tag's start for errors.
     let lastMark: RegExpMatchArray | undefined;
     for (const m of rawTag.matchAll(SOURCE_MARK)) lastMark = m;
-    rawTag = rawTag.replace(SOURCE_MARK, '').replace(/\s+/g, ' ');
+    // A value printed into an attribute keeps no origin: the mark would break the tag.
+    rawTag = unmarked(rawTag.replace(SOURCE_MARK, '')).replace(/\s+/g, ' ');
     if (lastMark) setPosition(lastMark[1]!, lastMark[2]!);
     const m = TAG.exec(rawTag);
     if (!m) {
@@ -224,6 +226,6 @@ export function parseMarkup(markup: string, files: readonly string[], lang: Lang
 }
 
 function clip(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = unmarked(text).trim();
   return trimmed.length > 30 ? `${trimmed.slice(0, 30)}…` : trimmed;
 }

@@ -21,9 +21,15 @@ export interface NumberingContext {
   markers: StyleManifest['numbering']['markers'];
   defaultNumbering: Numbering;
   continueArabic: boolean;
-  /** Turns a data string into printable text (control characters out, punctuation per style). */
-  clean: (text: string) => string;
+  /**
+   * Turns a data string into printable text (control characters out, punctuation per style),
+   * marked with its place in the data.
+   */
+  clean: (text: string, path: DataPath) => string;
 }
+
+/** A place in the report data: `['parts', 0, 'body', 2, 'text']`. */
+export type DataPath = (string | number)[];
 
 /**
  * Numbers a part's body. The part is level 1; a level-numbered Section sits one level below
@@ -31,11 +37,11 @@ export interface NumberingContext {
  * written in practice); `ordinal` (一是) and `none` take no level. A Section's `numbering`
  * applies to its children.
  */
-export function numberBody(body: readonly Block[], numbering: Numbering, ctx: NumberingContext, arabicCounters = new Map<number, number>(), levelAbove = 1): ViewBlock[] {
+export function numberBody(body: readonly Block[], numbering: Numbering, ctx: NumberingContext, at: DataPath, arabicCounters = new Map<number, number>(), levelAbove = 1): ViewBlock[] {
   let count = 0;
-  return body.map((block): ViewBlock => {
+  return body.map((block, index): ViewBlock => {
     if (typeof block === 'string') {
-      return { kind: 'paragraph', level: Math.min(levelAbove + 1, 4), marker: '', leadRole: 'body', heading: null, lead: null, text: ctx.clean(block), blocks: [] };
+      return { kind: 'paragraph', level: Math.min(levelAbove + 1, 4), marker: '', leadRole: 'body', heading: null, lead: null, text: ctx.clean(block, [...at, index]), blocks: [] };
     }
     const level = Math.min(levelAbove + 1, 4) as 1 | 2 | 3 | 4;
     let marker = '';
@@ -54,26 +60,29 @@ export function numberBody(body: readonly Block[], numbering: Numbering, ctx: Nu
     } else if (numbering === 'ordinal') {
       marker = formatMarker('ordinal', ++count);
     }
-    const has = (s: string | undefined) => (s === undefined ? null : ctx.clean(s));
+    const has = (key: 'heading' | 'lead' | 'text') => {
+      const s = block[key];
+      return s === undefined ? null : ctx.clean(s, [...at, index, key]);
+    };
     const leadRole: FontRole = numbering === 'level' && level === 2 ? 'heading2' : 'body';
     if (block.runIn) {
       // The children run on inside this paragraph (`（一）强化组织领导。一是……二是……`), numbered
       // 一是、二是 unless the data says otherwise; a heading is then this paragraph's lead.
-      const children = numberBody(block.body ?? [], block.numbering ?? 'ordinal', ctx, arabicCounters, childLevelAbove);
+      const children = numberBody(block.body ?? [], block.numbering ?? 'ordinal', ctx, [...at, index, 'body'], arabicCounters, childLevelAbove);
       const runOn = children.map((c) => c.marker + (c.heading ?? '') + (c.lead ?? '') + (c.text ?? '')).join('');
-      const lead = has(block.heading ?? block.lead);
-      const text = (has(block.text) ?? '') + runOn;
+      const lead = block.heading !== undefined ? has('heading') : has('lead');
+      const text = (has('text') ?? '') + runOn;
       return { kind: 'item', level, marker, leadRole, heading: null, lead, text: text || null, blocks: children.flatMap((c) => c.blocks) };
     }
-    const children = numberBody(block.body ?? [], block.numbering ?? ctx.defaultNumbering, ctx, arabicCounters, childLevelAbove);
+    const children = numberBody(block.body ?? [], block.numbering ?? ctx.defaultNumbering, ctx, [...at, index, 'body'], arabicCounters, childLevelAbove);
     return {
       kind: block.heading !== undefined ? 'heading' : 'item',
       level,
       marker,
       leadRole,
-      heading: has(block.heading),
-      lead: has(block.lead),
-      text: has(block.text),
+      heading: has('heading'),
+      lead: has('lead'),
+      text: has('text'),
       blocks: children,
     };
   });

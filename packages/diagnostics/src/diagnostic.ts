@@ -24,9 +24,12 @@ export interface Diagnostic {
   hint?: string;
 }
 
-/** The result of a stage that may fail: a value, or diagnostics explaining why not (or both, for warnings). */
-export interface Result<T> {
-  value?: T;
+/**
+ * What every stage returns: its diagnostics, next to what it made under that thing's own name
+ * (`report`, `style`, `document`, `pdf`, `docx` …), which is absent when it could not make it.
+ * A caller chaining stages gathers the diagnostics of each and goes on while there is no error.
+ */
+export interface Result {
   diagnostics: Diagnostic[];
 }
 

@@ -1,5 +1,5 @@
 import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import type { Document, FontRole } from '@gongwen/model';
+import { originAt, type Document, type FontRole } from '@gongwen/model';
 import { documentTexts } from './document-texts.js';
 import { hasGlyph, type FontSet, type LoadedFont } from './font-set.js';
 
@@ -11,6 +11,8 @@ export interface GlyphIssue {
   role: FontRole;
   /** Path into the Document of the text it occurs in (first occurrence). */
   path: string;
+  /** Where in that text it stands (UTF-16 units). */
+  offset: number;
   /** A few characters around it, to find it in the source. */
   context: string;
   /** The font further down the chain that draws it; absent when none can. */
@@ -51,25 +53,42 @@ export function checkGlyphs(doc: Document, fonts: FontSet, options: { lang?: Lan
       const fallback = chain.find((f) => hasGlyph(f, cp));
       const codePoint = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       const context = text.slice(Math.max(0, at - 6), at + char.length + 6);
-      issues.push({ char, codePoint, role, path, context, ...(fallback ? { fallback } : {}) });
+      issues.push({ char, codePoint, role, path, offset: at, context, ...(fallback ? { fallback } : {}) });
     }
   }
   const diagnostics = issues
     .filter((i) => !i.fallback)
-    .map((i) =>
-      error(
+    .map((i) => {
+      // Where the character was written: the YAML value (or template line) its node came from.
+      const origin = originAt(doc, i.path, i.offset);
+      const where = origin
+        ? {
+            ...(origin.file !== undefined ? { file: origin.file } : {}),
+            line: origin.line,
+            ...(origin.column !== undefined ? { column: origin.column, endLine: origin.line, endColumn: origin.column + i.char.length } : {}),
+          }
+        : {};
+      return error(
         'render/missing-glyph',
         lang === 'en'
           ? `no font can draw “${i.char}” (${i.codePoint}) in the ${roleNames.en[i.role]}: “${i.context}”`
           : `没有字体能显示${roleNames.zh[i.role]}中的“${i.char}”（${i.codePoint}）：“${i.context}”`,
-        {
-          path: i.path,
-          hint:
-            lang === 'en'
-              ? 'install a font that has it (e.g. a GB18030 font) and add its folder with --font-dir or GONGWEN_FONT_DIR'
-              : '请安装含有该字的字体（如支持 GB18030 的字体），并用 --font-dir 或 GONGWEN_FONT_DIR 指定其目录',
-        },
-      ),
-    );
+        { ...where, path: origin?.path ?? i.path, hint: fontAdvice(i.char, lang) },
+      );
+    });
   return { issues, diagnostics };
+}
+
+/** Which fonts draw a character, by its Unicode block. */
+function fontAdvice(char: string, lang: Lang): string {
+  const cp = char.codePointAt(0)!;
+  if (cp >= 0x20000 && cp <= 0x3ffff) {
+    // The extension planes: Noto Sans CJK and the Windows fonts cover only a part of them.
+    return lang === 'en'
+      ? 'this character is in a CJK extension plane, which Noto CJK and the Windows fonts cover only in part: install a font that covers Extensions B–G, such as HanaMin (花園明朝; Debian: fonts-hanazono) or TH-Tshyn (天珩全字库), and add its folder with --font-dir or GONGWEN_FONT_DIR'
+      : '此字属于中日韩扩展区（第二平面），Noto CJK 与 Windows 字体只收录其中一部分：请安装收录扩展 B 至 G 区的字体，如花园明朝 HanaMin（Debian 软件包 fonts-hanazono）或天珩全字库 TH-Tshyn，并用 --font-dir 或 GONGWEN_FONT_DIR 指定其目录';
+  }
+  return lang === 'en'
+    ? 'install a font that has it (a GB18030 font such as 方正书宋 or Noto Serif CJK SC) and add its folder with --font-dir or GONGWEN_FONT_DIR'
+    : '请安装含有该字的字体（如支持 GB18030 的方正书宋、Noto Serif CJK SC），并用 --font-dir 或 GONGWEN_FONT_DIR 指定其目录';
 }

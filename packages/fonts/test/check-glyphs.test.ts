@@ -38,6 +38,27 @@ describe('checkGlyphs', () => {
     expect(checkGlyphs(doc, bundledOnly, { lang: 'en' }).diagnostics[0]!.message).toMatch(/no font can draw “𪚥” \(U\+2A6A5\) in the level-1 heading/);
   });
 
+  it('puts a missing character where its node came from: the character itself in a verbatim value', () => {
+    const doc = {
+      ...documentWith('调解员张𪚥同志化解纠纷。', '标题'),
+      origins: {
+        'body[1].runs[0]': [
+          { file: 'document.hbs', line: 9 },
+          { file: 'r.yaml', line: 12, column: 9, path: 'parts[0].body[0]', at: 0, length: 12, verbatim: true },
+        ],
+      },
+    };
+    const [d] = checkGlyphs(doc, bundledOnly).diagnostics;
+    expect(d).toMatchObject({ file: 'r.yaml', line: 12, column: 9 + 4, endLine: 12, endColumn: 9 + 4 + 2, path: 'parts[0].body[0]' });
+    expect(d!.hint).toMatch(/fonts-hanazono/);
+    // Not verbatim (a folded or cleaned value): the value's own position.
+    const folded = { ...doc, origins: { 'body[1].runs[0]': [{ file: 'r.yaml', line: 12, column: 9, path: 'parts[0].body[0]', at: 0, length: 12 }] } };
+    expect(checkGlyphs(folded, bundledOnly).diagnostics[0]).toMatchObject({ line: 12, column: 9, path: 'parts[0].body[0]' });
+    // Text the template wrote: its template line.
+    const templated = { ...doc, origins: { 'body[1].runs[0]': [{ file: 'document.hbs', line: 9 }] } };
+    expect(checkGlyphs(templated, bundledOnly).diagnostics[0]).toMatchObject({ file: 'document.hbs', line: 9, path: 'body[1].runs[0]' });
+  });
+
   it('walks every element of the document with its role', () => {
     const doc = {
       ...documentWith('正文'),

@@ -18,7 +18,6 @@ export { allFormats, isFormat } from './formats.js';
 export type { Format } from './formats.js';
 export type { ResolveStyleResult } from './styles.js';
 export type { FontSet, Style } from './stages.js';
-export { locateText } from './glyphs.js';
 export type { FontRole } from '@gongwen/model';
 
 /** A bundled style, as the style picker lists it. */

@@ -8,5 +8,4 @@ export type { Format } from './formats.js';
 export type { ResolveStyleResult, StyleInfo, StyleSearchOptions } from './styles.js';
 export type { DefaultFonts } from './fonts.js';
 export type { FontSet, Style } from './stages.js';
-export { locateText } from './glyphs.js';
 export type { FontRole } from '@gongwen/model';

@@ -1,8 +1,7 @@
-import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import type { Document, FontRole } from '@gongwen/model';
+import { hasErrors, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
+import { originAt, type Document, type FontRole } from '@gongwen/model';
 import { checkRenderOptions } from './check-options.js';
 import { formatStages, type Format } from './formats.js';
-import { locateGlyphs } from './glyphs.js';
 import { loadStage, type FontSet, type StageName, type Stages, type Style } from './stages.js';
 import { lintLoaded } from './lint.js';
 import type { Platform } from './platform.js';
@@ -57,9 +56,8 @@ export interface RenderOutputs {
   html?: string;
 }
 
-export interface RenderResult {
+export interface RenderResult extends Result {
   outputs: RenderOutputs;
-  diagnostics: Diagnostic[];
   /** The composed document, when the report and style were good. */
   document?: Document;
 }
@@ -70,137 +68,75 @@ export interface RenderResult {
  * The platform finds styles and fonts by name (on disk in Node, from bundled data in a browser).
  */
 export async function renderOn(platform: Platform, source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
-  const { defaultFonts, resolveStyle } = platform;
   // Misuse by the calling program is answered like bad input: diagnostics naming the option.
   const misuse = checkRenderOptions(source, options);
   if (misuse.length) return { outputs: {}, diagnostics: misuse };
-  const { filename, lang } = options;
-  const en = lang === 'en';
+  const { filename, lang, formats } = options;
   const diagnostics: Diagnostic[] = [];
+  /** Every stage gives a `Result`: its diagnostics join the render's, its value goes on. */
+  const take = <R extends Result>(result: R): R => (diagnostics.push(...result.diagnostics), result);
+  const failed = () => hasErrors(diagnostics);
   const outputs: RenderOutputs = {};
   const done = (document?: Document): RenderResult => ({ outputs, diagnostics: diagnostics.map((d) => (d.file || !filename ? d : { ...d, file: filename })), document });
 
   // The fonts of a PDF are found, and their files read on the thread pool, while the report is
   // read and composed; they are resolved once per process, so the PDF below picks them up.
-  const laysOut = options.formats.includes('pdf') || options.formats.includes('ofd');
-  if (laysOut && !options.fonts) defaultFonts({ dirs: options.fontDirs }).catch(() => {});
+  const laysOut = formats.includes('pdf') || formats.includes('ofd');
+  const fontsFor = async () => options.fonts ?? (await platform.defaultFonts({ dirs: options.fontDirs })).fonts;
+  if (laysOut && !options.fonts) fontsFor().catch(() => {});
   // Start loading every stage this render needs at once, so their module files are read in parallel.
-  const needed = new Set<StageName>(['schema', 'compose', 'lint', ...options.formats.flatMap((f) => formatStages[f])]);
-  const [schema] = await Promise.all([loadStage('schema'), ...[...needed].map((s) => loadStage(s))]);
-  const loaded = schema.loadReport(source, { filename, lang, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
-  diagnostics.push(...loaded.diagnostics);
+  const needed = new Set<StageName>(['schema', 'compose', 'lint', ...formats.flatMap((f) => formatStages[f])]);
+  const [schema, compose] = await Promise.all([loadStage('schema'), loadStage('compose'), ...[...needed].map((s) => loadStage(s))]);
+
+  // Load: the YAML, validated.
+  const loaded = take(schema.loadReport(source, { filename, lang, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) }));
   const report = loaded.report;
-  if (!report || hasErrors(diagnostics)) return done();
+  if (!report || failed()) return done();
+  const style = typeof options.style === 'object' ? options.style : await resolveStyle(platform, options, report.style, loaded.locate, diagnostics);
+  if (!style || failed()) return done();
+  const { assets } = take(await compose.loadSeals(report.signature?.seals ?? [], options.assets, { lang, filename, locate: loaded.locate }));
+  if (failed()) return done();
 
-  let style: Style | undefined;
-  if (options.style && typeof options.style === 'object') {
-    style = options.style;
-  } else {
-    const name = options.style ?? report.style;
-    const resolved = await resolveStyle(name, { styleDirs: options.styleDirs, lang });
-    const at = options.style ? undefined : loaded.locate(['style']);
-    diagnostics.push(...resolved.diagnostics.map((d) => (d.ruleId === 'style/unknown' && at ? { ...d, file: filename, ...at, path: 'style' } : d)));
-    style = resolved.style;
-  }
-  if (!style || hasErrors(diagnostics)) return done();
-
-  const assets: Record<string, Uint8Array> = {};
-  const { sealLimits } = await loadStage('compose');
-  (report.signature?.seals ?? []).forEach((ref, i) => {
-    let bytes: unknown;
-    let failure: string | undefined;
-    try {
-      bytes = typeof options.assets === 'function' ? options.assets(ref, sealLimits.maxBytes) : options.assets && Object.hasOwn(options.assets, ref) ? options.assets[ref] : undefined;
-    } catch (e) {
-      // The caller's reader failed: this report cannot be rendered, but the caller gets a message, not the exception.
-      failure = e instanceof Error ? e.message : String(e);
-    }
-    if (bytes instanceof Uint8Array) assets[ref] = bytes;
-    else if (failure !== undefined || bytes !== undefined)
-      diagnostics.push(
-        error('options/assets', en ? `the assets reader failed for the seal image "${ref}": ${failure ?? `it returned ${typeof bytes}, not a Uint8Array`}` : `assets 读取印章图片“${ref}”时出错：${failure ?? `返回了 ${typeof bytes}，而不是 Uint8Array`}`, {
-          file: filename,
-          ...loaded.locate(['signature', 'seals', i]),
-          path: `signature.seals[${i}]`,
-          hint: en ? 'the assets function given to render() must return the bytes, or undefined when the file cannot be read' : '传给 render() 的 assets 函数应返回图片字节，读不到时返回 undefined',
-        }),
-      );
-    else
-      diagnostics.push(
-        error('asset/missing', en ? `cannot read the seal image "${ref}"` : `无法读取印章图片“${ref}”`, {
-          file: filename,
-          ...loaded.locate(['signature', 'seals', i]),
-          path: `signature.seals[${i}]`,
-          hint: en ? 'the path is relative to the report file and must stay inside its folder' : '路径相对于报告文件，且不能指向其所在文件夹之外',
-        }),
-      );
-  });
-  // Every seal is checked down to its pixels before any writer sees it: a DOCX embeds the bytes as
-  // they are, so a damaged image must be refused here, at its place in the YAML.
-  const composeStage = await loadStage('compose');
-  const seals = report.signature?.seals ?? [];
-  for (let i = 0; i < seals.length; i++) {
-    const bytes = assets[seals[i]!];
-    if (!bytes || seals.indexOf(seals[i]!) !== i) continue;
-    const problem = composeStage.sealProblem(await composeStage.checkSealPixels(bytes), seals[i]!, lang ?? 'zh');
-    if (problem) diagnostics.push(error(problem.ruleId, problem.message, { file: filename, ...loaded.locate(['signature', 'seals', i]), path: `signature.seals[${i}]`, hint: problem.hint }));
-  }
-  if (hasErrors(diagnostics)) return done();
-
-  // What a reviewing office would send back: warnings here, errors under strict (reported along
-  // with any font problem below, so one run shows everything).
+  // Check: what a reviewing office would send back, warnings (errors under strict) reported with
+  // any font problem below so that one run shows everything; the rules' own errors first.
   const sourceText = typeof source === 'string' ? source : new TextDecoder().decode(source);
   const findings = await lintLoaded(report, loaded, style, { source: sourceText, filename, lang });
-  // What the rules call errors come first, so a reader who looks at only the first few sees them.
   const ranked = [...findings].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
   diagnostics.push(...ranked.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
 
-  const compose = await loadStage('compose');
+  // Compose, then check every character against the fonts that will draw it.
   const composed = compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate });
-  diagnostics.push(...composed.diagnostics);
   const document = composed.document;
-  if (!document || hasErrors(composed.diagnostics)) return done();
-
-  // A renderer's message about a seal names it by data path; point it at the seal in the YAML.
-  const atSeal = (d: Diagnostic): Diagnostic => {
-    const m = /^signature\.seals(?:\[(\d+)\])?$/.exec(d.path ?? '');
-    if (!m || d.line !== undefined) return d;
-    return { ...d, file: d.file ?? filename, ...loaded.locate(m[1] === undefined ? ['signature', 'seals'] : ['signature', 'seals', Number(m[1])]) };
-  };
-
-  let fonts: FontSet | undefined;
-  if (laysOut) {
-    fonts = options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts;
-    const fontsStage = await loadStage('fonts');
-    const asError = (options.strict ?? false) || !(options.allowMissingGlyphs ?? false);
-    diagnostics.push(...locateGlyphs(fontsStage.checkGlyphs(document, fonts, { lang }), { source: sourceText, filename, report, locate: loaded.locate, asError, lang }));
+  if (!take(composed).document || hasErrors(composed.diagnostics) || !document) return done();
+  const fonts = laysOut ? await fontsFor() : undefined;
+  if (fonts) {
+    const missingIsError = (options.strict ?? false) || !(options.allowMissingGlyphs ?? false);
+    diagnostics.push(...(await loadStage('fonts')).checkGlyphs(document, fonts, { lang }).diagnostics.map((d) => missingGlyph(d, missingIsError, lang)));
   }
   // A report with an error gets no output at all, rather than some formats and not others.
-  if (hasErrors(diagnostics)) return done(document);
+  if (failed()) return done(document);
 
+  // Render. A renderer's message about a node is placed where that node came from.
+  const placed = (result: Result) => diagnostics.push(...result.diagnostics.map((d) => placedAtOrigin(d, document)));
   // The PDF first: its layout tells the DOCX whether a blank page stands before the 版记 page and
   // where the body's last line starts, the line that goes with the signature; and the OFD draws
   // the pages it lays out, so both fixed-layout formats come from one layout.
   let laidOut: Awaited<ReturnType<Stages['pdf']['renderPdf']>> | undefined;
   const laysOutFirst = (f: Format): number => Number(f === 'pdf' || f === 'ofd');
-  const order = [...options.formats].sort((a, b) => laysOutFirst(b) - laysOutFirst(a));
-  for (const format of order) {
+  for (const format of [...formats].sort((a, b) => laysOutFirst(b) - laysOutFirst(a))) {
     if (format === 'txt') outputs.txt = (await loadStage('text')).renderText(document);
     else if (format === 'md') outputs.md = (await loadStage('text')).renderMarkdown(document);
     else if (format === 'html') outputs.html = (await loadStage('html')).renderHtml(document);
     else if (format === 'pdf' || format === 'ofd') {
-      if (!laidOut) {
-        laidOut = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang, pages: options.formats.includes('ofd') });
-        diagnostics.push(...laidOut.diagnostics.map(atSeal));
-      }
+      if (!laidOut) placed((laidOut = await (await loadStage('pdf')).renderPdf(document, fonts!, { lang, pages: formats.includes('ofd') })));
       if (format === 'pdf') outputs.pdf = laidOut.pdf;
       else {
         const out = await (await loadStage('ofd')).writeOfd(laidOut.pages ?? [], { meta: document.meta, fonts: fonts!, ...(lang ? { lang } : {}) });
-        diagnostics.push(...out.diagnostics);
+        placed(out);
         outputs.ofd = out.ofd;
       }
     } else if (format === 'docx') {
-      const embed = options.embedFonts ? (options.fonts ?? (await defaultFonts({ dirs: options.fontDirs })).fonts) : undefined;
+      const embed = options.embedFonts ? await fontsFor() : undefined;
       // The style's names for its region's offices, then the caller's.
       const fontNames = { ...style.manifest.fonts, ...options.fontNames };
       const out = await (await loadStage('docx')).renderDocx(document, {
@@ -210,11 +146,36 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
         ...(laidOut ? { endMatterAfterBlankPage: laidOut.endMatterAfterBlankPage } : {}),
         ...(laidOut?.lastBodyLineStart !== undefined ? { lastBodyLineStart: laidOut.lastBodyLineStart } : {}),
       });
-      diagnostics.push(...out.diagnostics.map(atSeal));
+      placed(out);
       outputs.docx = out.docx;
     }
   }
   // A renderer that refused (a seal it cannot decode) leaves no format behind either.
-  if (hasErrors(diagnostics)) for (const format of Object.keys(outputs) as Format[]) delete outputs[format];
+  if (failed()) for (const format of Object.keys(outputs) as Format[]) delete outputs[format];
   return done(document);
+}
+
+/** The style the caller names, else the report's; an unknown one the report names is reported at its `style:`. */
+async function resolveStyle(platform: Platform, options: RenderOptions, named: string, locate: (path: string[]) => { line: number; column: number } | undefined, diagnostics: Diagnostic[]) {
+  const resolved = await platform.resolveStyle(typeof options.style === 'string' ? options.style : named, { styleDirs: options.styleDirs, lang: options.lang });
+  const at = options.style ? undefined : locate(['style']);
+  diagnostics.push(...resolved.diagnostics.map((d) => (d.ruleId === 'style/unknown' && at ? { ...d, file: options.filename, ...at, path: 'style' } : d)));
+  return resolved.style;
+}
+
+/** A diagnostic about a Document node with no position of its own, at the node's origin. */
+function placedAtOrigin(d: Diagnostic, document: Document): Diagnostic {
+  if (d.line !== undefined || d.path === undefined) return d;
+  // `signature.seals` without an index is about the seals as a whole: the first one stands for them.
+  const origin = originAt(document, d.path === 'signature.seals' ? 'signature.seals[0]' : d.path);
+  if (!origin) return d;
+  return { ...d, ...(origin.file !== undefined && !d.file ? { file: origin.file } : {}), line: origin.line, ...(origin.column !== undefined ? { column: origin.column } : {}), ...(origin.path && d.path !== 'signature.seals' ? { path: origin.path } : {}) };
+}
+
+/** A missing glyph is an error (an official document must not print an empty box) unless the caller allows it. */
+function missingGlyph(d: Diagnostic, asError: boolean, lang: Lang | undefined): Diagnostic {
+  if (d.ruleId !== 'render/missing-glyph') return d;
+  if (!asError) return { ...d, severity: 'warning' };
+  const optOut = lang === 'en' ? '; or render anyway with --allow-missing-glyphs (allowMissingGlyphs: true), which prints an empty box' : '；或用 --allow-missing-glyphs（allowMissingGlyphs: true）照样生成，该字将印成空框';
+  return { ...d, severity: 'error', hint: `${d.hint ?? ''}${optOut}` };
 }

@@ -47,7 +47,10 @@ describe('reference outputs of the example reports', () => {
       const source = readFileSync(new URL(file, examples), 'utf8');
       const { document, outputs, diagnostics } = await render(source, { filename: file, formats: ['docx'] });
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot(`../../../examples/reference/${name}.document.json`);
+      // The tree without its origins: a position per text would turn every moved YAML line into a
+      // diff of hundreds of lines, hiding the change to the document itself (origins have their own tests).
+      const { origins: _origins, ...tree } = document!;
+      await expect(`${JSON.stringify(tree, null, 2)}\n`).toMatchFileSnapshot(`../../../examples/reference/${name}.document.json`);
       const documentXml = new TextDecoder().decode(unzipSync(outputs.docx!)['word/document.xml']);
       await expect(prettyXml(documentXml)).toMatchFileSnapshot(`../../../examples/reference/${name}.document.xml`);
     });

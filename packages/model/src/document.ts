@@ -103,8 +103,39 @@ export interface DocumentMeta {
   created?: string;
 }
 
+/**
+ * Where a piece of a Document came from. A data origin names the YAML node (`path` is its data
+ * path, `parts[0].body[2].text`); a template origin names the template file and line that printed
+ * the element (no `path`). Lines and columns are 1-based, columns in UTF-16 units as YAML's are.
+ */
+export interface Origin {
+  file?: string;
+  line: number;
+  column?: number;
+  /** The data path of the value, for a data origin. */
+  path?: string;
+  /** For a data origin: where the value's text starts in the node's text, and how long it is there. */
+  at?: number;
+  length?: number;
+  /**
+   * The value's text stands in the node as it stands in the source, one character for one, on
+   * one line (a one-line scalar that cleaning left alone): the k-th character is k columns on.
+   */
+  verbatim?: boolean;
+}
+
+/**
+ * Origins by Document path (`title[0]`, `body[3].runs[1]`, `header.organs[0]`, `signature.seals[0]`):
+ * first the template origin of the element that printed the node, when there is one, then a data
+ * origin for each value the node's text holds, in order. A side table rather than a field of
+ * each node: many nodes are plain strings, and renderers never need it.
+ */
+export type DocumentOrigins = Record<string, Origin[]>;
+
 export interface Document {
   meta: DocumentMeta;
+  /** Where each node came from, for diagnostics about it; absent on a Document built in code. */
+  origins?: DocumentOrigins;
   header?: Header;
   /** 标题: one or more centred lines. */
   title: string[];
@@ -147,4 +178,23 @@ export function documentLines(doc: Document): string[] {
 
 export function blockLines(blocks: readonly BodyBlock[]): string[] {
   return blocks.map((b) => (b.kind === 'heading' ? b.marker + b.text : b.runs.map((r) => r.text).join('')));
+}
+
+/**
+ * Where the character at `offset` of the node at `path` came from: the data value that holds it
+ * (at the character itself when the value is verbatim, else at the value), else the template
+ * that printed the node, else the node's first data value.
+ */
+export function originAt(doc: Pick<Document, 'origins'>, path: string, offset = 0): Origin | undefined {
+  const list = doc.origins?.[path];
+  if (!list?.length) return undefined;
+  const data = list.find((o) => o.path !== undefined && o.at !== undefined && offset >= o.at && offset < o.at + (o.length ?? 0));
+  if (data) {
+    const { at = 0, length: _length, verbatim, ...where } = data;
+    return verbatim && where.column !== undefined ? { ...where, column: where.column + offset - at } : where;
+  }
+  const template = list.find((o) => o.path === undefined);
+  const first = template ?? list[0]!;
+  const { at: _at, length: _length, verbatim: _verbatim, ...where } = first;
+  return where;
 }

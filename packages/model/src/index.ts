@@ -3,16 +3,18 @@ export type {
   BodyBlock,
   Document,
   DocumentMeta,
+  DocumentOrigins,
   EndMatter,
   FontRole,
   Header,
   HeadingBlock,
+  Origin,
   ParagraphBlock,
   Run,
   Seal,
   Signature,
 } from './document.js';
-export { blockLines, documentLines } from './document.js';
+export { blockLines, documentLines, originAt } from './document.js';
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
 export { derived, fontRoles, headerLines, layout } from './layout.js';
 export { mmToEmu, mmToPt, mmToTwip, ptToHalfPoint, ptToMm, ptToTwip } from './units.js';
