@@ -17,4 +17,4 @@ export type {
 export { blockLines, documentLines, originAt } from './document.js';
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
 export { derived, fontRoles, headerLines, layout } from './layout.js';
-export { mmToEmu, mmToPt, mmToTwip, ptToHalfPoint, ptToMm, ptToTwip } from './units.js';
+export { eighthPointToPt, mmToEmu, mmToPt, mmToTwip, ptToEighthPoint, ptToHalfPoint, ptToMm, ptToTwip, twipToPt } from './units.js';

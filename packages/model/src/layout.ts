@@ -1,5 +1,5 @@
 import type { FontRole } from './document.js';
-import { mmToPt, mmToTwip, ptToTwip } from './units.js';
+import { mmToPt, mmToTwip, ptToTwip, twipToPt } from './units.js';
 
 /**
  * The GB/T 9704-2012 layout as data. Clause numbers refer to the standard. Both renderers read
@@ -202,7 +202,7 @@ export const derived = {
    * Word and LibreOffice fit lines with, so the PDF breaks every line where they do. Full lines
    * are then justified to the block's edge in the PDF as in the clients.
    */
-  lineBreakTrackingPt: Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size)) / 20,
+  lineBreakTrackingPt: twipToPt(Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size))),
 };
 
 /** What decides the 版头's height: its flag lines (份号, 密级, 紧急程度), its organ names and 签发人 rows. */

@@ -1,4 +1,4 @@
-import { derived, fontRoles, layout, mmToPt, mmToTwip, ptToHalfPoint, ptToTwip } from '@gongwen/model';
+import { derived, fontRoles, layout, mmToPt, mmToTwip, ptToEighthPoint, ptToHalfPoint, ptToTwip } from '@gongwen/model';
 
 /**
  * Every length the DOCX writer uses, in Word's units (twips, half-points, eighths of a point,
@@ -16,7 +16,7 @@ const pageNumberCharTwip = ptToTwip(fontRoles.pageNumber.size);
 const endMatterCharTwip = ptToTwip(layout.endMatter.fontSize);
 
 /** Border widths are given in eighths of a point. */
-const mmToEighthPt = (mm: number): number => Math.round(mmToPt(mm) * 8);
+const mmToEighthPt = (mm: number): number => ptToEighthPoint(mmToPt(mm));
 
 /** The section geometry: page, margins, grid and footer position. */
 export const docxGeometry = {
@@ -58,7 +58,7 @@ export const docxElements = {
    * in the middle of its exact line box: so 4 mm less the leading below the em box and half the
    * rule's thickness.
    */
-  ruleSize: Math.round(layout.header.ruleThicknessPt * 8),
+  ruleSize: ptToEighthPoint(layout.header.ruleThicknessPt),
   ruleSpace: Math.max(
     0,
     Math.round(

@@ -1,5 +1,5 @@
 import type { Header } from '@gongwen/model';
-import { fontRoles, headerLines, layout, ptToTwip } from '@gongwen/model';
+import { eighthPointToPt, fontRoles, headerLines, layout, ptToTwip } from '@gongwen/model';
 import type { FileChild, ParagraphChild } from 'docx';
 import {
   AlignmentType,
@@ -54,7 +54,7 @@ const linesOf = (header: Header) => headerLines({ flagLines: flagLines(header).l
  * What the red rule, a bottom border, adds below the 发文字号 line: its distance from the text and
  * its width (both clients add them to the paragraph's height).
  */
-const ruleHeight = ptToTwip(docxElements.ruleSpace) + Math.ceil(ptToTwip(docxElements.ruleSize / 8));
+const ruleHeight = ptToTwip(docxElements.ruleSpace) + Math.ceil(ptToTwip(eighthPointToPt(docxElements.ruleSize)));
 
 /**
  * Space above the title, so that it starts on the grid line the spec gives (headerLines): every

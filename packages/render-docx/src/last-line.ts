@@ -1,4 +1,4 @@
-import { derived, fontRoles, layout } from '@gongwen/model';
+import { derived, fontRoles, layout, twipToPt } from '@gongwen/model';
 import { docxElements, docxGeometry } from './geometry.js';
 import { textWidthChars } from './runs.js';
 
@@ -7,10 +7,10 @@ const noLineStart = new Set([...layout.text.noLineStart]);
 const noLineEnd = new Set([...layout.text.noLineEnd]);
 
 /** A body character as set: 3号 less the condensing, in points. */
-const charPt = fontRoles.body.size + docxGeometry.bodyCondense / 20;
+const charPt = fontRoles.body.size + twipToPt(docxGeometry.bodyCondense);
 /** The line, and the first line after its indent, in such characters (28.08 and 26.07). */
 const lineChars = derived.blockWidthPt / charPt;
-const firstLineChars = (derived.blockWidthPt - docxElements.paragraphIndent / 20) / charPt;
+const firstLineChars = (derived.blockWidthPt - twipToPt(docxElements.paragraphIndent)) / charPt;
 
 /**
  * Where the last line of a justified body paragraph starts (a UTF-16 offset into `text`), as

@@ -1,5 +1,5 @@
 import type { Seal, Signature } from '@gongwen/model';
-import { layout, mmToEmu, mmToTwip, ptToMm } from '@gongwen/model';
+import { layout, mmToEmu, mmToTwip, ptToMm, twipToPt } from '@gongwen/model';
 import type { ParagraphChild } from 'docx';
 import {
   AlignmentType,
@@ -19,7 +19,7 @@ import { say, textRun, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
 /** DrawingML offsets are in EMU: twips → points → millimetres → EMU through the model's units. */
-const twipToEmu = (twip: number): number => mmToEmu(ptToMm(twip / 20));
+const twipToEmu = (twip: number): number => mmToEmu(ptToMm(twipToPt(twip)));
 
 /** PNG or JPEG, by signature bytes; anything else cannot be placed in a DOCX as a seal. */
 function imageType(bytes: Uint8Array): 'png' | 'jpg' | undefined {
