@@ -1,9 +1,7 @@
 import type { Lang } from '@gongwen/diagnostics';
 
 /** Picks the message in the user's language; Chinese is the default. */
-export function say(lang: Lang, zh: string, en: string): string {
-  return lang === 'en' ? en : zh;
-}
+export { say } from '@gongwen/diagnostics';
 
 /** `--lang`, else `GONGWEN_LANG`, else Chinese. */
 export function pickLang(value: string | undefined): Lang {

@@ -1,4 +1,5 @@
 /** Dates as 公文 print them (7.3.5.4): arabic numerals, full year, no zero padding. */
+import { formatChineseDate, isCalendarDate } from '@gongwen/model';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -7,9 +8,6 @@ export function chineseDate(iso: string): string {
   const m = ISO_DATE.exec(iso);
   if (!m) throw new RangeError(`expected a date like 2022-01-09, got "${iso}"`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    throw new RangeError(`"${iso}" is not a calendar date`);
-  }
-  return `${year}年${month}月${day}日`;
+  if (!isCalendarDate(year, month, day)) throw new RangeError(`"${iso}" is not a calendar date`);
+  return formatChineseDate({ year, month, day });
 }

@@ -15,6 +15,9 @@ describe('toFullWidth', () => {
     expect(toFullWidth('网址:https://a.cn/x')).toBe('网址：https://a.cn/x');
     expect(toFullWidth('共1,000人,其中')).toBe('共1,000人，其中');
   });
+  it('takes a character of the Extension planes as Chinese, as lint does', () => {
+    expect(toFullWidth('\u{20000},\u{2A6D6}')).toBe('\u{20000}，\u{2A6D6}');
+  });
   it('keeps parentheses paired', () => {
     expect(toFullWidth('(Law 2021)规定')).toBe('（Law 2021）规定');
   });

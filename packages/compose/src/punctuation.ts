@@ -4,25 +4,9 @@
  * prints them full-width. A mark only changes when a neighbour is Chinese, so `12.5%`, `1,000`,
  * `2021-12-31`, `3·15` and `https://a.b/c?d=1` stay as they are.
  */
-
-const MAP: Record<string, string> = {
-  ',': '，',
-  ';': '；',
-  ':': '：',
-  '?': '？',
-  '!': '！',
-  '(': '（',
-  ')': '）',
-};
+import { fullWidthMarks as MAP, isChineseContext as isChinese } from '@gongwen/model';
 
 const HALFWIDTH = /[,;:?!()]/;
-
-// Han characters, CJK punctuation and full-width forms count as Chinese context.
-const CHINESE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201d\u2026\u2014]/u;
-
-function isChinese(ch: string | undefined): boolean {
-  return ch !== undefined && CHINESE.test(ch);
-}
 
 /** The nearest non-space character before/after position i. */
 function neighbour(chars: string[], i: number, step: -1 | 1): string | undefined {

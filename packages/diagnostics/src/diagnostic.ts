@@ -33,6 +33,14 @@ export interface Result {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The message in the reader's language, Chinese unless `lang` is `'en'`: every package words its
+ * messages through this one helper, the two wordings side by side where the message is made.
+ */
+export function say(lang: Lang | undefined, zh: string, en: string): string {
+  return lang === 'en' ? en : zh;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -1,7 +1,7 @@
 // The facade where there is no file system (a browser, a worker): the bundled styles come as data
 // generated from templates/ at build time, a style of the caller's comes as its files, and fonts
 // come as bytes (`loadFont`, `fontSetOf`). Rendering is the same code as in Node, byte for byte.
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { bundledStyleFiles } from '@gongwen/templates/bundled';
 import type { DefaultFonts } from './fonts.js';
 import { lintOn, type LintOptions, type LintResult } from './lint.js';
@@ -90,20 +90,19 @@ export function lint(input: string | Uint8Array, options: LintOptions = {}): Pro
 
 function unknownStyle(name: string, lang: Lang | undefined): ResolveStyleResult {
   const known = Object.keys(bundledStyleFiles).join(', ');
-  const en = lang === 'en';
   return {
     diagnostics: [
-      error('style/unknown', en ? `unknown style "${name}"` : `没有名为“${name}”的样式`, {
-        hint: en ? `available styles: ${known || '(none)'}, or open a style folder` : `可用的样式：${known || '（无）'}，或打开一个样式文件夹`,
+      error('style/unknown', say(lang, `没有名为“${name}”的样式`, `unknown style "${name}"`), {
+        hint: say(lang, `可用的样式：${known || '（无）'}，或打开一个样式文件夹`, `available styles: ${known || '(none)'}, or open a style folder`),
       }),
     ],
   };
 }
 
 function fontsNeeded(lang: Lang | undefined): Diagnostic {
-  return lang === 'en'
-    ? error('fonts/missing', 'no fonts given for the PDF', { hint: 'load font files (loadFont) and pass them as `fonts` (fontSetOf)' })
-    : error('fonts/missing', '生成 PDF 需要字体，但没有提供', { hint: '请读入字体文件（loadFont），并以 fontSetOf 组成 `fonts` 传入' });
+  return error('fonts/missing', say(lang, '生成 PDF 需要字体，但没有提供', 'no fonts given for the PDF'), {
+    hint: say(lang, '请读入字体文件（loadFont），并以 fontSetOf 组成 `fonts` 传入', 'load font files (loadFont) and pass them as `fonts` (fontSetOf)'),
+  });
 }
 
 const emptyFonts = Object.freeze({ title: [], organMark: [], body: [], heading1: [], heading2: [], pageNumber: [] });

@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { fontRoles } from '@gongwen/model';
 import { allFormats } from './formats.js';
 
@@ -9,13 +9,12 @@ import { allFormats } from './formats.js';
  */
 export function checkRenderOptions(source: unknown, options: unknown): Diagnostic[] {
   const lang: Lang = isObject(options) && options.lang === 'en' ? 'en' : 'zh';
-  const en = lang === 'en';
   const found: Diagnostic[] = [];
   const bad = (name: string, zh: string, english: string, hint?: [string, string]) =>
     found.push(
-      error(`options/${name === 'source' ? 'source' : 'invalid'}`, en ? `render(): ${english}` : `render()：${zh}`, {
+      error(`options/${name === 'source' ? 'source' : 'invalid'}`, say(lang, `render()：${zh}`, `render(): ${english}`), {
         path: name,
-        ...(hint ? { hint: en ? hint[1] : hint[0] } : {}),
+        ...(hint ? { hint: say(lang, hint[0], hint[1]) } : {}),
       }),
     );
 

@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
+import { hasErrors, say, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
 import { originAt, type Document, type FontRole } from '@gongwen/model';
 import { checkRenderOptions } from './check-options.js';
 import { formatStages, type Format } from './formats.js';
@@ -176,6 +176,6 @@ function placedAtOrigin(d: Diagnostic, document: Document): Diagnostic {
 function missingGlyph(d: Diagnostic, asError: boolean, lang: Lang | undefined): Diagnostic {
   if (d.ruleId !== 'render/missing-glyph') return d;
   if (!asError) return { ...d, severity: 'warning' };
-  const optOut = lang === 'en' ? '; or render anyway with --allow-missing-glyphs (allowMissingGlyphs: true), which prints an empty box' : '；或用 --allow-missing-glyphs（allowMissingGlyphs: true）照样生成，该字将印成空框';
+  const optOut = say(lang, '；或用 --allow-missing-glyphs（allowMissingGlyphs: true）照样生成，该字将印成空框', '; or render anyway with --allow-missing-glyphs (allowMissingGlyphs: true), which prints an empty box');
   return { ...d, severity: 'error', hint: `${d.hint ?? ''}${optOut}` };
 }

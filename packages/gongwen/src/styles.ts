@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { readStyleFiles, stylesDir } from '@gongwen/templates';
 import { manifestField } from './manifest-field.js';
 import { loadStage, type Style } from './stages.js';
@@ -63,7 +63,6 @@ export async function resolveStyle(name: string, options: StyleSearchOptions & {
   const key = JSON.stringify([name, options.styleDirs ?? [], options.lang ?? 'zh']);
   const hit = loaded.get(key);
   if (hit) return hit;
-  const en = options.lang === 'en';
   const compose = await loadStage('compose');
   let result: ResolveStyleResult;
   const info = /^[\w.-]+$/.test(name) ? listStyles(options).find((s) => s.name === name) : undefined;
@@ -71,8 +70,8 @@ export async function resolveStyle(name: string, options: StyleSearchOptions & {
     const known = listStyles(options).map((s) => s.name).join(', ');
     result = {
       diagnostics: [
-        error('style/unknown', en ? `unknown style "${name}"` : `没有名为“${name}”的样式`, {
-          hint: en ? `available styles: ${known || '(none)'}` : `可用的样式：${known || '（无）'}`,
+        error('style/unknown', say(options.lang, `没有名为“${name}”的样式`, `unknown style "${name}"`), {
+          hint: say(options.lang, `可用的样式：${known || '（无）'}`, `available styles: ${known || '(none)'}`),
         }),
       ],
     };

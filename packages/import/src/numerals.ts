@@ -1,3 +1,5 @@
+import { isCalendarDate } from '@gongwen/model';
+
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 一 … 九十九 as a number; undefined for anything else. */
@@ -37,8 +39,7 @@ export function parseChineseDate(text: string): string | undefined {
     const month = parseChineseNumber(m[2]!);
     const day = parseChineseNumber(m[3]!);
     if (year === undefined || month === undefined || day === undefined) return undefined;
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+    if (!isCalendarDate(year, month, day)) return undefined;
     return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   return undefined;

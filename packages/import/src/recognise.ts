@@ -330,8 +330,8 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
     } else {
       const place = titleText ? (/^(.{2,12}?(?:乡|镇|街道|县|区|市))(?=\d{4}|关于)/.exec(titleText) ?? /^\d{4}年度?(.{2,12}?(?:乡|镇|街道|县|区))(?=法治|关于)/.exec(titleText))?.[1] : undefined;
       // The organ the preamble opens with (2025年，大中街道在…), or a place in a document's name (《李俊乡…》).
-      const opening = /^(?:\d{4}年(?:度|以来)?[，,]\s*)?(?:在[^，,]{0,30}[，,]\s*)?(?![我本全该])([\u4e00-\u9fa5]{2,10}?(?:街道办事处|街道|乡|镇))(?=党委|党工委|政府|在|坚持|以|深入|认真|紧紧|全面|始终|严格|学习|贯彻|落实|围绕|按照|紧扣|扎实|持续|不断)/.exec(preamble[0] ?? '')?.[1];
-      const named = place ?? opening ?? /《(?:\d{4}年度?)?([\u4e00-\u9fa5]{2,10}?(?:乡|镇|街道))[^《》]*》/.exec(paragraphs.map((p) => p.text).join(''))?.[1];
+      const opening = /^(?:\d{4}年(?:度|以来)?[，,]\s*)?(?:在[^，,]{0,30}[，,]\s*)?(?![我本全该])(\p{Script=Han}{2,10}?(?:街道办事处|街道|乡|镇))(?=党委|党工委|政府|在|坚持|以|深入|认真|紧紧|全面|始终|严格|学习|贯彻|落实|围绕|按照|紧扣|扎实|持续|不断)/u.exec(preamble[0] ?? '')?.[1];
+      const named = place ?? opening ?? /《(?:\d{4}年度?)?(\p{Script=Han}{2,10}?(?:乡|镇|街道))[^《》]*》/u.exec(paragraphs.map((p) => p.text).join(''))?.[1];
       const county = typeof report.addressee === 'string' ? /^(.{2,8}?[县区市])(?:人民政府|委员会|政府)/.exec(report.addressee.replace(/^中共/, ''))?.[1] : undefined;
       if (named) {
         // A place named in the text (not the title) is prefixed with the county of the addressee.

@@ -1,3 +1,7 @@
+import { isCalendarDate } from '@gongwen/model';
+
+export { formatChineseDate } from '@gongwen/model';
+
 /** A calendar date without time zone, as reports write them. */
 export interface PlainDate {
   year: number;
@@ -13,15 +17,9 @@ export function parseDate(value: unknown): PlainDate | undefined {
   const year = Number(m[1]);
   const month = Number(m[2] ?? m[4]);
   const day = Number(m[3] ?? m[5]);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
-  return { year, month, day };
+  return isCalendarDate(year, month, day) ? { year, month, day } : undefined;
 }
 
 export function compareDates(a: PlainDate, b: PlainDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
-export function formatChineseDate(d: PlainDate): string {
-  return `${d.year}年${d.month}月${d.day}日`;
 }

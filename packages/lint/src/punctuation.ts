@@ -1,14 +1,6 @@
-/** Half-width marks that Chinese text must write full-width, and their full-width forms. */
-const fullWidth: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
-
-/** Han characters and the punctuation of Chinese text (full-width forms, 《》, “”, ‘’, —, …). */
-const chineseChar = /[\p{Script=Han}\u3000-\u303f\uff01-\uff60\u2018\u2019\u201c\u201d\u2014\u2026]/u;
+import { fullWidthMarks as fullWidth, isChineseContext as isChinese } from '@gongwen/model';
 
 const halfwidthMark = /[,;:()?!]/;
-
-function isChinese(c: string | undefined): boolean {
-  return c !== undefined && chineseChar.test(c);
-}
 
 /** The nearest character that is not a space, looking left (-1) or right (+1). */
 function neighbour(text: string, i: number, step: -1 | 1): string | undefined {

@@ -1,10 +1,9 @@
-import { derived, fontRoles, layout, twipToPt } from '@gongwen/model';
+import { derived, fontRoles, lineBreakClasses, twipToPt } from '@gongwen/model';
 import { docxElements, docxGeometry } from './geometry.js';
 import { textWidthChars } from './runs.js';
 
 /** Punctuation that may not open a line (行首禁则), and that may not close one (行尾禁则): the layout spec's. */
-const noLineStart = new Set([...layout.text.noLineStart]);
-const noLineEnd = new Set([...layout.text.noLineEnd]);
+const { noLineStart, noLineEnd } = lineBreakClasses;
 
 /** A body character as set: 3号 less the condensing, in points. */
 const charPt = fontRoles.body.size + twipToPt(docxGeometry.bodyCondense);

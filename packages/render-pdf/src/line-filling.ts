@@ -1,4 +1,4 @@
-import { layout, type FontRole } from '@gongwen/model';
+import { layout, lineBreakClasses, type FontRole } from '@gongwen/model';
 import { advanceOf, fontFor, unitsPerEm, type Metrics } from './metrics.js';
 
 /** A character with the font that draws it and its advance at the block's size (pt, without tracking). */
@@ -25,9 +25,8 @@ export interface FilledLine {
   indent: number;
 }
 
-// GB/T 15834 line-breaking rules (避头尾), from the layout spec.
-const noStart = new Set([...layout.text.noLineStart]);
-const noEnd = new Set([...layout.text.noLineEnd]);
+// GB/T 15834 line-breaking rules (避头尾).
+const { noLineStart: noStart, noLineEnd: noEnd } = lineBreakClasses;
 
 /** Chinese (and Japanese, Korean, full-width) letters and digits: the East Asian side of the automatic space. */
 const eastAsianLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/u;
