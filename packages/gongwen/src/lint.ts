@@ -1,8 +1,8 @@
-import type { Diagnostic, Lang } from '@gongwen/diagnostics';
-import { hasErrors } from '@gongwen/diagnostics';
+import type { Diagnostic, Lang, Result } from '@gongwen/diagnostics';
 import type { LoadReportResult, Report } from '@gongwen/schema';
 import { loadStage, type Style } from './stages.js';
 import type { Platform } from './platform.js';
+import { loadWithStyle } from './load.js';
 import type { StyleSearchOptions } from './styles.js';
 
 export interface LintOptions extends StyleSearchOptions {
@@ -14,7 +14,7 @@ export interface LintOptions extends StyleSearchOptions {
   fix?: boolean;
 }
 
-export interface LintResult {
+export interface LintResult extends Result {
   /** Schema problems, or else the content findings of the fixed text when `fix` changed it. */
   diagnostics: Diagnostic[];
   /** The fixed YAML, when `fix` was asked for and changed anything. */
@@ -46,22 +46,13 @@ export async function lintLoaded(
 /** Loads a report and checks its content; with `fix`, rewrites what can be rewritten and checks again. */
 export async function lintOn(platform: Platform, input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
   const { filename, lang } = options;
-  const schema = await loadStage('schema');
   const check = async (text: string | Uint8Array): Promise<{ diagnostics: Diagnostic[]; source?: string }> => {
-    const loaded = schema.loadReport(text, { filename, lang });
-    if (!loaded.report || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
-    let style: Style | undefined;
-    const diagnostics = [...loaded.diagnostics];
-    if (typeof options.style === 'object') style = options.style;
-    else {
-      const resolved = await platform.resolveStyle(options.style ?? loaded.report.style, { styleDirs: options.styleDirs, lang });
-      diagnostics.push(...resolved.diagnostics);
-      style = resolved.style;
-    }
-    if (!style) return { diagnostics };
+    const diagnostics: Diagnostic[] = [];
+    const ready = await loadWithStyle(platform, text, options, diagnostics);
+    if (!ready) return { diagnostics };
     // The schema accepted the bytes, so they are UTF-8.
     const source = typeof text === 'string' ? text : new TextDecoder().decode(text);
-    diagnostics.push(...(await lintLoaded(loaded.report, loaded, style, { source, filename, lang })));
+    diagnostics.push(...(await lintLoaded(ready.report, ready.loaded, ready.style, { source, filename, lang })));
     return { diagnostics, source };
   };
   const first = await check(input);

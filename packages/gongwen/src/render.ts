@@ -4,6 +4,7 @@ import { checkRenderOptions } from './check-options.js';
 import { formatStages, type Format } from './formats.js';
 import { loadStage, type FontSet, type StageName, type Stages, type Style } from './stages.js';
 import { lintLoaded } from './lint.js';
+import { loadWithStyle } from './load.js';
 import type { Platform } from './platform.js';
 import type { StyleSearchOptions } from './styles.js';
 
@@ -86,14 +87,12 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   if (laysOut && !options.fonts) fontsFor().catch(() => {});
   // Start loading every stage this render needs at once, so their module files are read in parallel.
   const needed = new Set<StageName>(['schema', 'compose', 'lint', ...formats.flatMap((f) => formatStages[f])]);
-  const [schema, compose] = await Promise.all([loadStage('schema'), loadStage('compose'), ...[...needed].map((s) => loadStage(s))]);
+  const [compose] = await Promise.all([loadStage('compose'), ...[...needed].map((s) => loadStage(s))]);
 
-  // Load: the YAML, validated.
-  const loaded = take(schema.loadReport(source, { filename, lang, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) }));
-  const report = loaded.report;
-  if (!report || failed()) return done();
-  const style = typeof options.style === 'object' ? options.style : await resolveStyle(platform, options, report.style, loaded.locate, diagnostics);
-  if (!style || failed()) return done();
+  // Load: the YAML, validated, its style and its seal images.
+  const ready = await loadWithStyle(platform, source, options, diagnostics);
+  if (!ready) return done();
+  const { report, loaded, style } = ready;
   const { assets } = take(await compose.loadSeals(report.signature?.seals ?? [], options.assets, { lang, filename, locate: loaded.locate }));
   if (failed()) return done();
 
@@ -153,14 +152,6 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   // A renderer that refused (a seal it cannot decode) leaves no format behind either.
   if (failed()) for (const format of Object.keys(outputs) as Format[]) delete outputs[format];
   return done(document);
-}
-
-/** The style the caller names, else the report's; an unknown one the report names is reported at its `style:`. */
-async function resolveStyle(platform: Platform, options: RenderOptions, named: string, locate: (path: string[]) => { line: number; column: number } | undefined, diagnostics: Diagnostic[]) {
-  const resolved = await platform.resolveStyle(typeof options.style === 'string' ? options.style : named, { styleDirs: options.styleDirs, lang: options.lang });
-  const at = options.style ? undefined : locate(['style']);
-  diagnostics.push(...resolved.diagnostics.map((d) => (d.ruleId === 'style/unknown' && at ? { ...d, file: options.filename, ...at, path: 'style' } : d)));
-  return resolved.style;
 }
 
 /** A diagnostic about a Document node with no position of its own, at the node's origin. */
