@@ -1,4 +1,4 @@
-import { error, hasErrors, type Diagnostic } from '@gongwen/diagnostics';
+import { error, hasErrors, type Diagnostic, type Result } from '@gongwen/diagnostics';
 import { derived, fontRoles, type Document, type Origin, type Seal } from '@gongwen/model';
 import type { Part, PartKind, Report } from '@gongwen/schema';
 import { chineseDate } from './dates.js';
@@ -24,7 +24,7 @@ export interface ComposeOptions {
   locate?: (path: (string | number)[]) => { line: number; column: number; endLine?: number; endColumn?: number } | undefined;
 }
 
-export interface ComposeResult {
+export interface ComposeResult extends Result {
   document?: Document;
   diagnostics: Diagnostic[];
 }

@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
 import { t } from './messages.js';
 import { checkSealPixels, sealLimits, sealProblem } from './seal-image.js';
 
@@ -15,7 +15,7 @@ export interface LoadSealsOptions {
   locate?: (path: (string | number)[]) => { line: number; column: number; endLine?: number; endColumn?: number } | undefined;
 }
 
-export interface LoadSealsResult {
+export interface LoadSealsResult extends Result {
   /** The images that passed, by the path the report names them with. */
   assets: Record<string, Uint8Array>;
   diagnostics: Diagnostic[];

@@ -1,4 +1,4 @@
-import { error, hasErrors, warning, type Diagnostic } from '@gongwen/diagnostics';
+import { error, hasErrors, warning, type Diagnostic, type Result } from '@gongwen/diagnostics';
 import Handlebars from 'handlebars';
 import { helpers, knownHelpers } from './helpers.js';
 import { manifestBase, parseManifest, type StyleManifest } from './manifest.js';
@@ -30,7 +30,7 @@ export interface Style {
   fill(manifestPath: string, context: Record<string, unknown>): string;
 }
 
-export interface LoadStyleResult {
+export interface LoadStyleResult extends Result {
   style?: Style;
   diagnostics: Diagnostic[];
 }

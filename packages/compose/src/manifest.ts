@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '@gongwen/diagnostics';
+import { error, type Diagnostic, type Result } from '@gongwen/diagnostics';
 import { fontRoles, type FontRole } from '@gongwen/model';
 import type { Numbering, PartKind } from '@gongwen/schema';
 import { yaml } from '@gongwen/schema';
@@ -78,7 +78,7 @@ export interface StyleManifest {
   fonts: Partial<Record<FontRole, string>>;
 }
 
-export interface ManifestResult {
+export interface ManifestResult extends Result {
   manifest?: StyleManifest;
   diagnostics: Diagnostic[];
   /** Where a value of the manifest stands, for messages about it. */

@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '@gongwen/diagnostics';
+import { error, type Diagnostic, type Result } from '@gongwen/diagnostics';
 import { attributeHints, elements } from './markup-spec.js';
 import { SOURCE_MARK, unmarked, type SourcePosition } from './source-marks.js';
 import { t, type Lang } from './messages.js';
@@ -19,7 +19,7 @@ export interface ElementNode {
 
 export type MarkupNode = TextNode | ElementNode;
 
-export interface ParseMarkupResult {
+export interface ParseMarkupResult extends Result {
   root?: ElementNode;
   diagnostics: Diagnostic[];
 }

@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
 import { originAt, type Document, type FontRole } from '@gongwen/model';
 import { documentTexts } from './document-texts.js';
 import { hasGlyph, type FontSet, type LoadedFont } from './font-set.js';
@@ -19,7 +19,7 @@ export interface GlyphIssue {
   fallback?: LoadedFont;
 }
 
-export interface CheckGlyphsResult {
+export interface CheckGlyphsResult extends Result {
   issues: GlyphIssue[];
   /** One `render/missing-glyph` error per character no font of its role can draw. */
   diagnostics: Diagnostic[];

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Diagnostic, Lang } from '@gongwen/diagnostics';
+import type { Diagnostic, Lang, Result } from '@gongwen/diagnostics';
 import type { Report } from '@gongwen/schema';
 import type { Style } from './stages.js';
 import { listStyles, resolveStyle, type StyleSearchOptions } from './styles.js';
@@ -14,7 +14,7 @@ export interface ImportOptions extends StyleSearchOptions {
   schema?: string;
 }
 
-export interface ImportResult {
+export interface ImportResult extends Result {
   yaml?: string;
   report?: Report;
   diagnostics: Diagnostic[];

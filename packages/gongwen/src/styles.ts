@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
 import { readStyleFiles, stylesDir } from '@gongwen/templates';
 import { manifestField } from './manifest-field.js';
 import { loadStage, type Style } from './stages.js';
@@ -48,7 +48,7 @@ export function listStyles(options: StyleSearchOptions = {}): StyleInfo[] {
   return [...seen.values()];
 }
 
-export interface ResolveStyleResult {
+export interface ResolveStyleResult extends Result {
   style?: Style;
   diagnostics: Diagnostic[];
 }

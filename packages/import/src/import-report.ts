@@ -1,4 +1,4 @@
-import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, hasErrors, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
 import { loadReport, type Report } from '@gongwen/schema';
 import { docxParagraphs, NotWordError } from './docx.js';
 import { htmlParagraphs } from './html.js';
@@ -25,7 +25,7 @@ export interface ImportOptions {
   maxBytes?: number;
 }
 
-export interface ImportResult {
+export interface ImportResult extends Result {
   /** The report as a YAML data file, with comments on what was guessed. */
   yaml?: string;
   report?: Report;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@gongwen/diagnostics';
+import type { Diagnostic, Result } from '@gongwen/diagnostics';
 import type { Document as GongwenDocument, FontRole } from '@gongwen/model';
 import { fontRoles, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
@@ -46,7 +46,7 @@ export interface RenderDocxOptions {
   lastBodyLineStart?: number;
 }
 
-export interface RenderDocxResult {
+export interface RenderDocxResult extends Result {
   docx: Uint8Array;
   diagnostics: Diagnostic[];
 }

@@ -1,4 +1,4 @@
-import { warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { warning, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
 import type { FontSet, LoadedFont } from '@gongwen/fonts';
 import { fontRoles, type DocumentMeta, type FontRole } from '@gongwen/model';
 import type { LaidOutPage, LaidOutPicture, LaidOutRule, LaidOutText } from '@gongwen/render-pdf';
@@ -14,7 +14,7 @@ export interface WriteOfdOptions {
   lang?: Lang;
 }
 
-export interface WriteOfdResult {
+export interface WriteOfdResult extends Result {
   ofd: Uint8Array;
   diagnostics: Diagnostic[];
 }

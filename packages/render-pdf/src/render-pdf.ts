@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
 import type { FontSet } from '@gongwen/fonts';
 import type { Document } from '@gongwen/model';
 import { buildDocDefinition } from './doc-definition.js';
@@ -14,7 +14,7 @@ export interface RenderPdfOptions {
   pages?: boolean;
 }
 
-export interface RenderPdfResult {
+export interface RenderPdfResult extends Result {
   pdf: Uint8Array;
   diagnostics: Diagnostic[];
   /**
