@@ -104,9 +104,9 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   diagnostics.push(...ranked.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
 
   // Compose, then check every character against the fonts that will draw it.
-  const composed = compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate });
+  const composed = take(compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate }));
   const document = composed.document;
-  if (!take(composed).document || hasErrors(composed.diagnostics) || !document) return done();
+  if (!document || hasErrors(composed.diagnostics)) return done();
   const fonts = laysOut ? await fontsFor() : undefined;
   if (fonts) {
     const missingIsError = (options.strict ?? false) || !(options.allowMissingGlyphs ?? false);
