@@ -4,6 +4,7 @@
  * year — and the lines should widen downwards (a trapezoid) or widen then narrow (a diamond).
  * This runs once, where the Document is made, so every renderer prints the same lines.
  */
+import { lineBreakClasses } from '@gongwen/model';
 
 export interface TitleBreakOptions {
   /** How many title characters (full-width) fit on a line of the text block. */
@@ -45,9 +46,8 @@ export function titleWidth(text: string): number {
   return w;
 }
 
-// Never a line ending before these, nor after the opening ones.
-const NO_START = /^[，。、；：？！）》」』〕】”’%·—…]/;
-const NO_END = /[（《「『〔【“‘]$/;
+// Never a line ending before closing punctuation, nor after opening punctuation (避头尾).
+const { noLineStart, noLineEnd } = lineBreakClasses;
 const KIND = /^(?:(?:工作)?(?:情况)?的?报告|年度报告|工作报告|情况报告|的报告)$/;
 
 /**
@@ -147,7 +147,7 @@ function breakCosts(line: string, organs: readonly string[]): (number | undefine
     const prev = chars[i - 1]!;
     const next = chars[i]!;
     if (/[0-9A-Za-z.]/.test(prev) && /[0-9A-Za-z.]/.test(next)) continue;
-    if (NO_START.test(after) || NO_END.test(before)) continue;
+    if (noLineStart.has(next) || noLineEnd.has(prev)) continue;
     let cost: number | undefined;
     if (prev === ' ' || next === ' ' || prev === '、' || organEnds.has(i) || after.startsWith('关于')) cost = COST.organ;
     else if (/^[0-9]{4}年/.test(after)) cost = COST.beforeYear;
@@ -174,7 +174,7 @@ function fillTo(chars: string[], capacity: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const ch of chars) {
-    if (line && titleWidth(line + ch) > capacity && !NO_START.test(ch) && !(/[0-9A-Za-z]/.test(ch) && /[0-9A-Za-z]$/.test(line))) {
+    if (line && titleWidth(line + ch) > capacity && !noLineStart.has(ch) && !(/[0-9A-Za-z]/.test(ch) && /[0-9A-Za-z]$/.test(line))) {
       lines.push(line.trim());
       line = '';
     }
