@@ -7,7 +7,8 @@
 // shared machine those say more about a figure than the figure itself. The queue is measured turn
 // about with the CLI batch (`gongwen render --jobs 2` on the same number of copies).
 //
-//   node bench/serve.mjs [--seconds 60] [--jobs 1000] [--skip-queue] [--skip-http] [--threads N] [--connections 1,8,32]
+//   node bench/serve.mjs [--seconds 60] [--jobs 1000] [--two-turns] [--skip-queue] [--skip-http]
+//                        [--threads N] [--connections 1,8,32] [--warm-seconds S] [--out name]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,6 +27,8 @@ const opt = (name, fallback) => {
 const seconds = opt('seconds', 60);
 const jobCount = opt('jobs', 1000);
 const threads = opt('threads', 0);
+// Unmeasured load before each step: what is left of the tail once every thread's code is hot.
+const warmSeconds = opt('warm-seconds', 0);
 const connectionList = (args.includes('--connections') ? args[args.indexOf('--connections') + 1] : '1,8,32').split(',').map(Number);
 const liaoning = readFileSync(join(repo, 'examples/liaoning-zhuanghe-taipingling-2023.yaml'));
 
@@ -57,6 +60,7 @@ const base = match[1];
 while (!(await fetch(`${base}/readyz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 200));
 
 for (const connections of connectionList) {
+  if (warmSeconds) await autocannon({ url: `${base}/v1/render?format=pdf`, method: 'POST', headers: { 'content-type': 'application/yaml' }, body: liaoning, connections, duration: warmSeconds });
   const before = machineNow();
   const samples = [];
   const timer = setInterval(() => samples.push(rssOf(serve.pid)), 1000);
@@ -65,6 +69,8 @@ for (const connections of connectionList) {
   const tenth = Math.max(1, Math.floor(samples.length / 10));
   const row = {
     connections,
+    threads: threads || cpus().length,
+    warmSeconds,
     requests: r.requests.total,
     rps: Math.round(r.requests.average * 10) / 10,
     p50ms: r.latency.p50,
@@ -146,4 +152,4 @@ function cliBatch(copies) {
 }
 
 mkdirSync(join(repo, 'bench/results'), { recursive: true });
-writeFileSync(join(repo, 'bench/results/serve.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(repo, `bench/results/${args.includes('--out') ? args[args.indexOf('--out') + 1] : 'serve'}.json`), `${JSON.stringify(results, null, 2)}\n`);
