@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { strToU8, zipSync } from 'fflate';
 import { importFile, render, validate } from 'gongwen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,5 +161,26 @@ describe('POST /v1/import', () => {
     const metrics = (await server.app.inject({ method: 'GET', url: '/metrics' })).payload;
     expect(metrics).toMatch(/gongwen_imports_total\{outcome="ok"\} [1-9]/);
     expect(metrics).toMatch(/gongwen_imports_total\{outcome="refused"\} [1-9]/);
+  });
+
+  it('converts a .doc with LibreOffice when the service is started to allow it', async () => {
+    // A real .doc: LibreOffice saves the example's DOCX as Word 97–2003, as a township's copy would be.
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-server-doc-'));
+    const converting = await createServer({ threads: 1, skipWarmUp: true, convertWithLibreOffice: true });
+    try {
+      writeFileSync(join(dir, 'liaoning.docx'), liaoningDocx);
+      await promisify(execFile)('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, join(dir, 'liaoning.docx')], { timeout: 600_000 });
+      const doc = readFileSync(join(dir, 'liaoning.doc'));
+      expect([...doc.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+      const res = await converting.app.inject({ method: 'POST', url: '/v1/import?filename=liaoning.doc', headers: { 'content-type': 'application/msword' }, payload: doc });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.files[0]).toMatchObject({ path: 'liaoning.doc', output: 'liaoning.yaml' });
+      const again = await render(body.yaml, { filename: 'liaoning.yaml', formats: ['txt'] });
+      expect(again.outputs.txt).toBe((await render(liaoning, { filename: 'liaoning.yaml', formats: ['txt'] })).outputs.txt);
+    } finally {
+      await converting.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
