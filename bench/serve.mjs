@@ -3,11 +3,16 @@
 // and 32 connections, RSS of the server sampled through the run. Then 1,000 queued jobs through
 // 2 local workers on a real redis-server. Build first (`pnpm build`). Not a test: it asserts nothing.
 //
-//   node bench/serve.mjs [--seconds 60] [--jobs 1000] [--skip-queue]
-import { spawn } from 'node:child_process';
+// Each step records the machine's load average and how long `node -e 0` takes at that moment: on a
+// shared machine those say more about a figure than the figure itself. The queue is measured turn
+// about with the CLI batch (`gongwen render --jobs 2` on the same number of copies).
+//
+//   node bench/serve.mjs [--seconds 60] [--jobs 1000] [--two-turns] [--skip-queue] [--skip-http]
+//                        [--threads N] [--connections 1,8,32] [--warm-seconds S] [--out name]
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -21,11 +26,21 @@ const opt = (name, fallback) => {
 };
 const seconds = opt('seconds', 60);
 const jobCount = opt('jobs', 1000);
+const threads = opt('threads', 0);
+// Unmeasured load before each step: what is left of the tail once every thread's code is hot.
+const warmSeconds = opt('warm-seconds', 0);
+const connectionList = (args.includes('--connections') ? args[args.indexOf('--connections') + 1] : '1,8,32').split(',').map(Number);
 const liaoning = readFileSync(join(repo, 'examples/liaoning-zhuanghe-taipingling-2023.yaml'));
 
 const freePort = () => new Promise((done) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); }); });
 const rssOf = (pid) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024; } catch { return 0; } };
 const mib = (b) => Math.round(b / 1048576);
+/** The machine at this moment: 1-minute load average and the wall time of an empty Node process. */
+function machineNow() {
+  const t0 = performance.now();
+  execFileSync(process.execPath, ['-e', '0']);
+  return { load1: Math.round(loadavg()[0] * 10) / 10, nodeStartMs: Math.round(performance.now() - t0) };
+}
 
 function start(cmd, argv, ready) {
   const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -38,12 +53,15 @@ function start(cmd, argv, ready) {
   });
 }
 
-const results = { machine: { cores: cpus().length, node: process.version }, seconds, http: [], queue: undefined };
-const { child: serve, match } = await start(process.execPath, [bin, 'serve', '--port', '0', '--max-queue', '64'], /(http:\/\/127\.0\.0\.1:\d+)/);
+const results = { machine: { cores: cpus().length, node: process.version, startedAt: new Date().toISOString() }, seconds, threads: threads || 'one per core', http: [], queue: [] };
+if (!args.includes('--skip-http')) {
+const { child: serve, match } = await start(process.execPath, [bin, 'serve', '--port', '0', '--max-queue', '64', ...(threads ? ['--threads', String(threads)] : [])], /(http:\/\/127\.0\.0\.1:\d+)/);
 const base = match[1];
 while (!(await fetch(`${base}/readyz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 200));
 
-for (const connections of [1, 8, 32]) {
+for (const connections of connectionList) {
+  if (warmSeconds) await autocannon({ url: `${base}/v1/render?format=pdf`, method: 'POST', headers: { 'content-type': 'application/yaml' }, body: liaoning, connections, duration: warmSeconds });
+  const before = machineNow();
   const samples = [];
   const timer = setInterval(() => samples.push(rssOf(serve.pid)), 1000);
   const r = await autocannon({ url: `${base}/v1/render?format=pdf`, method: 'POST', headers: { 'content-type': 'application/yaml' }, body: liaoning, connections, duration: seconds });
@@ -51,6 +69,8 @@ for (const connections of [1, 8, 32]) {
   const tenth = Math.max(1, Math.floor(samples.length / 10));
   const row = {
     connections,
+    threads: threads || cpus().length,
+    warmSeconds,
     requests: r.requests.total,
     rps: Math.round(r.requests.average * 10) / 10,
     p50ms: r.latency.p50,
@@ -61,6 +81,8 @@ for (const connections of [1, 8, 32]) {
     timeouts: r.timeouts,
     rssStartMiB: mib(samples.slice(0, tenth).reduce((a, b) => Math.max(a, b), 0)),
     rssEndMiB: mib(samples.slice(-tenth).reduce((a, b) => Math.max(a, b), 0)),
+    before,
+    after: machineNow(),
   };
   results.http.push(row);
   console.log(JSON.stringify(row));
@@ -68,37 +90,66 @@ for (const connections of [1, 8, 32]) {
 const statuses = await (await fetch(`${base}/metrics`)).text();
 results.renderOutcomes = statuses.split('\n').filter((l) => l.startsWith('gongwen_renders_total'));
 serve.kill('SIGTERM');
+}
 
 if (!args.includes('--skip-queue')) {
+  const text = liaoning.toString();
+  const copies = Array.from({ length: jobCount }, (_, i) => `${text}\n# copy ${i}\n`);
+  for (const turn of [1, 2]) {
+    const queue = await queueRun(copies);
+    console.log(JSON.stringify({ turn, queue }));
+    const batch = cliBatch(copies);
+    console.log(JSON.stringify({ turn, batch }));
+    results.queue.push({ turn, queue, batch, ratio: Math.round((queue.jobsPerSecond / batch.reportsPerSecond) * 100) / 100 });
+    if (!args.includes('--two-turns')) break;
+  }
+}
+
+/** 1,000 jobs through `serve --queue` and two `gongwen worker` processes on a fresh redis-server. */
+async function queueRun(copies) {
+  const before = machineNow();
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-redis-'));
   const port = await freePort();
   const { child: redis } = await start('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], /Ready to accept connections/);
   const url = `redis://127.0.0.1:${port}`;
   const { child: qserve, match: qm } = await start(process.execPath, [bin, 'serve', '--port', '0', '--threads', '1', '--queue', url], /(http:\/\/127\.0\.0\.1:\d+)/);
   const qbase = qm[1];
-  const workers = await Promise.all([0, 1].map(() => start(process.execPath, [bin, 'worker', '--queue', url, '--json'], /worker/)));
-  const text = liaoning.toString();
-  const jobs = Array.from({ length: jobCount }, (_, i) => ({ report: `${text}\n# copy ${i}\n`, format: 'pdf' }));
+  const workers = await Promise.all([0, 1].map(() => start(process.execPath, [bin, 'worker', '--queue', url, '--threads', '1', '--json'], /worker/)));
+  const jobs = copies.map((report) => ({ report, format: 'pdf' }));
   const t0 = performance.now();
   const res = await fetch(`${qbase}/v1/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobs }) });
   const ids = (await res.json()).jobs.map((j) => j.id);
   const submitted = performance.now() - t0;
   let done = 0;
+  let failed = 0;
   for (;;) {
     const m = await (await fetch(`${qbase}/metrics`)).text();
-    done = Number(/gongwen_jobs\{state="completed"\} (\d+)/.exec(m)?.[1] ?? 0) + Number(/gongwen_jobs\{state="failed"\} (\d+)/.exec(m)?.[1] ?? 0);
+    failed = Number(/gongwen_jobs\{state="failed"\} (\d+)/.exec(m)?.[1] ?? 0);
+    done = Number(/gongwen_jobs\{state="completed"\} (\d+)/.exec(m)?.[1] ?? 0) + failed;
     if (done >= ids.length) break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const s = (performance.now() - t0) / 1000;
-  results.queue = { jobs: ids.length, workers: 2, submitMs: Math.round(submitted), seconds: Math.round(s * 10) / 10, jobsPerSecond: Math.round((ids.length / s) * 10) / 10 };
-  console.log(JSON.stringify(results.queue));
   for (const w of workers) w.child.kill('SIGTERM');
   qserve.kill('SIGTERM');
   redis.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
   rmSync(dir, { recursive: true, force: true });
+  return { jobs: ids.length, failed, workers: 2, submitMs: Math.round(submitted), seconds: Math.round(s * 10) / 10, jobsPerSecond: Math.round((ids.length / s) * 100) / 100, before, after: machineNow() };
+}
+
+/** The same copies rendered by `gongwen render --jobs 2 --format pdf`, right after. */
+function cliBatch(copies) {
+  const before = machineNow();
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-batch-'));
+  mkdirSync(join(dir, 'in'));
+  copies.forEach((c, i) => writeFileSync(join(dir, 'in', `r${String(i).padStart(4, '0')}.yaml`), c));
+  const t0 = performance.now();
+  execFileSync(process.execPath, [bin, 'render', join(dir, 'in'), '--out', join(dir, 'out'), '--format', 'pdf', '--jobs', '2', '--quiet'], { stdio: 'ignore' });
+  const s = (performance.now() - t0) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  return { reports: copies.length, jobs: 2, seconds: Math.round(s * 10) / 10, reportsPerSecond: Math.round((copies.length / s) * 100) / 100, before, after: machineNow() };
 }
 
 mkdirSync(join(repo, 'bench/results'), { recursive: true });
-writeFileSync(join(repo, 'bench/results/serve.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(repo, `bench/results/${args.includes('--out') ? args[args.indexOf('--out') + 1] : 'serve'}.json`), `${JSON.stringify(results, null, 2)}\n`);

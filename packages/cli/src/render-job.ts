@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import { defaultFonts, listStyles, readStyleFiles, render, type Format } from 'gongwen';
+// Its own entry: a single render should not load the thread pool to hash its fonts.
+import { fontsKey, stylesKey } from '@gongwen/pool/environment-key';
+import { render, type Format } from 'gongwen';
 import { assetReader } from './assets.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 import { version } from './version.js';
+
+export { forgetStylesKey } from '@gongwen/pool/environment-key';
 
 /** One report to render: everything a worker thread needs, as plain data. */
 export interface RenderJob {
@@ -166,49 +170,6 @@ async function jobKey(job: RenderJob, data: Uint8Array): Promise<string> {
   return h.digest('hex');
 }
 
-const styleKeys = new Map<string, string>();
-
-/** A hash of every style folder's files; a change to any template re-renders (conservative, and cheap). */
-export function stylesKey(styleDirs: string[] | undefined): string {
-  const id = JSON.stringify(styleDirs ?? []);
-  let key = styleKeys.get(id);
-  if (!key) {
-    const h = createHash('sha256');
-    for (const s of listStyles({ styleDirs })) h.update(JSON.stringify([s.name, readStyleFiles(s.dir)]));
-    key = h.digest('hex');
-    styleKeys.set(id, key);
-  }
-  return key;
-}
-
-export function forgetStylesKey(): void {
-  styleKeys.clear();
-}
-
-const fontsKeys = new Map<string, Promise<string>>();
-
-/** A hash of the fonts in use: which file and face serve which role, and the files' bytes. */
-function fontsKey(dirs: string[] | undefined): Promise<string> {
-  const id = JSON.stringify(dirs ?? []);
-  let key = fontsKeys.get(id);
-  if (!key) {
-    key = defaultFonts({ dirs }).then((resolved) => {
-      const h = createHash('sha256');
-      const byFile = new Map<Uint8Array, string>();
-      const fonts = resolved.fonts as Record<string, readonly { path: string; face?: string; bytes: Uint8Array }[]>;
-      for (const role of Object.keys(fonts).sort()) {
-        for (const f of fonts[role] ?? []) {
-          let digest = byFile.get(f.bytes);
-          if (!digest) byFile.set(f.bytes, (digest = sha256(f.bytes)));
-          h.update(JSON.stringify([role, f.path, f.face ?? '', digest]));
-        }
-      }
-      return h.digest('hex');
-    });
-    fontsKeys.set(id, key);
-  }
-  return key;
-}
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');

@@ -86,8 +86,11 @@ const zh = {
   --queue redis://…      接收任务（POST /v1/jobs），由 gongwen worker 渲染
   --results <目录>       任务结果写到这个共享文件夹，而不是 Redis
   --ttl <秒>             任务和结果保留多久（默认 86400）
+  --attempts <N>         任务最多运行几次：渲染出错或 worker 中途被杀都算一次（默认 3）
+  --backoff <毫秒>       第二次运行前的等待，之后每次加倍（默认 2000）
   --styles-dir <目录>    另外查找样式的文件夹
   --font-dir <目录>      先在此查找字体
+  --libreoffice          允许 POST /v1/import 用 LibreOffice 转换 .doc、.wps（默认回答 415）
 
 收到 SIGTERM 时不再接受请求，完成进行中的请求后以 0 退出。`,
   worker: `用法: gongwen worker --queue redis://主机:端口 [选项]
@@ -197,8 +200,11 @@ Writes one YAML data file per input (the text as written, guesses in comments); 
   --queue redis://…      accept jobs (POST /v1/jobs), rendered by gongwen worker
   --results <dir>        keep job results in this shared folder instead of Redis
   --ttl <seconds>        how long jobs and results are kept (default 86400)
+  --attempts <N>         runs a job may have: a render that threw or a worker killed mid-job uses one (default 3)
+  --backoff <ms>         the wait before the second run, doubled for each later one (default 2000)
   --styles-dir <dir>     another folder to look for styles in
   --font-dir <dir>       look for fonts here first
+  --libreoffice          let POST /v1/import convert .doc and .wps with LibreOffice (default: 415)
 
 On SIGTERM it stops accepting requests, finishes those in flight and exits 0.`,
   worker: `Usage: gongwen worker --queue redis://host:port [options]

@@ -14,6 +14,7 @@ export class ServerMetrics {
   readonly renderSeconds: Histogram<'format'>;
   readonly diagnostics: Counter<'rule' | 'severity'>;
   readonly requests: Counter<'route' | 'status'>;
+  readonly imports: Counter<'outcome'>;
 
   constructor(pool: () => PoolGauges, jobs?: () => Promise<Record<string, number>>) {
     const registers = [this.registry];
@@ -33,6 +34,7 @@ export class ServerMetrics {
     });
     this.diagnostics = new Counter({ name: 'gongwen_diagnostics_total', help: 'Diagnostics reported, by rule id and severity.', labelNames: ['rule', 'severity'], registers });
     this.requests = new Counter({ name: 'gongwen_http_requests_total', help: 'Answered requests by route and status.', labelNames: ['route', 'status'], registers });
+    this.imports = new Counter({ name: 'gongwen_imports_total', help: 'Imports by outcome: ok (a YAML), refused (413, 415), invalid (422: not a readable report).', labelNames: ['outcome'], registers });
     new Gauge({
       name: 'gongwen_pool_busy_workers',
       help: 'Worker threads rendering now.',

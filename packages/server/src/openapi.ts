@@ -80,6 +80,43 @@ export function openApiDocument(options: { jobs: boolean }): object {
         responses: { '200': { description: 'The findings, and `fixed` when fix changed the text.', content: json({ allOf: [{ $ref: '#/components/schemas/JsonReport' }, { type: 'object', properties: { fixed: { type: 'string' } } }] }) }, ...refusals },
       },
     },
+    '/v1/import': {
+      post: {
+        operationId: 'importDocument',
+        summary: 'An existing report (.docx, .txt, .md, .html; .doc and .wps only where the service converts with LibreOffice) as its YAML: what `gongwen import --format json` prints, plus `yaml`.',
+        parameters: [
+          { name: 'filename', in: 'query', schema: { type: 'string' }, description: 'The document’s name; its extension says its kind (else the Content-Type or the part’s file name, else its first bytes).' },
+          { name: 'style', in: 'query', schema: { type: 'string', pattern: '^[\\w.-]{1,64}$' }, description: 'The style to write in the data; by default from the province the report names.' },
+          commonParams[1],
+        ],
+        requestBody: {
+          required: true,
+          description: 'The document as the body, or as the first file of a multipart body.',
+          content: {
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', contentMediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } },
+            'text/plain': { schema: { type: 'string' } },
+            'text/markdown': { schema: { type: 'string' } },
+            'text/html': { schema: { type: 'string' } },
+            'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The YAML and the findings (the import’s, then validation’s of the YAML); ok is false when the YAML still has errors to fix.',
+            content: json({
+              allOf: [
+                { $ref: '#/components/schemas/JsonReport' },
+                { type: 'object', required: ['yaml'], properties: { yaml: { type: 'string', contentMediaType: 'application/yaml' }, files: { type: 'array', items: { type: 'object', properties: { output: { type: 'string' } } } } } },
+              ],
+            }),
+          },
+          '415': diagnosticsReply('Not a kind of file this service reads: an image or other binary, a spreadsheet, or a .doc/.wps where LibreOffice is not allowed (import/binary, import/spreadsheet, import/needs-conversion).'),
+          '422': diagnosticsReply('Not a readable report: a damaged .docx, an empty body, text with no part headings or no year.'),
+          ...refusals,
+          '413': diagnosticsReply('The body is larger than the service accepts (request/too-large), or a .docx unpacks to far more than a report (import/too-large).'),
+        },
+      },
+    },
     '/v1/styles': {
       get: { operationId: 'listStyles', summary: 'The styles this service renders.', responses: { '200': { description: 'The styles.', content: json({ type: 'array', items: { $ref: '#/components/schemas/Style' } }) } } },
     },

@@ -23,6 +23,14 @@ export interface QueueConnectionOptions {
   ttlSeconds?: number;
 }
 
+/** How a job that did not finish is tried again: BullMQ's attempts and exponential backoff. */
+export interface RetryOptions {
+  /** Runs a job may have, the first included; a render that threw or a worker killed mid-job uses one. Default 3. */
+  attempts?: number;
+  /** The wait before the second run; each later one waits twice as long as the one before. Default 2,000 ms. */
+  backoffMs?: number;
+}
+
 /** One report to queue. */
 export interface JobRequest {
   source: Uint8Array;
@@ -47,6 +55,12 @@ interface JobData {
   filename: string;
 }
 
+/** A job's progress field: the diagnostics of bad input, and how many of its interruptions have been counted as failed runs. */
+interface JobProgress {
+  diagnostics?: Diagnostic[];
+  interruptionsCounted?: number;
+}
+
 export interface JobOutput {
   format: Format;
   bytes: number;
@@ -68,6 +82,10 @@ interface JobReturn {
 }
 
 const defaults = { name: 'gongwen-render', prefix: 'gongwen', ttlSeconds: 86_400 };
+const retryDefaults = { attempts: 3, backoffMs: 2000 };
+
+/** Said of a run whose worker stopped without finishing it (killed, out of memory, its machine lost). */
+export const interruptedMessage = 'the worker rendering this job stopped before finishing it';
 
 function connect(url: string): Redis {
   // Commands wait through a Redis restart instead of failing (BullMQ requires this of workers).
@@ -118,9 +136,11 @@ export class RenderQueue {
   readonly #store: ResultStore;
   readonly #ttl: number;
   readonly #environment: Promise<string>;
+  readonly #retry: Required<RetryOptions>;
 
-  constructor(options: QueueConnectionOptions & { styleDirs?: string[]; fontDirs?: string[] }) {
-    const o = { ...defaults, ...options };
+  constructor(options: QueueConnectionOptions & RetryOptions & { styleDirs?: string[]; fontDirs?: string[] }) {
+    const o = { ...defaults, ...retryDefaults, ...options };
+    this.#retry = { attempts: o.attempts, backoffMs: o.backoffMs };
     this.#redis = connect(o.url);
     this.#queue = new Queue(o.name, { connection: this.#redis, prefix: o.prefix });
     this.#store = new ResultStore(this.#redis, o);
@@ -152,9 +172,10 @@ export class RenderQueue {
         data,
         opts: {
           jobId,
-          // A render that throws (a time limit, a worker's thread dying) is tried again later; bad input is not.
-          attempts: 3,
-          backoff: { type: 'exponential', delay: 2000 },
+          // A render that throws (a time limit, a worker's thread dying) or whose worker was killed is
+          // tried again after backoffMs, 2×, 4×…; bad input is not.
+          attempts: this.#retry.attempts,
+          backoff: { type: 'exponential', delay: this.#retry.backoffMs },
           removeOnComplete: { age: this.#ttl },
           removeOnFail: { age: this.#ttl },
         },
@@ -171,7 +192,7 @@ export class RenderQueue {
     if (!job) return undefined;
     const state = await job.getState();
     const done = job.returnvalue as JobReturn | null | undefined;
-    const progress = job.progress as { diagnostics?: Diagnostic[] } | number | undefined;
+    const progress = job.progress as JobProgress | number | undefined;
     const diagnostics =
       state === 'completed'
         ? (done?.diagnostics ?? [])
@@ -226,7 +247,7 @@ export interface QueueWorkerOptions extends QueueConnectionOptions {
   styleDirs?: string[];
   fontDirs?: string[];
   /** Told of each job this worker finished or failed (for logs and tests). */
-  onJob?: (event: { id: string; state: 'completed' | 'failed'; attempts: number }) => void;
+  onJob?: (event: { id: string; state: 'completed' | 'failed' | 'retrying'; attempts: number; reason?: string }) => void;
 }
 
 export interface QueueWorker {
@@ -245,6 +266,14 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const worker = new Worker(
     o.name,
     async (job: Job<JobData>): Promise<JobReturn> => {
+      // BullMQ gives a job whose worker died straight back to the queue, as if it had never run. Here
+      // that run counts as a failed one, so it is retried with the job's backoff (and a report that
+      // kills every worker it reaches runs out of attempts instead of taking the whole fleet down).
+      const counted = (job.progress as JobProgress | undefined)?.interruptionsCounted ?? 0;
+      if (job.stalledCounter > counted) {
+        await job.updateProgress({ interruptionsCounted: job.stalledCounter } satisfies JobProgress);
+        throw new Error(interruptedMessage);
+      }
       const d = job.data;
       const task: RenderTask = {
         source: new Uint8Array(Buffer.from(d.source, 'base64')),
@@ -261,7 +290,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
       const result = await pool.run(task, { timeoutMs: o.timeoutMs });
       if (hasErrors(result.diagnostics)) {
         // Bad input fails at once, with its diagnostics kept on the job; trying again would not help.
-        await job.updateProgress({ diagnostics: result.diagnostics });
+        await job.updateProgress({ diagnostics: result.diagnostics } satisfies JobProgress);
         const first = result.diagnostics.find((x) => x.severity === 'error')!;
         throw new UnrecoverableError(`${first.ruleId}: ${first.message}`);
       }
@@ -287,7 +316,11 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   // Connection errors during a Redis restart are retried by ioredis; they must not end the process.
   worker.on('error', () => {});
   worker.on('completed', (job) => o.onJob?.({ id: job.id!, state: 'completed', attempts: job.attemptsMade }));
-  worker.on('failed', (job) => job && o.onJob?.({ id: job.id!, state: 'failed', attempts: job.attemptsMade }));
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    const retrying = !(err instanceof UnrecoverableError) && job.attemptsMade < (job.opts.attempts ?? 1);
+    o.onJob?.({ id: job.id!, state: retrying ? 'retrying' : 'failed', attempts: job.attemptsMade, reason: err.message });
+  });
   return {
     worker,
     pool,

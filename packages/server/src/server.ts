@@ -12,12 +12,16 @@ import { reportName, requestLang } from './report-request.js';
 import { RequestError } from './request-error.js';
 import { jobRoutes } from './routes/jobs.js';
 import { checkRoutes } from './routes/checks.js';
+import { importRoutes } from './routes/import.js';
 import { opsRoutes } from './routes/ops.js';
 import { renderRoutes } from './routes/render.js';
 import { warmUp } from './warm-up.js';
 
 export interface ServerOptions {
-  /** Worker threads rendering; by default one per core. */
+  /**
+   * Worker threads rendering `/v1/render`, `/v1/validate` and imports in this process; by default
+   * one per core, or one with a queue (its workers do the batch rendering).
+   */
   threads?: number;
   /** Renders allowed to wait for a thread; past that the answer is 429. Default: 4 per thread. */
   maxQueue?: number;
@@ -35,6 +39,11 @@ export interface ServerOptions {
   fontDirs?: string[];
   /** Accept jobs on this queue (`POST /v1/jobs`), rendered by `gongwen worker` processes. */
   queue?: RenderQueue;
+  /**
+   * Let `POST /v1/import` convert .doc, .wps, .rtf and .odt with LibreOffice (a soffice process per
+   * file, in a private temporary folder). Off by default: those files are answered 415.
+   */
+  convertWithLibreOffice?: boolean;
   /** Skip rendering on every thread before answering ready (tests that never render a PDF). */
   skipWarmUp?: boolean;
 }
@@ -60,9 +69,9 @@ const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatc
 
 /** Builds the service (not yet listening): `app.listen({ host, port })` starts it. */
 export async function createServer(options: ServerOptions = {}): Promise<GongwenServer> {
-  const threads = options.threads ?? availableParallelism();
-  const pool = createRenderPool({ threads, maxQueue: options.maxQueue ?? threads * 4 });
   const queue = options.queue;
+  const threads = options.threads ?? (queue ? 1 : availableParallelism());
+  const pool = createRenderPool({ threads, maxQueue: options.maxQueue ?? threads * 4 });
   const metrics = new ServerMetrics(() => ({ busy: pool.busy, queued: pool.queued, threads: pool.threads }), queue ? () => queue.counts() : undefined);
   let readiness: { ready: boolean; error?: string } = { ready: false };
   const ready = (options.skipWarmUp ? Promise.resolve() : warmUp(pool, options)).then(
@@ -127,6 +136,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Gongwen
 
   await app.register(renderRoutes(context));
   await app.register(checkRoutes(context));
+  await app.register(importRoutes(context));
   await app.register(opsRoutes(context));
   if (queue) await app.register(jobRoutes(context, queue));
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { render } from 'gongwen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, RenderQueue, type GongwenServer } from '../src/index.js';
+import { createServer, interruptedMessage, RenderQueue, type GongwenServer } from '../src/index.js';
 import { eventually, liaoning, national } from './helpers.js';
 import { RedisServer } from './redis-server.js';
 
@@ -10,9 +10,16 @@ const workerScript = fileURLToPath(new URL('./fixtures/worker-process.mjs', impo
 
 interface WorkerLine {
   id: string;
-  state: 'active' | 'completed' | 'failed';
+  state: 'active' | 'completed' | 'failed' | 'retrying';
   pid: number;
+  /** When the worker process saw it (its clock, ms). */
+  at: number;
+  attempts?: number;
+  reason?: string;
 }
+
+/** The queue's retry policy here: not the defaults, so the test sees the configured numbers at work. */
+const retry = { attempts: 3, backoffMs: 2500 };
 
 /** A `startQueueWorker` process with short locks, so a killed worker's job comes back in seconds. */
 function startWorker(url: string, threads = 1) {
@@ -45,7 +52,7 @@ let queue: RenderQueue;
 beforeAll(async () => {
   redis = new RedisServer();
   await redis.start();
-  queue = new RenderQueue({ url: redis.url });
+  queue = new RenderQueue({ url: redis.url, ...retry });
   server = await createServer({ threads: 1, skipWarmUp: true, queue });
 });
 afterAll(async () => {
@@ -87,7 +94,7 @@ describe('queue workers on a real redis-server', () => {
     }
   });
 
-  it('a worker killed with SIGKILL mid-job loses nothing: another worker renders it, byte-identical to a clean run', async () => {
+  it('a worker killed with SIGKILL mid-job loses nothing: another worker retries it after the configured backoff, byte-identical to a clean run', async () => {
     const long = liaoning.replace(/^parts:\n([\s\S]*?)(?=^\S)/m, (_m, body: string) => `parts:\n${body.repeat(6)}`);
     const a = startWorker(redis.url);
     let b: ReturnType<typeof startWorker> | undefined;
@@ -100,8 +107,16 @@ describe('queue workers on a real redis-server', () => {
         const s = await status(id!);
         return s.state === 'completed' && s;
       }, 'the job to be rendered again');
+      // Redis may say completed a moment before the worker's line about it reaches this process.
+      await eventually(async () => b!.lines.some((l) => l.id === id && l.state === 'completed'), 'the other worker to say it completed the job');
       expect(a.lines.some((l) => l.id === id && l.state === 'completed')).toBe(false);
-      expect(b.lines.some((l) => l.id === id && l.state === 'completed')).toBe(true);
+      // The killed run counts as the first failed attempt: the other worker, on taking the job
+      // back, backs off as configured (2,500 ms before the second attempt) and then renders it.
+      const mine = b.lines.filter((l) => l.id === id);
+      expect(mine.map((l) => l.state)).toEqual(['active', 'retrying', 'active', 'completed']);
+      expect(mine[1]).toMatchObject({ attempts: 1, reason: interruptedMessage });
+      expect(mine[2]!.at - mine[0]!.at).toBeGreaterThanOrEqual(retry.backoffMs);
+      expect(done.attempts).toBe(3);
       expect(done.outputs[0]).toMatchObject({ format: 'pdf' });
       const res = await server.app.inject({ method: 'GET', url: `/v1/jobs/${id}/result` });
       const clean = await render(long, { filename: 'report.yaml', formats: ['pdf'] });
@@ -146,6 +161,21 @@ describe('queue workers on a real redis-server', () => {
       expect((await server.app.inject({ method: 'GET', url: '/v1/jobs/nonsense' })).statusCode).toBe(404);
     } finally {
       await a.stop();
+    }
+  });
+
+  it('with a queue, /v1/render still answers the document itself, on one thread of the service by default, and queues nothing', async () => {
+    const own = new RenderQueue({ url: redis.url, name: 'gongwen-render-direct' });
+    const direct = await createServer({ skipWarmUp: true, queue: own });
+    try {
+      expect(direct.pool.threads).toBe(1);
+      const before = await own.counts();
+      const res = await direct.app.inject({ method: 'POST', url: '/v1/render?format=txt', headers: { 'content-type': 'application/yaml' }, payload: national });
+      expect(res.statusCode).toBe(200);
+      expect(res.payload).toBe((await render(national, { filename: 'report.yaml', formats: ['txt'] })).outputs.txt);
+      expect(await own.counts()).toEqual(before);
+    } finally {
+      await direct.close();
     }
   });
 });

@@ -38,8 +38,11 @@ export async function serveCommand(args: string[], ctx: Context): Promise<number
         queue: { type: 'string' },
         results: { type: 'string' },
         ttl: { type: 'string' },
+        attempts: { type: 'string' },
+        backoff: { type: 'string' },
         'styles-dir': { type: 'string', multiple: true },
         'font-dir': { type: 'string', multiple: true },
+        libreoffice: { type: 'boolean' },
       },
     }),
   );
@@ -53,8 +56,11 @@ export async function serveCommand(args: string[], ctx: Context): Promise<number
   const styleDirs = values['styles-dir']?.map((d) => resolve(ctx.cwd, d));
   const fontDirs = values['font-dir']?.map((d) => resolve(ctx.cwd, d));
   const ttl = countOption(values.ttl, 'ttl', lang);
+  const attempts = countOption(values.attempts, 'attempts', lang);
+  const backoffMs = countOption(values.backoff, 'backoff', lang, 0);
+  if ((attempts !== undefined || backoffMs !== undefined) && !values.queue) throw new UsageError(say(lang, '--attempts 和 --backoff 需要与 --queue 同用', '--attempts and --backoff need --queue'));
   const queue = values.queue
-    ? new RenderQueue({ url: values.queue, ...(values.results ? { resultsDir: resolve(ctx.cwd, values.results) } : {}), ...(ttl ? { ttlSeconds: ttl } : {}), styleDirs, fontDirs })
+    ? new RenderQueue({ url: values.queue, ...(values.results ? { resultsDir: resolve(ctx.cwd, values.results) } : {}), ...(ttl ? { ttlSeconds: ttl } : {}), ...(attempts ? { attempts } : {}), ...(backoffMs !== undefined ? { backoffMs } : {}), styleDirs, fontDirs })
     : undefined;
   const server = await createServer({
     threads: countOption(values.threads, 'threads', lang),
@@ -66,10 +72,15 @@ export async function serveCommand(args: string[], ctx: Context): Promise<number
     styleDirs,
     fontDirs,
     ...(queue ? { queue } : {}),
+    ...(values.libreoffice ? { convertWithLibreOffice: true } : {}),
   });
   const stopping = stopSignal();
   const address = await server.app.listen({ host, port });
   process.stderr.write(`${say(lang, `gongwen 服务已启动：${address}`, `gongwen is serving on ${address}`)}${queue ? ` (queue ${values.queue})` : ''}\n`);
+  if (queue) {
+    const n = server.pool.threads;
+    process.stderr.write(`${say(lang, `POST /v1/render 在本进程的 ${n} 个线程上同步渲染；成批的报告请提交到 POST /v1/jobs`, `POST /v1/render renders here, on ${n} thread(s) of this process; send batches to POST /v1/jobs`)}\n`);
+  }
   server.ready.then(() => process.stderr.write(`${say(lang, '字体和样式已在每个线程载入', 'fonts and styles are loaded on every thread')}\n`));
   const signal = await stopping;
   process.stderr.write(`${say(lang, `收到 ${signal}：不再接受请求，正在完成进行中的请求`, `${signal}: no new requests; finishing those in flight`)}\n`);
