@@ -3,9 +3,12 @@
 //   first load — navigation to the pages of the 7-page Liaoning example drawn (engine, fonts, render);
 //                cold (fresh profile: fonts fetched) and warm (fonts from IndexedDB, files from cache);
 //   keystroke to new pages — one character typed into the title, to the preview's pages replaced.
-// Asserts nothing; prints a table and writes bench/results/workbench.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+// With each run it records how busy the machine was: the load average and how long `node -e 0`
+// takes (about 40 ms on an idle machine), before and after.
+// Asserts nothing; prints a table and appends the run to bench/results/workbench.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -13,6 +16,13 @@ const require = createRequire(new URL('../packages/workbench/package.json', impo
 const { chromium } = require('playwright-core');
 const { serveWorkbench } = await import('../packages/workbench/index.js');
 
+/** How busy the machine is: 1-minute load average and the wall time of starting Node and doing nothing. */
+function busy() {
+  const started = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  return { load1: Number(loadavg()[0].toFixed(1)), nodeStartMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6) };
+}
+const before = busy();
 const keystrokes = Number(process.argv[process.argv.indexOf('--keys') + 1]) || 20;
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const server = await serveWorkbench();
@@ -60,6 +70,7 @@ await context.close();
 rmSync(profile, { recursive: true, force: true });
 await server.close();
 
+const after = busy();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [
   ['first load, cold (fonts fetched)', `${cold.inPage} ms`, '≤ 3000 ms'],
@@ -67,6 +78,10 @@ const rows = [
   [`keystroke to new pages (median of ${times.length})`, `${Math.round(median(times))} ms`, '≤ 300 ms'],
   ['keystroke to new pages (slowest)', `${Math.round(Math.max(...times))} ms`, ''],
 ];
+rows.push(['load average (1 min), before / after', `${before.load1} / ${after.load1}`, ''], ['`node -e 0`, before / after', `${before.nodeStartMs} / ${after.nodeStartMs} ms`, '']);
 for (const r of rows) console.log(`${r[0].padEnd(44)} ${r[1].padStart(9)}   ${r[2]}`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/workbench.json', import.meta.url), JSON.stringify({ cores: cpus().length, node: process.version, cold, warm, keystrokeMs: times }, null, 2));
+const resultsFile = new URL('./results/workbench.json', import.meta.url);
+const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
+const run = { at: new Date().toISOString(), cores: cpus().length, node: process.version, before, after, cold, warm, keystrokeMs: times.map((t) => Math.round(t)), keystrokeMedianMs: Math.round(median(times)) };
+writeFileSync(resultsFile, JSON.stringify([...(Array.isArray(previous) ? previous : []), run], null, 2));
