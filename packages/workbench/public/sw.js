@@ -5,11 +5,27 @@ const CACHE = 'gongwen-workbench-v1';
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
+// The page names its files once it has loaded (those fetched before this worker controlled it
+// included), so the first visit is enough to work offline afterwards.
+self.addEventListener('message', (event) => {
+  const urls = event.data?.type === 'cache' && Array.isArray(event.data.urls) ? event.data.urls : [];
+  const own = urls.filter((u) => typeof u === 'string' && keep(new URL(u, location.href)));
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      await Promise.all(own.map((u) => cache.match(u).then((hit) => hit ?? cache.add(u).catch(() => undefined))));
+      event.source?.postMessage({ type: 'cached', count: own.length });
+    }),
+  );
+});
+
+/** Files of the page worth keeping: same origin, not the preview's live file, fonts (IndexedDB has them) left out. */
+function keep(url) {
+  return url.origin === location.origin && !url.pathname.includes('/preview/') && !(url.pathname.includes('/fonts/') && url.pathname.endsWith('.ttf'));
+}
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== location.origin || url.pathname.includes('/preview/')) return;
-  // Fonts are large and kept in IndexedDB by the page: not cached twice.
-  if (url.pathname.includes('/fonts/') && url.pathname.endsWith('.ttf')) return;
+  if (event.request.method !== 'GET' || !keep(url)) return;
   event.respondWith(
     fetch(event.request)
       .then((response) => {
@@ -19,6 +35,6 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(event.request).then((hit) => hit ?? Response.error())),
+      .catch(() => caches.match(event.request, { ignoreSearch: true }).then((hit) => hit ?? Response.error())),
   );
 });

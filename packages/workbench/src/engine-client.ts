@@ -1,5 +1,5 @@
 // The page's side of the engine worker: one request at a time per kind, the latest one winning.
-import type { CheckReply, ClassifyReply, EngineRequest, FixReply, FontFiles, FontsReply, RenderReply, RenderRequest, StylesReply } from './engine/protocol.js';
+import type { CheckReply, ClassifyReply, EngineRequest, FixReply, FontFiles, FontsReply, ImportReply, RenderReply, RenderRequest, StylesReply } from './engine/protocol.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve(value: unknown): void; reject(err: Error): void };
@@ -28,8 +28,10 @@ export class EngineClient {
     });
   }
 
+  /** Hands the font files over to the worker (moved, not copied: they are tens of megabytes). */
   fonts(fonts: FontFiles): Promise<FontsReply> {
-    return this.ask({ type: 'fonts', fonts });
+    const buffers = new Set(Object.values(fonts.files).map((b) => b.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer));
+    return this.ask({ type: 'fonts', fonts }, [...buffers]);
   }
 
   styles(): Promise<StylesReply> {
@@ -46,6 +48,10 @@ export class EngineClient {
 
   classify(files: Record<string, Uint8Array>): Promise<ClassifyReply> {
     return this.ask({ type: 'classify', files });
+  }
+
+  import(bytes: Uint8Array, filename: string, lang: RenderRequest['lang']): Promise<ImportReply> {
+    return this.ask({ type: 'import', bytes, filename, lang });
   }
 
   fix(source: string, diagnostics: RenderReply['diagnostics']): Promise<FixReply> {

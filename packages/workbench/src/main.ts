@@ -9,7 +9,7 @@ import { EngineClient } from './engine-client.js';
 import type { RenderReply, StyleChoice, StylesReply } from './engine/protocol.js';
 import { examples } from './examples.js';
 import { saveUserFonts, servedFonts, userFonts } from './font-store.js';
-import { showPdf } from './preview.js';
+import { pdfWorkerUrl, showPdf } from './preview.js';
 import { SchemaHelp, type SchemaNode } from './schema-help.js';
 import './styles.css';
 
@@ -89,7 +89,7 @@ async function renderNow() {
       $('pages').textContent = w().pages(count);
       body.dataset.pages = String(count);
       ($('download-pdf') as HTMLButtonElement).disabled = false;
-      ($('download-docx') as HTMLButtonElement).disabled = false;
+      for (const id of ['download-docx', 'download-html', 'download-ofd']) ($(id) as HTMLButtonElement).disabled = false;
     }
     body.dataset.headings = JSON.stringify(reply.headings);
     const errors = reply.diagnostics.filter((d) => d.severity === 'error').length;
@@ -337,17 +337,76 @@ $('download-docx').addEventListener('click', async () => {
 });
 $('download-yaml').addEventListener('click', () => download(state.source, state.filename, 'application/yaml'));
 
+$('download-html').addEventListener('click', async () => {
+  const reply = await engine.render({ source: state.source, filename: state.filename, style: styleChoice(), formats: ['html'], lang: state.lang });
+  if (reply.html !== undefined) download(reply.html, `${stem()}.html`, 'text/html;charset=utf-8');
+});
+$('download-ofd').addEventListener('click', async () => {
+  const reply = await engine.render({ source: state.source, filename: state.filename, style: styleChoice(), formats: ['ofd'], lang: state.lang });
+  if (reply.ofd) download(reply.ofd, `${stem()}.ofd`, 'application/ofd');
+});
+
 $('open-yaml').addEventListener('click', () => $('yaml-file').click());
 $('yaml-file').addEventListener('change', async () => {
   const file = ($('yaml-file') as HTMLInputElement).files?.[0];
-  if (file && /\.ya?ml$/i.test(file.name)) loadSource(file.name, await file.text());
+  if (file) await openFile(file);
 });
-document.addEventListener('dragover', (e) => e.preventDefault());
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  body.classList.add('dropping');
+});
+document.addEventListener('dragleave', (e) => {
+  if (!e.relatedTarget) body.classList.remove('dropping');
+});
 document.addEventListener('drop', async (e) => {
   e.preventDefault();
+  body.classList.remove('dropping');
   const file = e.dataTransfer?.files[0];
-  if (file && /\.ya?ml$/i.test(file.name)) loadSource(file.name, await file.text());
+  if (file) await openFile(file);
 });
+
+/** Report data opens as it is; an existing report (Word, text, Markdown, a web page) is imported first. */
+async function openFile(file: File) {
+  if (/\.ya?ml$/i.test(file.name)) {
+    showImportNotes(undefined, []);
+    loadSource(file.name, await file.text());
+    return;
+  }
+  if (!/\.(docx|docm|dotx|txt|text|md|markdown|html?|xhtml)$/i.test(file.name)) {
+    showImportNotes(file.name, [{ severity: 'error', ruleId: 'import/format', message: state.lang === 'en' ? 'not a file the workbench opens' : '工作台不能打开这种文件', hint: state.lang === 'en' ? 'open report data (.yaml), or a report to import: .docx, .txt, .md, .html (.doc and .wps: save as .docx first, or use gongwen import)' : '请打开报告数据（.yaml），或要导入的报告：.docx、.txt、.md、.html（.doc 与 .wps 请先另存为 .docx，或用 gongwen import）' }]);
+    return;
+  }
+  setState('loading', state.lang === 'en' ? `Importing ${file.name}…` : `正在导入 ${file.name}…`);
+  const reply = await engine.import(new Uint8Array(await file.arrayBuffer()), file.name, state.lang);
+  showImportNotes(file.name, reply.diagnostics);
+  if (reply.yaml === undefined) {
+    setState('errors', state.lang === 'en' ? `${file.name} could not be imported` : `无法导入 ${file.name}`);
+    return;
+  }
+  state.styleName = '';
+  fillStylePicker();
+  loadSource(file.name.replace(/\.[^.]+$/, '.yaml'), reply.yaml);
+}
+
+/** What the import guessed or could not place, pointing into the imported file; kept until another file opens. */
+function showImportNotes(name: string | undefined, diagnostics: readonly Diagnostic[]) {
+  const box = $('import-notes');
+  box.hidden = name === undefined;
+  if (name === undefined) return;
+  const title = document.createElement('strong');
+  title.textContent = state.lang === 'en' ? `Imported from ${name}${diagnostics.length ? '' : ': nothing to report'}` : `导入自 ${name}${diagnostics.length ? '' : '：没有需要说明的'}`;
+  box.replaceChildren(
+    title,
+    ...diagnostics.map((d) => {
+      const li = document.createElement('li');
+      li.className = d.severity;
+      li.dataset.rule = d.ruleId;
+      const at = d.line !== undefined ? `${d.file ?? name}:${d.line}:${d.column ?? '-'} ` : `${d.file ?? name}: `;
+      li.textContent = `${at}${d.message}${d.hint ? ` — ${d.hint}` : ''} [${d.ruleId}]`;
+      return li;
+    }),
+  );
+}
 
 function loadSource(name: string, text: string) {
   state.filename = name;
@@ -419,11 +478,38 @@ async function start() {
   fillStylePicker();
   await renderNow();
   body.dataset.loaded = String(Math.round(performance.now()));
+  void keepForOffline().catch(() => undefined);
 }
 
 if ('serviceWorker' in navigator && location.protocol === 'http:' && !import.meta.env.DEV) {
   // Offline once loaded: the page, its engine and fonts come from the cache when there is no server.
   void navigator.serviceWorker.register(new URL('sw.js', base)).catch(() => undefined);
+}
+
+/** Tells the service worker every file this page loaded, so the next visit works without a network. */
+async function keepForOffline() {
+  if (!('serviceWorker' in navigator) || location.protocol !== 'http:' || import.meta.env.DEV) return;
+  const registration = await navigator.serviceWorker.ready;
+  const engineFiles = (await (await fetch(new URL('engine/files.json', base))).json()) as string[];
+  const urls = [
+    location.href.split('#')[0]!,
+    new URL('engine/files.json', base).href,
+    ...engineFiles.map((f) => new URL(`engine/${f}`, base).href),
+    new URL('fonts/manifest.json', base).href,
+    pdfWorkerUrl,
+    ...performance.getEntriesByType('resource').map((e) => e.name),
+  ];
+  const cached = new Promise<void>((resolve) => {
+    const onMessage = (e: MessageEvent<{ type?: string }>) => {
+      if (e.data?.type !== 'cached') return;
+      navigator.serviceWorker.removeEventListener('message', onMessage);
+      resolve();
+    };
+    navigator.serviceWorker.addEventListener('message', onMessage);
+  });
+  registration.active?.postMessage({ type: 'cache', urls: [...new Set(urls)] });
+  await cached;
+  body.dataset.offline = 'ready';
 }
 
 void start();

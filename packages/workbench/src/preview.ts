@@ -2,7 +2,11 @@
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
-pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+/** pdf.js's own worker script (kept for offline use with the page's other files). */
+export const pdfWorkerUrl = new URL(workerUrl, document.baseURI).href;
+
+// One pdf.js worker for the whole visit: a new one per render would load and start its script after every keystroke.
+pdfjs.GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module' });
 
 /** Draws every page of the PDF into `container` (replacing what was there once all are drawn); returns the page count. */
 export async function showPdf(container: HTMLElement, pdf: Uint8Array, options: { width: number; className?: string; maxPages?: number }): Promise<number> {

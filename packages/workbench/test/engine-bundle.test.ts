@@ -20,7 +20,7 @@ describe('the engine bundle for a browser', () => {
     // gongwen's own packages are there, from their browser entries, and none of their files names a Node module.
     const own = inputs.map(([file, input]) => [resolve(packageDir, file), input] as const).filter(([file]) => /\/packages\/[^/]+\/src\//.test(file));
     const ownNames = new Set(own.map(([file]) => file.match(/\/packages\/([^/]+)\/src\//)![1]));
-    for (const p of ['schema', 'model', 'compose', 'lint', 'render-text', 'render-pdf', 'render-docx', 'fonts', 'gongwen']) expect(ownNames).toContain(p);
+    for (const p of ['schema', 'model', 'compose', 'lint', 'render-text', 'render-pdf', 'render-docx', 'render-html', 'render-ofd', 'import', 'fonts', 'gongwen']) expect(ownNames).toContain(p);
     expect(own.map(([f]) => relative(packageDir, f))).not.toContain('../fonts/src/resolve-fonts.ts');
     const replaced = Object.keys(browserReplacements);
     const namingNode = own.flatMap(([file, input]) =>

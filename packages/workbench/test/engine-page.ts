@@ -9,7 +9,7 @@ import { serveWorkbench, type WorkbenchServer } from '../index.js';
 /** A folder served over HTTP with the engine bundle, the open fonts and an empty page. */
 export async function serveEngine(): Promise<{ server: WorkbenchServer; close(): Promise<void> }> {
   const root = mkdtempSync(join(tmpdir(), 'gongwen-engine-'));
-  await bundleEngine({ outfile: join(root, 'engine', 'engine.js') });
+  await bundleEngine({ outdir: join(root, 'engine') });
   mkdirSync(join(root, 'fonts'));
   const { chains, paths } = bundledFontFiles();
   for (const p of paths) copyFileSync(p, join(root, 'fonts', basename(p)));

@@ -20,7 +20,7 @@ export interface RenderRequest {
   source: string;
   filename: string;
   style?: StyleChoice;
-  formats: ('pdf' | 'docx' | 'txt' | 'md')[];
+  formats: ('pdf' | 'docx' | 'txt' | 'md' | 'html' | 'ofd')[];
   lang: Lang;
   /** Measure the PDF against GB/T 9704 too. */
   conformance?: boolean;
@@ -60,7 +60,16 @@ export interface ClassifyRequest {
   files: Record<string, Uint8Array>;
 }
 
-export type EngineRequest = RenderRequest | FontsRequest | StylesRequest | CheckRequest | FixRequest | ClassifyRequest;
+/** An existing report (DOCX, plain text, Markdown, a web page) turned into report YAML. */
+export interface ImportRequest {
+  type: 'import';
+  id: number;
+  bytes: Uint8Array;
+  filename: string;
+  lang: Lang;
+}
+
+export type EngineRequest = RenderRequest | FontsRequest | StylesRequest | CheckRequest | FixRequest | ClassifyRequest | ImportRequest;
 
 export interface RenderReply {
   id: number;
@@ -68,6 +77,8 @@ export interface RenderReply {
   pdf?: Uint8Array;
   docx?: Uint8Array;
   txt?: string;
+  html?: string;
+  ofd?: Uint8Array;
   /** The headings of the composed document, in order (to see what a style changed). */
   headings: string[];
   conformance?: CheckReport;
@@ -107,4 +118,12 @@ export interface ClassifyReply {
 export interface ErrorReply {
   id: number;
   error: string;
+}
+
+export interface ImportReply {
+  id: number;
+  /** The report data, when the file could be read; what was guessed is a comment at that line. */
+  yaml?: string;
+  /** What the import could not place or had to guess, pointing into the imported file. */
+  diagnostics: Diagnostic[];
 }

@@ -1,14 +1,16 @@
 // The engine: gongwen's own packages running in a Web Worker, so typing never waits for a render.
-import { checkPdf } from '@gongwen/conformance';
+import type { CheckReport } from '@gongwen/conformance';
 import { fontSetOf, loadFont, lookAlikeFamilies, officialFamilies, type FontSet, type LoadedFont } from '@gongwen/fonts';
+import type { StyleFacts } from '@gongwen/import';
 import { fixReport, rules } from '@gongwen/lint';
 import type { Document, FontRole } from '@gongwen/model';
 import { bundledStyleSource, listBundledStyles, loadStyleFiles, render, type Style } from 'gongwen';
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-import type { EngineRequest, FontFiles, RenderReply, RenderRequest, StyleChoice } from './protocol.js';
+import type { EngineRequest, FontFiles, ImportReply, ImportRequest, RenderReply, RenderRequest, StyleChoice } from './protocol.js';
 
-// pdf.js (in the conformance check) runs its parser in this thread rather than spawning a worker.
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+/** Measures a PDF against GB/T 9704; its code (pdf.js) is fetched the first time. */
+async function checkPdf(pdf: Uint8Array, options: { lang: RenderRequest['lang'] }): Promise<CheckReport> {
+  return (await import('./check.js')).checkPdf(pdf, options);
+}
 
 let fonts: FontSet | undefined;
 const parsed = new Map<string, LoadedFont>();
@@ -56,8 +58,33 @@ export async function renderRequest(req: RenderRequest): Promise<RenderReply> {
   if (result.outputs.pdf) reply.pdf = result.outputs.pdf;
   if (result.outputs.docx) reply.docx = result.outputs.docx;
   if (result.outputs.txt) reply.txt = result.outputs.txt;
+  if (result.outputs.html !== undefined) reply.html = result.outputs.html;
+  if (result.outputs.ofd) reply.ofd = result.outputs.ofd;
   if (req.conformance && reply.pdf) reply.conformance = await checkPdf(reply.pdf.slice(), { lang: req.lang });
   return reply;
+}
+
+let styleFacts: Promise<StyleFacts[]> | undefined;
+
+/** What the importer needs of each bundled style, as the facade's importFile gives it in Node. */
+function bundledStyleFacts(): Promise<StyleFacts[]> {
+  styleFacts ??= (async () => {
+    const out: StyleFacts[] = [];
+    for (const { name } of listBundledStyles()) {
+      const { style } = await loadStyleFiles(bundledStyleSource(name) ?? {}, { name });
+      if (!style) continue;
+      const { manifest } = style;
+      out.push({ name, order: manifest.parts.order, required: manifest.parts.required, headings: manifest.parts.headings, defaultNumbering: manifest.numbering.default, markers: manifest.numbering.markers });
+    }
+    return out;
+  })();
+  return styleFacts;
+}
+
+export async function importRequest(req: ImportRequest): Promise<ImportReply> {
+  const { importReport } = await import('@gongwen/import');
+  const result = importReport(req.bytes, { filename: req.filename, lang: req.lang, styles: await bundledStyleFacts() });
+  return { id: req.id, diagnostics: result.diagnostics, ...(result.yaml !== undefined ? { yaml: result.yaml } : {}) };
 }
 
 function headingsOf(doc: Document): string[] {
@@ -105,11 +132,13 @@ if (typeof scope.document === 'undefined' && 'postMessage' in scope) {
         scope.postMessage({ id: req.id, report: await checkPdf(req.pdf, { lang: req.lang }) });
       } else if (req.type === 'fix') {
         scope.postMessage({ id: req.id, fixed: fixReport(req.source, req.diagnostics) });
+      } else if (req.type === 'import') {
+        scope.postMessage(await importRequest(req));
       } else if (req.type === 'classify') {
         scope.postMessage({ id: req.id, fonts: classify(req.files) });
       } else {
         const reply = await renderRequest(req);
-        const transfer = [reply.pdf?.buffer, reply.docx?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+        const transfer = [reply.pdf?.buffer, reply.docx?.buffer, reply.ofd?.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
         scope.postMessage(reply, transfer);
       }
     } catch (err) {
