@@ -60,6 +60,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
     defaultNumbering: manifest.numbering.default,
     continueArabic: (part?.arabicNumbering ?? manifest.numbering.arabic) === 'continue',
     clean,
+    tableRules: manifest.tables.rules,
   });
 
   let view: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { Attachment, BodyBlock, Document, EndMatter, FontRole, Header, Run } from '@gongwen/model';
+import type { Attachment, BodyBlock, CellAlignment, Document, EndMatter, FontRole, Header, Run, TableBlock } from '@gongwen/model';
 import { decodeEntities, type ElementNode, type MarkupNode } from './markup.js';
 
 /** The parts of a Document that the markup carries; compose adds meta and seals. */
@@ -45,7 +45,30 @@ function bodyBlock(node: ElementNode): BodyBlock | undefined {
     return { kind: 'heading', level: Number(node.attributes.level ?? '1') as 1 | 2 | 3 | 4, marker: node.attributes.marker ?? '', text: textOf(node) };
   }
   if (node.name === 'p') return paragraph(node);
+  if (node.name === 'table') return table(node);
   return undefined;
+}
+
+/** A `<table>`: its caption, head rows and rows; every row as wide as the widest (empty cells added). */
+function table(node: ElementNode): TableBlock {
+  const rowsOf = (head: boolean) => elementsOf(node).filter((c) => c.name === 'tr' && (c.attributes.head === 'true') === head).map((tr) => elementsOf(tr).filter((c) => c.name === 'td').map(textOf));
+  const header = rowsOf(true);
+  const rows = rowsOf(false);
+  const align = (node.attributes.align ?? '').split(',').filter(Boolean) as CellAlignment[];
+  const widths = node.attributes.widths ? node.attributes.widths.split(',').map(Number) : undefined;
+  const columns = Math.max(1, align.length, widths?.length ?? 0, ...[...header, ...rows].map((r) => r.length));
+  const pad = (r: string[]) => [...r, ...Array.from({ length: columns - r.length }, () => '')];
+  const caption = elementsOf(node).find((c) => c.name === 'caption');
+  const block: TableBlock = {
+    kind: 'table',
+    header: header.map(pad),
+    rows: rows.map(pad),
+    align: Array.from({ length: columns }, (_, i) => align[i] ?? (i === 0 ? 'left' : 'center')),
+    rules: node.attributes.rules === 'grid' ? 'grid' : 'three-line',
+  };
+  if (caption) block.title = textOf(caption);
+  if (widths) block.widths = Array.from({ length: columns }, (_, i) => (widths[i]! > 0 ? widths[i]! : 1));
+  return block;
 }
 
 /** Turns the parsed markup into the Document's elements (the markup was checked while parsing). */
@@ -77,6 +100,7 @@ export function toDocument(root: ElementNode): MarkupDocument {
         break;
       case 'h':
       case 'p':
+      case 'table':
         doc.body.push(bodyBlock(node)!);
         break;
       case 'attachment-note':

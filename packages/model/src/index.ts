@@ -6,13 +6,16 @@ export type {
   EndMatter,
   FontRole,
   Header,
+  CellAlignment,
   HeadingBlock,
   ParagraphBlock,
   Run,
+  TableBlock,
+  TableRules,
   Seal,
   Signature,
 } from './document.js';
-export { blockLines, documentLines } from './document.js';
+export { blockLines, documentLines, tableLines } from './document.js';
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
 export { derived, fontRoles, headerLines, layout } from './layout.js';
 export { mmToEmu, mmToPt, mmToTwip, ptToHalfPoint, ptToMm, ptToTwip } from './units.js';
