@@ -83,6 +83,7 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
     defaultNumbering: manifest.numbering.default,
     continueArabic: (part?.arabicNumbering ?? manifest.numbering.arabic) === 'continue',
     clean: (text, path) => data(path, text),
+    tableRules: manifest.tables.rules,
   });
 
   let view: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { error, type Diagnostic, type Result } from '@gongwen/diagnostics';
-import { fontRoles, type FontRole } from '@gongwen/model';
+import { fontRoles, layout, type FontRole, type TableRules } from '@gongwen/model';
 import type { Numbering, PartKind } from '@gongwen/schema';
 import { yaml } from '@gongwen/schema';
 import type { Node } from 'yaml';
@@ -76,6 +76,8 @@ export interface StyleManifest {
    * layout spec's first choice (e.g. 仿宋 instead of 仿宋_GB2312). Roles not listed keep the spec's names.
    */
   fonts: Partial<Record<FontRole, string>>;
+  /** How the report's tables are ruled when a table does not say: 三线表 or a full grid. */
+  tables: { rules: TableRules };
 }
 
 export interface ManifestResult extends Result {
@@ -170,12 +172,13 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh', bas
 
   // A misspelt key would silently fall back to a default; say so instead.
   const knownKeys: Record<string, readonly string[]> = {
-    '': ['name', 'extends', 'region', 'description', 'title', 'header', 'parts', 'numbering', 'punctuation', 'fonts'],
+    '': ['name', 'extends', 'region', 'description', 'title', 'header', 'parts', 'numbering', 'punctuation', 'fonts', 'tables'],
     header: ['suffix'],
     parts: ['order', 'required', 'headings'],
     numbering: ['default', 'markers', 'arabic'],
     punctuation: ['fullwidth'],
     fonts: fontRoleNames,
+    tables: ['rules'],
   };
   for (const [section, keys] of Object.entries(knownKeys)) {
     const node = section ? get([section]) : doc.contents;
@@ -268,6 +271,7 @@ export function parseManifest(text: string, file: string, lang: Lang = 'zh', bas
     },
     punctuation: { fullwidth },
     fonts,
+    tables: { rules: oneOf(['tables', 'rules'], ['three-line', 'grid'] as const, base?.tables.rules ?? layout.table.defaultRules) ?? layout.table.defaultRules },
   };
   return diagnostics.length ? { diagnostics, locate } : { manifest, diagnostics, locate };
 }

@@ -40,6 +40,18 @@ export const elements: Readonly<Record<string, ElementSpec>> = {
     content: 'text',
     attributes: { role: (v) => FONT_ROLES.includes(v), bold: (v) => v === 'true' || v === 'false' },
   },
+  table: {
+    parents: BODY_PARENTS,
+    content: 'elements',
+    attributes: {
+      rules: (v) => v === 'three-line' || v === 'grid',
+      align: (v) => /^(left|center|right)(,(left|center|right))*$/.test(v),
+      widths: (v) => /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/.test(v),
+    },
+  },
+  caption: text(['table']),
+  tr: { parents: ['table'], content: 'elements', attributes: { head: (v) => v === 'true' || v === 'false' } },
+  td: text(['tr']),
   'attachment-note': text(['document']),
   signature: { parents: ['document'], content: 'elements', attributes: {} },
   date: text(['signature']),
@@ -57,4 +69,8 @@ export const attributeHints: Readonly<Record<string, string>> = {
   marker: 'any text',
   role: FONT_ROLES.join(', '),
   bold: 'true or false',
+  head: 'true or false',
+  rules: 'three-line or grid',
+  align: 'left, center or right for each column, separated by commas',
+  widths: 'a positive number for each column, separated by commas',
 };

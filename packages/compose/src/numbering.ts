@@ -1,11 +1,11 @@
-import type { FontRole } from '@gongwen/model';
-import type { Block, Numbering } from '@gongwen/schema';
+import { layout, type FontRole, type TableRules } from '@gongwen/model';
+import type { Block, Numbering, Table } from '@gongwen/schema';
 import type { StyleManifest } from './manifest.js';
 import { formatMarker, isArabic } from './numerals.js';
 
 /** One block of a part's body as templates see it (see MARKUP.md). */
 export interface ViewBlock {
-  kind: 'heading' | 'item' | 'paragraph';
+  kind: 'heading' | 'item' | 'paragraph' | 'table';
   /** 1–4: the heading level, or the level an item's marker belongs to. */
   level: number;
   marker: string;
@@ -15,6 +15,18 @@ export interface ViewBlock {
   lead: string | null;
   text: string | null;
   blocks: ViewBlock[];
+  /** A table block's content, its cells' text already cleaned; absent for the other kinds. */
+  table?: ViewTable;
+}
+
+/** A table as templates see it: `align` and `widths` joined with commas, as the markup takes them. */
+export interface ViewTable {
+  title: string | null;
+  rules: TableRules;
+  align: string;
+  widths: string | null;
+  header: string[][];
+  rows: string[][];
 }
 
 export interface NumberingContext {
@@ -26,6 +38,8 @@ export interface NumberingContext {
    * marked with its place in the data.
    */
   clean: (text: string, path: DataPath) => string;
+  /** Ruling of a table that does not say (the style's `tables.rules`). */
+  tableRules?: TableRules;
 }
 
 /** A place in the report data: `['parts', 0, 'body', 2, 'text']`. */
@@ -43,6 +57,7 @@ export function numberBody(body: readonly Block[], numbering: Numbering, ctx: Nu
     if (typeof block === 'string') {
       return { kind: 'paragraph', level: Math.min(levelAbove + 1, 4), marker: '', leadRole: 'body', heading: null, lead: null, text: ctx.clean(block, [...at, index]), blocks: [] };
     }
+    if ('table' in block) return tableBlock(block, ctx, Math.min(levelAbove + 1, 4), [...at, index, 'table']);
     const level = Math.min(levelAbove + 1, 4) as 1 | 2 | 3 | 4;
     let marker = '';
     let childLevelAbove = levelAbove;
@@ -86,4 +101,38 @@ export function numberBody(body: readonly Block[], numbering: Numbering, ctx: Nu
       blocks: children,
     };
   });
+}
+
+/**
+ * A table's view: cells as printed text (numbers written as the data has them), columns aligned
+ * as the data says or, by default, the first left and the others centred. Rows shorter than the
+ * widest row are padded with empty cells (the schema bounds how wide a row may be).
+ */
+function tableBlock({ table }: Table, ctx: NumberingContext, level: number, at: DataPath): ViewBlock {
+  const cell = (key: 'header' | 'rows') => (row: (string | number)[], r: number) =>
+    row.map((v, c) => (typeof v === 'number' ? String(v) : ctx.clean(v, [...at, key, r, c])));
+  const header = (table.header ?? []).map(cell('header'));
+  const rows = table.rows.map(cell('rows'));
+  const columns = Math.max(...[...header, ...rows].map((r) => r.length), table.align?.length ?? 0, table.widths?.length ?? 0);
+  const pad = (r: string[]) => [...r, ...Array.from({ length: columns - r.length }, () => '')];
+  const align = Array.from({ length: columns }, (_, i) => table.align?.[i] ?? (i === 0 ? 'left' : 'center'));
+  const widths = table.widths ? Array.from({ length: columns }, (_, i) => table.widths?.[i] ?? 1) : null;
+  return {
+    kind: 'table',
+    level,
+    marker: '',
+    leadRole: 'body',
+    heading: null,
+    lead: null,
+    text: null,
+    blocks: [],
+    table: {
+      title: table.title === undefined ? null : ctx.clean(table.title, [...at, 'title']),
+      rules: table.rules ?? ctx.tableRules ?? layout.table.defaultRules,
+      align: align.join(','),
+      widths: widths ? widths.join(',') : null,
+      header: header.map(pad),
+      rows: rows.map(pad),
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { Attachment, BodyBlock, Document, DocumentOrigins, EndMatter, FontRole, Header, Origin, Run } from '@gongwen/model';
+import type { Attachment, BodyBlock, CellAlignment, Document, DocumentOrigins, EndMatter, FontRole, Header, Origin, Run, TableBlock } from '@gongwen/model';
 import { decodeEntities, type ElementNode, type MarkupNode } from './markup.js';
 import { takeDataMarks } from './source-marks.js';
 
@@ -96,7 +96,33 @@ export function toDocument(root: ElementNode, values: readonly DataValue[] = [])
       return { kind: 'heading', level: Number(node.attributes.level ?? '1') as 1 | 2 | 3 | 4, marker: node.attributes.marker ?? '', text: textOf(node, `${path}.text`) };
     }
     if (node.name === 'p') return paragraph(node, path);
+    if (node.name === 'table') return table(node, path);
     return undefined;
+  };
+
+  /** A `<table>`: its caption, head rows and rows; every row as wide as the widest (empty cells added). */
+  const table = (node: ElementNode, path: string): TableBlock => {
+    const rowsOf = (head: boolean) =>
+      elementsOf(node)
+        .filter((c) => c.name === 'tr' && (c.attributes.head === 'true') === head)
+        .map((tr, r) => elementsOf(tr).filter((c) => c.name === 'td').map((td, c) => textOf(td, `${path}.${head ? 'header' : 'rows'}[${r}][${c}]`)));
+    const header = rowsOf(true);
+    const rows = rowsOf(false);
+    const align = (node.attributes.align ?? '').split(',').filter(Boolean) as CellAlignment[];
+    const widths = node.attributes.widths ? node.attributes.widths.split(',').map(Number) : undefined;
+    const columns = Math.max(1, align.length, widths?.length ?? 0, ...[...header, ...rows].map((r) => r.length));
+    const pad = (r: string[]) => [...r, ...Array.from({ length: columns - r.length }, () => '')];
+    const caption = elementsOf(node).find((c) => c.name === 'caption');
+    const block: TableBlock = {
+      kind: 'table',
+      header: header.map(pad),
+      rows: rows.map(pad),
+      align: Array.from({ length: columns }, (_, i) => align[i] ?? (i === 0 ? 'left' : 'center')),
+      rules: node.attributes.rules === 'grid' ? 'grid' : 'three-line',
+    };
+    if (caption) block.title = textOf(caption, `${path}.title`);
+    if (widths) block.widths = Array.from({ length: columns }, (_, i) => (widths[i]! > 0 ? widths[i]! : 1));
+    return block;
   };
 
   const doc: MarkupDocument = { title: [], body: [], origins };
@@ -125,6 +151,7 @@ export function toDocument(root: ElementNode, values: readonly DataValue[] = [])
         break;
       case 'h':
       case 'p':
+      case 'table':
         doc.body.push(bodyBlock(node, `body[${doc.body.length}]`)!);
         break;
       case 'attachment-note':

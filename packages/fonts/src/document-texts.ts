@@ -50,6 +50,11 @@ function blocks(list: readonly BodyBlock[], at: string, put: (text: string | und
       const role = layout.headings.roles[b.level];
       put(b.marker, role, `${at}[${i}].marker`);
       put(b.text, role, `${at}[${i}].text`);
+    } else if (b.kind === 'table') {
+      const t = layout.table;
+      put(b.title, t.titleRole, `${at}[${i}].title`);
+      b.header.forEach((row, r) => row.forEach((cell, c) => put(cell, t.headerRole, `${at}[${i}].header[${r}][${c}]`)));
+      b.rows.forEach((row, r) => row.forEach((cell, c) => put(cell, t.cellRole, `${at}[${i}].rows[${r}][${c}]`)));
     } else b.runs.forEach((r, j) => put(r.text, r.role ?? 'body', `${at}[${i}].runs[${j}]`));
   });
 }

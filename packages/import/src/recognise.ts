@@ -486,7 +486,7 @@ export function recogniseReport(input: readonly SourceParagraph[], options: Reco
 /** Leaves out `numbering` where it is what the style does anyway, so the data says only what is particular. */
 function dropDefaultNumbering(node: { numbering?: Numbering; body?: Block[] }, fallback: Numbering): void {
   if (node.numbering === fallback) delete node.numbering;
-  for (const b of node.body ?? []) if (typeof b !== 'string') dropDefaultNumbering(b, fallback);
+  for (const b of node.body ?? []) if (typeof b !== 'string' && !('table' in b)) dropDefaultNumbering(b, fallback);
 }
 
 interface Draft {

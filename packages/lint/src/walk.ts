@@ -15,7 +15,8 @@ export type TextRole =
   | 'closing'
   | 'notes'
   | 'attachment-title'
-  | 'figure-label';
+  | 'figure-label'
+  | 'table-title';
 
 export interface TextEntry {
   path: DataPath;
@@ -38,6 +39,11 @@ function* walkBlock(block: Block, path: DataPath, part: number | undefined): Gen
     return;
   }
   if (!block || typeof block !== 'object') return;
+  // A table's cells are figures and names, not prose: only its title is checked.
+  if ('table' in block) {
+    if (typeof block.table?.title === 'string') yield { path: [...path, 'table', 'title'], text: block.table.title, role: 'table-title', part };
+    return;
+  }
   let first = true;
   for (const key of ['heading', 'lead', 'text'] as const) {
     const value = block[key];

@@ -36,7 +36,30 @@ export interface ParagraphBlock {
   runs: Run[];
 }
 
-export type BodyBlock = HeadingBlock | ParagraphBlock;
+/** How a table's columns align their cells' text. */
+export type CellAlignment = 'left' | 'center' | 'right';
+
+/** How a table is ruled: 三线表 (top, below the header rows, bottom) or a full grid. */
+export type TableRules = 'three-line' | 'grid';
+
+/**
+ * A table (GB/T 9704 ch. 8): an optional title line centred above it, header rows repeated at
+ * the top of every page it runs onto, then its rows. Every row has as many cells as `align`
+ * has entries; cell text is plain text.
+ */
+export interface TableBlock {
+  kind: 'table';
+  title?: string;
+  header: string[][];
+  rows: string[][];
+  /** One entry per column. */
+  align: CellAlignment[];
+  /** Relative column widths, one per column; absent: columns share the width equally. */
+  widths?: number[];
+  rules: TableRules;
+}
+
+export type BodyBlock = HeadingBlock | ParagraphBlock | TableBlock;
 
 /** 版头: the part of page 1 above the red rule. */
 export interface Header {
@@ -177,7 +200,12 @@ export function documentLines(doc: Document): string[] {
 }
 
 export function blockLines(blocks: readonly BodyBlock[]): string[] {
-  return blocks.map((b) => (b.kind === 'heading' ? b.marker + b.text : b.runs.map((r) => r.text).join('')));
+  return blocks.flatMap((b) => (b.kind === 'heading' ? [b.marker + b.text] : b.kind === 'table' ? tableLines(b) : [b.runs.map((r) => r.text).join('')]));
+}
+
+/** A table's text in reading order: its title, then one line per row with the cells separated by a tab. */
+export function tableLines(table: TableBlock): string[] {
+  return [...(table.title ? [table.title] : []), ...[...table.header, ...table.rows].map((row) => row.join('\t'))];
 }
 
 /**

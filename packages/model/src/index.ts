@@ -7,14 +7,17 @@ export type {
   EndMatter,
   FontRole,
   Header,
+  CellAlignment,
   HeadingBlock,
   Origin,
   ParagraphBlock,
   Run,
+  TableBlock,
+  TableRules,
   Seal,
   Signature,
 } from './document.js';
-export { blockLines, documentLines, originAt } from './document.js';
+export { blockLines, documentLines, originAt, tableLines } from './document.js';
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
 export { derived, fontRoles, headerLines, layout } from './layout.js';
 export { eighthPointToPt, mmToEmu, mmToPt, mmToTwip, ptToEighthPoint, ptToHalfPoint, ptToMm, ptToTwip, twipToPt } from './units.js';

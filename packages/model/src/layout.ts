@@ -124,6 +124,28 @@ export const layout = {
      */
     keepWithNext: true,
   },
+  /**
+   * Tables (ch. 8 and the statistics tables reports carry): cells in the body font at the body's
+   * size (5.2.2: 3号仿宋 unless stated otherwise), every row a whole number of grid lines tall so
+   * the text after the table stays on the 22-line grid; the title centred on the line above.
+   */
+  table: {
+    /** Font role of the cells; header cells are set in `headerRole`. */
+    cellRole: 'body' as FontRole,
+    headerRole: 'heading1' as FontRole,
+    titleRole: 'heading1' as FontRole,
+    /** Left and right padding inside a cell, in characters of the body size. */
+    cellPaddingChars: 0.25,
+    /** Rules in mm: a 三线表's top and bottom rules and a grid's frame are `outerRule`, the others `innerRule`. */
+    outerRule: 0.35,
+    innerRule: 0.25,
+    /** Default ruling when a style does not say. */
+    defaultRules: 'three-line' as 'three-line' | 'grid',
+    /** Largest table the data may carry: rows (header included), columns, characters in a cell. */
+    maxRows: 500,
+    maxColumns: 12,
+    maxCellChars: 200,
+  },
   attachmentNote: {
     /** 7.3.4: one blank line below the body, indented two characters. */
     blankLinesBefore: 1,

@@ -73,6 +73,10 @@ export const docxElements = {
   endMatterOuterRule: mmToEighthPt(layout.endMatter.outerRule),
   endMatterInnerRule: mmToEighthPt(layout.endMatter.innerRule),
   endMatterSize: ptToHalfPoint(layout.endMatter.fontSize),
+  /** Tables: cell padding left and right, and the rules' widths in eighths of a point. */
+  tableCellPadding: charsTwip(layout.table.cellPaddingChars),
+  tableOuterRule: mmToEighthPt(layout.table.outerRule),
+  tableInnerRule: mmToEighthPt(layout.table.innerRule),
   /** The seal image, 42 mm across, in CSS pixels (docx converts them to EMU at 96 dpi). */
   sealPx: Math.round((mmToPt(layout.signature.sealed.sealDiameter) * 96) / 72),
 } as const;

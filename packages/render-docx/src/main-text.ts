@@ -1,11 +1,13 @@
 import type { Attachment, BodyBlock } from '@gongwen/model';
 import { layout } from '@gongwen/model';
+import type { FileChild } from 'docx';
 import { AlignmentType, Paragraph } from 'docx';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
 import { textRun, textWidthChars } from './runs.js';
 import { lastLineStart } from './last-line.js';
 import { styleIds } from './styles.js';
+import { tableElements } from './table.js';
 
 /** 标题 (7.3.1): centred 2号小标宋 lines; `before`: the space below the 版头 (two blank lines below its red rule). */
 export function titleLines(ctx: BuildContext, title: readonly string[], before?: number): Paragraph[] {
@@ -32,9 +34,10 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
  * 正文 (7.3.3): headings as Heading 1–4, paragraphs as Body Text, each run in its role's font.
  * `keepLastWithNext` keeps the end of the body on the page of what follows it (the signature).
  */
-export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false, lastLineAt?: number): Paragraph[] {
-  return blocks.flatMap((block, i) => {
+export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false, lastLineAt?: number): FileChild[] {
+  return blocks.flatMap((block, i): FileChild[] => {
     const keep = keepLastWithNext && i === blocks.length - 1;
+    if (block.kind === 'table') return tableElements(ctx, block);
     if (block.kind === 'heading') {
       const role = layout.headings.roles[block.level];
       return [
@@ -115,8 +118,8 @@ export function notesLines(ctx: BuildContext, notes: readonly string[]): Paragra
  * 附件 (7.3.7/7.3.8 practice): each on a new page, `附件1` in 黑体 on the first line, its title
  * centred on the third line, then its body.
  */
-export function attachmentPages(ctx: BuildContext, attachments: readonly Attachment[]): Paragraph[] {
-  const out: Paragraph[] = [];
+export function attachmentPages(ctx: BuildContext, attachments: readonly Attachment[]): FileChild[] {
+  const out: FileChild[] = [];
   for (const attachment of attachments) {
     out.push(
       new Paragraph({

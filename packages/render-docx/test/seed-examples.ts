@@ -22,6 +22,9 @@ export function seedDocuments(): [string, Document][] {
       if (!style) throw new Error(`style ${name} does not load: ${JSON.stringify(styleDiagnostics)}`);
       const { document, diagnostics: composeDiagnostics } = composeDocument(report, style);
       if (!document) throw new Error(`${file} does not compose: ${JSON.stringify(composeDiagnostics)}`);
-      return [file, document];
-    });
+      return [file, document] as [string, Document];
+    })
+    // Conformance does not yet tell a table's rules and repeated header rows from the 版记 and the
+    // text: reports with tables are checked by the table tests instead.
+    .filter(([, document]) => !document.body.some((b) => b.kind === 'table'));
 }

@@ -1,4 +1,4 @@
-import { fontRoles, layout, type BodyBlock, type Document, type FontRole, type Run } from '@gongwen/model';
+import { fontRoles, layout, type BodyBlock, type Document, type FontRole, type Run, type TableBlock } from '@gongwen/model';
 
 export interface RenderHtmlOptions {
   /** The page's language tag (default zh-CN). */
@@ -62,9 +62,39 @@ function blocks(list: readonly BodyBlock[]): string[] {
       const tag = `h${Math.min(b.level + 1, 4)}`;
       return `<${tag}>${esc(b.marker + b.text)}</${tag}>`;
     }
+    if (b.kind === 'table') return tableHtml(b);
     return `<p>${runs(b.runs)}</p>`;
   });
 }
+
+/**
+ * A table: its title as the caption, the header rows in `<thead>` (a printer repeats them on every
+ * page). Column widths are left to the browser: the page carries no inline styles.
+ */
+function tableHtml(table: TableBlock): string {
+  const cell = (tag: 'th' | 'td', text: string, c: number) => `<${tag}${tag === 'td' && table.align[c] !== 'left' ? ` class="${table.align[c]}"` : ''}>${esc(text)}</${tag}>`;
+  const head = table.header.length ? `<thead>${table.header.map((r) => `<tr>${r.map((t, c) => cell('th', t, c)).join('')}</tr>`).join('')}</thead>` : '';
+  const body = `<tbody>${table.rows.map((r) => `<tr>${r.map((t, c) => cell('td', t, c)).join('')}</tr>`).join('')}</tbody>`;
+  return `<table class="${table.rules}">${table.title ? `<caption>${esc(table.title)}</caption>` : ''}${head}${body}</table>`;
+}
+
+/** Table rules, added to the page's style sheet only when the document has a table. */
+function tableStyleSheet(): string {
+  return [
+    `table{width:100%;border-collapse:collapse;margin:.5em 0;font-family:${family('body')}}`,
+    `caption{font-family:${family(layout.table.titleRole)};padding-bottom:.25em}`,
+    `th{font-family:${family(layout.table.headerRole)};font-weight:normal}`,
+    `th,td{padding:0 ${layout.table.cellPaddingChars}em;text-align:left}`,
+    `th,td.center{text-align:center}`,
+    `td.right{text-align:right}`,
+    `table.three-line{border-top:${layout.table.outerRule}mm solid #000;border-bottom:${layout.table.outerRule}mm solid #000}`,
+    `table.three-line thead tr:last-child th{border-bottom:${layout.table.innerRule}mm solid #000}`,
+    `table.grid{border:${layout.table.outerRule}mm solid #000}`,
+    `table.grid th,table.grid td{border:${layout.table.innerRule}mm solid #000}`,
+  ].join('\n');
+}
+
+const hasTable = (list: readonly BodyBlock[]): boolean => list.some((b) => b.kind === 'table');
 
 /**
  * The document as one HTML page: no scripts, no external files, the style sheet in the page, the
@@ -83,7 +113,7 @@ export function renderHtml(doc: Document, options: RenderHtmlOptions = {}): stri
     `<meta name="dcterms.creator" content="${esc(doc.meta.author)}">`,
     ...(doc.meta.created ? [`<meta name="dcterms.created" content="${esc(doc.meta.created)}">`] : []),
     '<meta name="generator" content="gongwen">',
-    `<style>\n${styleSheet()}\n</style>`,
+    `<style>\n${styleSheet()}${hasTable(doc.body) || doc.attachments?.some((a) => hasTable(a.body)) ? `\n${tableStyleSheet()}` : ''}\n</style>`,
   ];
   const body: string[] = ['<main>'];
   const h = doc.header;

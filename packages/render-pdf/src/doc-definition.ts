@@ -6,6 +6,7 @@ import { buildHeader } from './header.js';
 import { inlines, round, trackingFloor } from './inlines.js';
 import { Metrics } from './metrics.js';
 import { buildSignature } from './signature.js';
+import { tableNodes } from './table.js';
 
 /** A pdfmake document definition (the subset gongwen writes). */
 export interface DocDefinition {
@@ -215,8 +216,17 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
 function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }): Node[] {
   const size = fontRoles.body.size;
   const tracking = trackingFloor(derived.bodyTrackingPt);
-  return blocks.map((b, i) => {
+  return blocks.flatMap((b, i): Node[] => {
     const blankLinesBefore = i === 0 ? firstBlankLines : 0;
+    if (b.kind === 'table') {
+      const nodes = tableNodes(b, m, blankLinesBefore);
+      // A table's title goes with the table as a heading goes with its text (keepWithNext).
+      if (b.title) (nodes[0]!.stack as Node[]).forEach((line, j) => {
+        line.headlineLevel = 1;
+        if (j === 0) line.id = `${HEADING_START}-${headings.count++}`;
+      });
+      return nodes;
+    }
     if (b.kind === 'heading') {
       const role = layout.headings.roles[b.level];
       const node = textBlock(b.marker + b.text, { role, size, tracking, fill: true, indent: layout.headings.indentChars * derived.charPitchPt, blankLinesBefore }, m);
@@ -226,13 +236,13 @@ function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: n
         line.headlineLevel = b.level;
         if (j === 0) line.id = `${HEADING_START}-${headings.count++}`;
       });
-      return node;
+      return [node];
     }
-    return textBlock(
+    return [textBlock(
       b.runs.map((r) => ({ text: r.text, role: r.role ?? 'body', bold: r.bold })),
       { role: 'body', size, tracking, fill: true, indent: layout.paragraph.firstLineIndentChars * derived.charPitchPt, blankLinesBefore },
       m,
-    );
+    )];
   });
 }
 

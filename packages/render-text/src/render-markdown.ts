@@ -1,4 +1,4 @@
-import type { BodyBlock, Document, Run } from '@gongwen/model';
+import type { BodyBlock, Document, Run, TableBlock } from '@gongwen/model';
 
 /** Escapes what Markdown would read as syntax, so report text prints as written. */
 export function escapeMarkdown(text: string): string {
@@ -14,7 +14,20 @@ function runs(list: readonly Run[]): string {
 }
 
 function blocks(list: readonly BodyBlock[], base: number): string[] {
-  return list.map((b) => (b.kind === 'heading' ? `${'#'.repeat(Math.min(6, b.level + base))} ${escapeMarkdown(b.marker + b.text)}` : runs(b.runs)));
+  return list.map((b) => (b.kind === 'heading' ? `${'#'.repeat(Math.min(6, b.level + base))} ${escapeMarkdown(b.marker + b.text)}` : b.kind === 'table' ? tableMarkdown(b) : runs(b.runs)));
+}
+
+/**
+ * A table as a GitHub-flavoured Markdown table, its title in bold above it. Markdown has one
+ * header row: further header rows become the first body rows; a table without one gets an
+ * empty header row. Cell text is escaped (a `|` cannot end a cell).
+ */
+export function tableMarkdown(table: TableBlock): string {
+  const row = (r: readonly string[]) => `| ${r.map((t) => escapeMarkdown(t)).join(' | ')} |`;
+  const [head, ...moreHead] = table.header;
+  const marks = table.align.map((a) => (a === 'right' ? '---:' : a === 'center' ? ':---:' : ':---'));
+  const lines = [row(head ?? table.align.map(() => '')), `| ${marks.join(' | ')} |`, ...[...moreHead, ...table.rows].map(row)];
+  return (table.title ? `**${escapeMarkdown(table.title)}**\n\n` : '') + lines.join('\n');
 }
 
 /** The document as Markdown: title as `#`, headings one level below, 版记 after a rule. */

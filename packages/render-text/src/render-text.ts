@@ -1,4 +1,4 @@
-import { layout, type BodyBlock, type Document } from '@gongwen/model';
+import { layout, type BodyBlock, type Document, type TableBlock } from '@gongwen/model';
 import { displayWidth, spaces } from './width.js';
 
 const WIDTH = layout.grid.charsPerLine;
@@ -13,12 +13,38 @@ function right(text: string, inset: number): string {
   return spaces(WIDTH - inset - displayWidth(text)) + text;
 }
 
-function blockText(block: BodyBlock): string {
+function blockText(block: Exclude<BodyBlock, TableBlock>): string {
   return block.kind === 'heading' ? block.marker + block.text : block.runs.map((r) => r.text).join('');
 }
 
 function body(blocks: readonly BodyBlock[]): string[] {
-  return blocks.map((b) => INDENT + blockText(b));
+  return blocks.flatMap((b) => (b.kind === 'table' ? tableText(b) : [INDENT + blockText(b)]));
+}
+
+/**
+ * A table as a clerk would type it in plain text: the title centred, columns padded to their
+ * widest cell and two spaces apart, aligned as the table says, the header rows under a rule.
+ */
+export function tableText(table: TableBlock): string[] {
+  const rows = [...table.header, ...table.rows];
+  const widths = table.align.map((_, c) => Math.max(0, ...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const cell = (text: string, c: number, head: boolean) => {
+    const gap = widths[c]! - displayWidth(text);
+    const align = head ? 'center' : table.align[c];
+    if (align === 'right') return spaces(gap) + text;
+    if (align === 'center') return spaces(Math.floor(gap / 2)) + text + spaces(gap - Math.floor(gap / 2));
+    return text + spaces(gap);
+  };
+  const line = (r: string[], head: boolean) => r.map((t, c) => cell(t, c, head)).join('  ').trimEnd();
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * Math.max(0, widths.length - 1);
+  const out: string[] = [];
+  if (table.title) out.push(centre(table.title));
+  out.push('─'.repeat(total));
+  for (const r of table.header) out.push(line(r, true));
+  if (table.header.length) out.push('─'.repeat(total));
+  for (const r of table.rows) out.push(line(r, false));
+  out.push('─'.repeat(total));
+  return out;
 }
 
 /**

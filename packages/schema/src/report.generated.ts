@@ -13,7 +13,14 @@ export type PartKind =
  * 子项编号方式：level 按层级（（一）、1.、（1））；ordinal 一是、二是；none 不编号。省略时按样式约定。
  */
 export type Numbering = 'level' | 'ordinal' | 'none';
-export type Block = Text | Section;
+export type Block = Text | Section | Table;
+/**
+ * 表格的一行：各单元格依次排列。
+ *
+ * @minItems 1
+ * @maxItems 12
+ */
+export type TableRow = [string | number, ...(string | number)[]];
 /**
  * 依次排列的内容：字符串是一个不编号的段落；{heading} 是单独成行的小标题；{lead, text} 是编号的条目。
  */
@@ -187,6 +194,49 @@ export interface Section {
    */
   runIn?: boolean;
   body?: Body;
+}
+/**
+ * 表格（GB/T 9704 第 8 章），如行政复议、行政诉讼案件统计表：表题居中，表头行在每页顶端重复，正文用仿宋。
+ */
+export interface Table {
+  table: {
+    /**
+     * 一段文字（不能为空，也不能只有空白）。
+     */
+    title?: string;
+    /**
+     * 表头行（一行或多行），用黑体；表格跨页时在每页顶端重复。
+     *
+     * @minItems 1
+     * @maxItems 4
+     */
+    header?: [TableRow, ...TableRow[]];
+    /**
+     * 表格的数据行，每行的单元格数与表头相同。
+     *
+     * @minItems 1
+     * @maxItems 500
+     */
+    rows: [TableRow, ...TableRow[]];
+    /**
+     * 各列的对齐方式：left 左对齐、center 居中、right 右对齐（数字列常用）；省略时第一列左对齐，其余居中。
+     *
+     * @minItems 1
+     * @maxItems 12
+     */
+    align?: ['left' | 'center' | 'right', ...('left' | 'center' | 'right')[]];
+    /**
+     * 各列的相对宽度，如 [3, 1, 1, 1]；省略时各列等宽。
+     *
+     * @minItems 1
+     * @maxItems 12
+     */
+    widths?: [number, ...number[]];
+    /**
+     * 表格线：three-line 三线表（顶线、表头下线、底线），grid 全框线；省略时按样式（style.yaml 的 tables.rules，默认三线表）。
+     */
+    rules?: 'three-line' | 'grid';
+  };
 }
 export interface Attachment {
   /**

@@ -100,6 +100,19 @@ export function validateData(data: unknown, ctx: ValidateContext): Diagnostic[] 
   return diagnostics;
 }
 
+/** Every schema object inside a definition (not following `$ref`s), to tell which branch an error comes from. */
+function schemaObjects(root: unknown, into = new Set<unknown>()): Set<unknown> {
+  if (root && typeof root === 'object') {
+    into.add(root);
+    for (const v of Object.values(root)) schemaObjects(v, into);
+  }
+  return into;
+}
+const defs = (reportSchema as { $defs: Record<string, unknown> }).$defs;
+const blockSchema = defs.Block;
+const tableSchemas = schemaObjects(defs.TableRow, schemaObjects(defs.Table));
+const sectionSchemas = schemaObjects(defs.Section);
+
 interface RawError extends ErrorObject {
   parentSchema?: JsonSchema;
 }
@@ -129,6 +142,18 @@ function toIssues(rawErrors: readonly ErrorObject[], complete: boolean, data: un
       if (!anyFits || (t !== undefined && !typeMatches(actual, t))) dropped.add(e);
     }
     if (!anyFits) unfit.set(union, types);
+  }
+
+  // A body block is a table exactly when it has a `table` key: the errors of the other kind's
+  // branch (at the block or below it) are not about what the author wrote.
+  for (const union of errors) {
+    if (union.keyword !== 'anyOf' || union.parentSchema !== blockSchema) continue;
+    if (!union.data || typeof union.data !== 'object' || Array.isArray(union.data)) continue;
+    const other = 'table' in (union.data as object) ? sectionSchemas : tableSchemas;
+    const at = union.instancePath;
+    for (const e of errors) {
+      if (e !== union && (e.instancePath === at || e.instancePath.startsWith(`${at}/`)) && e.parentSchema && other.has(e.parentSchema)) dropped.add(e);
+    }
   }
 
   // A malformed date fails both its pattern and its format, an empty text both its length and its

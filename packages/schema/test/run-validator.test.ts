@@ -53,8 +53,16 @@ it('checking the report in pieces finds exactly what one pass finds', () => {
             .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
         // One pass also says that a body item whose nested body is wrong is "not text" and fails its
         // union; the messages drop both for objects, so they are left out of the comparison.
+        // Likewise it says such an item is not a table (no `table` key; a section's keys are not
+        // a table's), which the messages drop for every item without a `table` key.
+        const sectionKeys = ['heading', 'lead', 'text', 'numbering', 'runIn', 'body'];
+        const notATable = (e: ErrorObject) => {
+          const v = at(e.instancePath);
+          if (!v || typeof v !== 'object' || 'table' in v) return false;
+          return (e.keyword === 'required' && e.params.missingProperty === 'table') || (e.keyword === 'additionalProperties' && sectionKeys.includes(e.params.additionalProperty as string));
+        };
         const noise = (e: ErrorObject) =>
-          (e.keyword === 'anyOf' || (e.keyword === 'type' && e.params.type === 'string')) && typeof at(e.instancePath) === 'object';
+          ((e.keyword === 'anyOf' || (e.keyword === 'type' && e.params.type === 'string')) && typeof at(e.instancePath) === 'object') || notATable(e);
         const key = (e: ErrorObject) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
         onePass(data);
         const expected = (onePass.errors ?? [])

@@ -10,6 +10,7 @@ function bodyTexts(body: Body | undefined): string[] {
   const out: string[] = [];
   for (const block of Array.isArray(body) ? body : []) {
     if (typeof block === 'string') out.push(block);
+    else if (block && typeof block === 'object' && 'table' in block) out.push(...[...(block.table.header ?? []), ...block.table.rows].flat().map(String));
     else if (block && typeof block === 'object') {
       for (const v of [block.heading, block.lead, block.text]) if (typeof v === 'string') out.push(v);
       out.push(...bodyTexts(block.body));

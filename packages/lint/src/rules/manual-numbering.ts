@@ -68,7 +68,7 @@ export const manualNumbering: Rule = {
           }
           continue;
         }
-        if (!block || typeof block !== 'object') continue;
+        if (!block || typeof block !== 'object' || 'table' in block) continue;
         if (numbering !== 'none') {
           const key = (['heading', 'lead', 'text'] as const).find((k) => typeof block[k] === 'string');
           const first = key && block[key];
