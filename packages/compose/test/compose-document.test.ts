@@ -4,7 +4,7 @@ import type { Report } from '@gongwen/schema';
 import { describe, expect, it } from 'vitest';
 import { composeDocument } from '../src/index.js';
 import { smallReport, style } from './fixtures.js';
-import { png } from './images.js';
+import { png } from '@gongwen/test-kit/images';
 
 describe('composeDocument (national style, a report of our own)', () => {
   const { document, diagnostics } = composeDocument(smallReport, style('national'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { checkSealImage, checkSealPixels, sealLimits } from '../src/index.js';
-import { jpegStructure, png, pngChunk } from './images.js';
+import { jpegStructure, png, pngChunk } from '@gongwen/test-kit/images';
 
 /** A PNG whose chunks and checksums are right but whose IDAT is the given bytes. */
 function withData(width: number, height: number, data: Uint8Array): Buffer {

@@ -1,5 +1,27 @@
-import { hashedId } from 'docx';
+import { hashedId, Packer, type Document } from 'docx';
 import { readZip, writeZip } from '@gongwen/zip';
+
+/** docx's compiler, which Packer.pack runs before it zips the parts (docx declares it private). */
+interface Compiler {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | ArrayBufferView | ArrayBuffer>;
+}
+
+/**
+ * The parts of the package docx writes for a document, by path, in its order: what Packer.pack
+ * zips, taken before it is zipped, since normalizePackage rewrites every part and zips them
+ * itself (test/docx-upstream.test.ts checks both give the same bytes on the docx version it names).
+ */
+export function packageParts(file: Document): Map<string, Uint8Array> {
+  const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+  const parts = new Map<string, Uint8Array>();
+  for (const [path, data] of compiler.compile(file, undefined, [])) {
+    parts.set(
+      path,
+      typeof data === 'string' ? new TextEncoder().encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data),
+    );
+  }
+  return parts;
+}
 
 /**
  * Applies the given part rewrites, then makes the bytes of a DOCX depend on its content only. docx stamps the zip entries with the
@@ -7,10 +29,10 @@ import { readZip, writeZip } from '@gongwen/zip';
  * and keys embedded fonts with random GUIDs; this rewrites each of those from the content.
  */
 export function normalizePackage(
-  bytes: Uint8Array,
+  packed: Uint8Array | ReadonlyMap<string, Uint8Array>,
   options: { created?: string; rewrite?: Record<string, (xml: string) => string> },
 ): Uint8Array {
-  const files = Object.fromEntries(readZip(bytes)) as Record<string, Uint8Array>;
+  const files = Object.fromEntries(packed instanceof Uint8Array ? readZip(packed) : packed) as Record<string, Uint8Array>;
   const text = (path: string) => (files[path] ? new TextDecoder().decode(files[path]) : undefined);
   const put = (path: string, xml: string) => {
     files[path] = new TextEncoder().encode(xml);

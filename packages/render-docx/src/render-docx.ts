@@ -2,8 +2,8 @@ import type { Diagnostic, Result } from '@gongwen/diagnostics';
 import type { Document as GongwenDocument, FontRole } from '@gongwen/model';
 import { fontRoles, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
-import { Document, DocumentGridType, Footer, Packer, Paragraph, SectionType } from 'docx';
-import { normalizePackage } from './docx-package.js';
+import { Document, DocumentGridType, Footer, Paragraph, SectionType } from 'docx';
+import { normalizePackage, packageParts } from './docx-package.js';
 import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
 import { setStyleSwitches } from './style-properties.js';
@@ -100,8 +100,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
       ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
-  const packed = await Packer.pack(file, 'uint8array');
-  const docx = normalizePackage(packed as Uint8Array, {
+  const docx = normalizePackage(packageParts(file), {
     created: doc.meta.created,
     rewrite: { 'word/styles.xml': (xml) => setStyleSwitches(xml, styleSwitches) },
   });

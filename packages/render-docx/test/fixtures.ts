@@ -1,5 +1,5 @@
 import type { BodyBlock, Document } from '@gongwen/model';
-import { sealPng } from './seal-png.js';
+import { sealPng } from '@gongwen/test-kit/seal-png';
 
 /** Paragraphs from the Liaoning seed report (003), real text with real punctuation. */
 const texts = [

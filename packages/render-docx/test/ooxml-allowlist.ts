@@ -1,5 +1,5 @@
-import type { XmlElement } from './xml.js';
-import { walk } from './xml.js';
+import type { XmlElement } from '@gongwen/test-kit/xml';
+import { walk } from '@gongwen/test-kit/xml';
 
 /**
  * A schema-level check of `word/document.xml` (and the footers), hand-written from the

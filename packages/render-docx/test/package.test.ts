@@ -4,7 +4,7 @@ import { renderDocx } from '../src/index.js';
 import { jointSealedDocument, plainSealedDocument, upwardDocument } from './fixtures.js';
 import { checkAllowlist } from './ooxml-allowlist.js';
 import { seedDocuments } from './seed-examples.js';
-import { find, parseXml } from './xml.js';
+import { find, parseXml } from '@gongwen/test-kit/xml';
 
 const fixtures: Record<string, () => Parameters<typeof renderDocx>[0]> = {
   jointSealedDocument,

@@ -6,8 +6,8 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/index.js';
 import { jointSealedDocument } from './fixtures.js';
-import type { XmlElement } from './xml.js';
-import { find, parseXml } from './xml.js';
+import type { XmlElement } from '@gongwen/test-kit/xml';
+import { find, parseXml } from '@gongwen/test-kit/xml';
 
 /**
  * The DOCX and the PDF renderer read one layout spec; this compares what each actually wrote

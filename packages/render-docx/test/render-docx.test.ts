@@ -3,8 +3,8 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/index.js';
 import { jointSealedDocument, plainSealedDocument, upwardDocument } from './fixtures.js';
-import type { XmlElement } from './xml.js';
-import { find, parseXml } from './xml.js';
+import type { XmlElement } from '@gongwen/test-kit/xml';
+import { find, parseXml } from '@gongwen/test-kit/xml';
 
 async function render(doc = jointSealedDocument(), options: Parameters<typeof renderDocx>[1] = {}) {
   const { docx, diagnostics } = await renderDocx(doc, options);

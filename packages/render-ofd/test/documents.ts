@@ -7,7 +7,7 @@ import type { Document } from '@gongwen/model';
 import { loadReport } from '@gongwen/schema';
 import { readStyleFiles, stylesDir } from '@gongwen/templates';
 import { unzipSync } from 'fflate';
-import { sealPng } from './seal-png.js';
+import { sealPng } from '@gongwen/test-kit/seal-png';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderOfd } from '../src/index.js';
 import { exampleDocuments, fonts, sealedDocument, text, unpack } from './documents.js';
 import { structureErrors } from './ofd-schema.js';
-import { find, parseXml, walk, type XmlElement } from './xml.js';
+import { find, parseXml, walk, type XmlElement } from '@gongwen/test-kit/xml';
 
 const cases: [string, Document][] = [...exampleDocuments(), ['sealed', sealedDocument()]];
 const rendered = new Map<string, { ofd: Uint8Array; parts: Map<string, Uint8Array> }>();

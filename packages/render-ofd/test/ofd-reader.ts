@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { text, unpack } from './documents.js';
-import { find, parseXml } from './xml.js';
+import { find, parseXml } from '@gongwen/test-kit/xml';
 
 /*
  * ofd.js (npm, the pure-JavaScript reader: SVG per page) rendering an OFD in Debian's Chromium.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { structureErrors } from './ofd-schema.js';
-import { parseXml } from './xml.js';
+import { parseXml } from '@gongwen/test-kit/xml';
 
 const errorsOf = (xml: string): string[] => structureErrors(parseXml(xml), 'part');
 const ns = 'xmlns:ofd="http://www.ofdspec.org/2016"';

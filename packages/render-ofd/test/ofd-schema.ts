@@ -1,4 +1,4 @@
-import type { XmlElement } from './xml.js';
+import type { XmlElement } from '@gongwen/test-kit/xml';
 
 /*
  * The structure GB/T 33190-2016 gives the parts gongwen writes, from the standard's tables:

@@ -1,6 +1,6 @@
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { text as utf8 } from './documents.js';
-import { find, parseXml } from './xml.js';
+import { find, parseXml } from '@gongwen/test-kit/xml';
 
 /*
  * Both files read back the way a reader sees them, into one shape: per page, every glyph's

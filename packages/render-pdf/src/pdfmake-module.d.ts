@@ -4,7 +4,17 @@ declare module 'pdfmake' {
   export default pdfmake;
 }
 
-// pdfkit is reached for its one hook gongwen sets (patches/pdfkit@0.19.1.patch: setDeflate).
+// Modules of pdfmake's build that ./pdfmake-hooks.ts installs its hooks on.
+declare module 'pdfmake/js/Renderer.js' {
+  const module: unknown;
+  export default module;
+}
+declare module 'pdfmake/js/TextInlines.js' {
+  const module: unknown;
+  export default module;
+}
+
+// pdfkit's document class, which pdfmake's document extends; ./pdfkit-hooks.ts installs its hooks on it.
 declare module 'pdfkit' {
   const PDFDocument: unknown;
   export default PDFDocument;

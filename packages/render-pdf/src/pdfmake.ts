@@ -1,7 +1,8 @@
 import { zlibSync } from 'fflate';
 import pdfmakeModule from 'pdfmake';
-import PDFKit from 'pdfkit';
 import type { FontSet, LoadedFont } from '@gongwen/fonts';
+import { installPdfkitHooks } from './pdfkit-hooks.js';
+import { installPdfmakeHooks } from './pdfmake-hooks.js';
 
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
@@ -15,12 +16,14 @@ let instance: PdfMake | undefined;
 
 /**
  * The pdfmake singleton, with remote and local file access switched off: fonts and images come
- * from memory. Streams are deflated by fflate, not the platform's zlib: Node's zlib and a browser's
- * write different (equally valid) streams, and a PDF must have the same bytes in both.
+ * from memory, and gongwen's hooks installed on pdfmake and pdfkit (./pdfmake-hooks.ts,
+ * ./pdfkit-hooks.ts). Streams are deflated by fflate, not the platform's zlib: Node's zlib and a
+ * browser's write different (equally valid) streams, and a PDF must have the same bytes in both.
  */
 export function pdfmake(): PdfMake {
   if (!instance) {
-    (PDFKit as unknown as { setDeflate(deflate: (data: Uint8Array) => Buffer): void }).setDeflate((data) => Buffer.from(zlibSync(data, { level: 6 })));
+    installPdfkitHooks((data) => Buffer.from(zlibSync(data, { level: 6 })));
+    installPdfmakeHooks();
     instance = pdfmakeModule as PdfMake;
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy(() => false);

@@ -35,7 +35,7 @@ const unused = ['@noble/ciphers/aes', '@noble/hashes/sha2', '@noble/hashes/utils
  * so fonts are measured and subset by the same code in both places.
  */
 const fontkitMain = join(packageDir, '..', 'fonts', 'dist', 'fontkit.cjs');
-/** pdfmake's Node entry, not its prebuilt browser file: the one patches/pdfmake@0.3.11.patch applies to. */
+/** pdfmake's Node entry, not its prebuilt browser file: the modules render-pdf installs its hooks on. */
 const pdfmakeMain = requireFrom('pdfmake', 'render-pdf');
 
 export const engineEntry = join(packageDir, 'src', 'engine', 'worker.ts');

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { yaml } from '@gongwen/schema';
 import { render, type RenderOptions, type RenderResult } from 'gongwen';
 import { findSoffice, fullReport, jpegOf, libreOfficeText, pdfText } from './helpers.js';
-import { png } from './images.js';
+import { png } from '@gongwen/test-kit/images';
 
 /** Every character XML 1.0 forbids that a YAML escape can write, and a lone surrogate. */
 const escapes = '\\uFFFE\\u0001\\uFFFF\\x0B\\u001F\\uD800\\b\\0\\x7F';

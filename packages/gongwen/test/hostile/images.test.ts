@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'gongwen';
 import { example, findSoffice, jpegOf, libreOfficeText } from './helpers.js';
-import { png, pngChunk } from './images.js';
+import { png, pngChunk } from '@gongwen/test-kit/images';
 
 // A report with one seal, `seal.png`, and the line and column of that path in the YAML.
 const source = example('national-jiaokou-2021').replace(/^(signature:\n)/m, '$1  seals: [seal.png]\n');

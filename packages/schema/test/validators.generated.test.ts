@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without type declarations
 import { generateValidators } from '../scripts/generate-validators.mjs';
-import { reportSchema } from './report-schema.js';
-import { schemaErrors } from './run-validator.js';
+import { reportSchema } from '../src/report-schema.js';
+import { schemaErrors } from '../src/run-validator.js';
 
-const onDisk = () => readFileSync(new URL('./validators.generated.ts', import.meta.url), 'utf8');
+const onDisk = () => readFileSync(new URL('../src/validators.generated.ts', import.meta.url), 'utf8');
 
 describe('the validators compiled from report.schema.json at build time', () => {
   it('src/validators.generated.ts is up to date (run `pnpm --filter @gongwen/schema generate`)', () => {

@@ -1,7 +1,7 @@
 import type { Document } from '@gongwen/model';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './render-markdown.js';
-import { renderText } from './render-text.js';
+import { renderMarkdown } from '../src/render-markdown.js';
+import { renderText } from '../src/render-text.js';
 
 const doc: Document = {
   meta: { title: '2021年法治政府建设年度报告', author: '甲乡人民政府' },

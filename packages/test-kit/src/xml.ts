@@ -22,7 +22,7 @@ function checkText(text: string, where: string): string {
 }
 
 /**
- * A strict, small XML parser for the parts a DOCX holds: it throws on anything that is not
+ * A strict, small XML parser for the parts a DOCX or an OFD holds: it throws on anything that is not
  * well-formed (unbalanced or crossed tags, unquoted or repeated attributes, bare `&`, text or a
  * second element outside the root).
  */

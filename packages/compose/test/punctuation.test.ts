@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFullWidth } from './punctuation.js';
+import { toFullWidth } from '../src/punctuation.js';
 
 describe('toFullWidth', () => {
   it('makes half-width marks between Chinese full-width', () => {

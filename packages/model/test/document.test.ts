@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentLines, type Document } from './index.js';
+import { documentLines, type Document } from '../src/index.js';
 
 describe('documentLines', () => {
   it('lists the text of every element in reading order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate } from './dates.js';
+import { chineseDate } from '../src/dates.js';
 
 describe('chineseDate', () => {
   it('drops zero padding (7.3.5.4)', () => {

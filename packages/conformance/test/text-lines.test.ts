@@ -1,6 +1,6 @@
 import { ptToMm } from '@gongwen/model';
 import { describe, expect, it } from 'vitest';
-import { groupLines, type PlacedItem } from './text-lines.js';
+import { groupLines, type PlacedItem } from '../src/text-lines.js';
 
 const item = (str: string, x: number, baseline: number, extra: Partial<PlacedItem> = {}): PlacedItem => ({
   str,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derived, fontRoles, headerLines, layout, mmToPt, mmToTwip } from './index.js';
+import { derived, fontRoles, headerLines, layout, mmToPt, mmToTwip } from '../src/index.js';
 
 describe('GB/T 9704 layout spec', () => {
   it('has an A4 page whose margins and text block add up (5.1, 5.2.1)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, parseMarkup } from './markup.js';
-import { sourceMark } from './source-marks.js';
-import { toDocument } from './to-document.js';
+import { decodeEntities, parseMarkup } from '../src/markup.js';
+import { sourceMark } from '../src/source-marks.js';
+import { toDocument } from '../src/to-document.js';
 
 const files = ['document.hbs', 'partials/blocks.hbs'];
 

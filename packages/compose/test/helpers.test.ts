@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { helpers, knownHelpers } from './helpers.js';
+import { helpers, knownHelpers } from '../src/helpers.js';
 
 function render(source: string, data: unknown = {}): string {
   const env = Handlebars.create();

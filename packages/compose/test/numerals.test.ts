@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, formatMarker } from './numerals.js';
+import { chineseNumeral, formatMarker } from '../src/numerals.js';
 
 describe('chineseNumeral', () => {
   it('writes 1–99 as 公文 do', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { error, formatDiagnostic, formatLocation, hasErrors, sortDiagnostics, toJsonReport, warning } from './index.js';
+import { error, formatDiagnostic, formatLocation, hasErrors, sortDiagnostics, toJsonReport, warning } from '../src/index.js';
 
 const source = ['style: national', 'year: 二〇二一', 'title: 标题'].join('\n');
 

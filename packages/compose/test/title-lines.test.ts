@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakTitle, titleWidth } from './title-lines.js';
+import { breakTitle, titleWidth } from '../src/title-lines.js';
 
 // 156 mm of 22 pt 小标宋: 20 characters a line.
 const capacity = 20;
