@@ -21,9 +21,9 @@ describe('the validators compiled from report.schema.json at build time', () => 
   });
 
   it('point errors at the objects of reportSchema itself, which the messages recognise', () => {
-    const { errors } = schemaErrors({ style: 'national', year: 2021, issuers: [{ name: '某镇人民政府' }], parts: [], documentNumber: '交发[2022]8号' });
-    const pattern = errors.find((e) => e.instancePath === '/documentNumber');
+    const { errors } = schemaErrors({ style: 'National', year: 2021, issuers: [{ name: '某镇人民政府' }], parts: [] });
+    const pattern = errors.find((e) => e.instancePath === '/style');
     expect(pattern?.keyword).toBe('pattern');
-    expect(pattern?.parentSchema).toBe(reportSchema.properties.documentNumber);
+    expect(pattern?.parentSchema).toBe(reportSchema.properties.style);
   });
 });
