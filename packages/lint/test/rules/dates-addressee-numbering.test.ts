@@ -10,7 +10,7 @@ describe('rules about dates, the addressee, typed numbers and a typed 附件说�
   });
 
   it('year/future-date: a 成文日期 after the day the caller says is today, and only then', () => {
-    const fixture = loadFixture('dates-and-numbers.yaml');
+    const fixture = loadFixture('future-date.yaml');
     const [d] = only(lint(fixture, { today: '2024-03-14' }), 'year/future-date');
     expect(d).toMatchObject({ severity: 'warning', line: 13, column: 9, path: 'signature.date', message: '成文日期2024年3月15日晚于今天（2024年3月14日）' });
     expect(only(lint(fixture, { today: '2024-03-15' }), 'year/future-date')).toEqual([]);
@@ -21,7 +21,7 @@ describe('rules about dates, the addressee, typed numbers and a typed 附件说�
   });
 
   it('year/document-number-year: 〔2023〕 on a report dated in 2024, pointed at the year', () => {
-    const fixture = loadFixture('dates-and-numbers.yaml');
+    const fixture = loadFixture('document-number-year.yaml');
     const [d] = only(lint(fixture), 'year/document-number-year');
     expect(d).toMatchObject({ line: 4, message: '发文字号的年份是2023年，成文日期却在2024年' });
     expect(spanText(fixture.source, d!)).toBe('2023');
