@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without type declarations
-import { generateValidators } from '../scripts/generate-validators.mjs';
+import { formats, generateValidators } from '../scripts/generate-validators.mjs';
 import { reportSchema } from './report-schema.js';
 import { schemaErrors } from './run-validator.js';
 
@@ -10,6 +10,11 @@ const onDisk = () => readFileSync(new URL('./validators.generated.ts', import.me
 describe('the validators compiled from report.schema.json at build time', () => {
   it('src/validators.generated.ts is up to date (run `pnpm --filter @gongwen/schema generate`)', () => {
     expect(onDisk()).toBe(generateValidators());
+  });
+
+  it('src/style-validators.generated.ts is up to date with style.schema.json', () => {
+    const styleSchema = JSON.parse(readFileSync(new URL('../style.schema.json', import.meta.url), 'utf8'));
+    expect(readFileSync(new URL('./style-validators.generated.ts', import.meta.url), 'utf8')).toBe(generateValidators(styleSchema, formats.style));
   });
 
   it('would notice a change to the schema', () => {
