@@ -4,5 +4,7 @@ import { loadYaml } from '@gongwen/schema';
 export function manifestField(text: string, key: string): string | undefined {
   const { data } = loadYaml(text);
   const value = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  // A folded scalar joins its lines with a space; Chinese text has no spaces between characters.
+  return value.trim().replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
 }
