@@ -3,15 +3,28 @@
 // (a browser). The folders stay the one source; this copy is made again on every build.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatDiagnostic, hasErrors } from '@gongwen/diagnostics';
+import { loadStyleManifest } from '@gongwen/schema';
 import { readStyleFiles, stylesDir } from './index.js';
 
+// Every bundled manifest is checked against style.schema.json before it is bundled: a style
+// that would fail to load in Node never reaches a browser either.
 const styles = {};
+const problems = [];
 for (const name of readdirSync(stylesDir).sort()) {
   const dir = join(stylesDir, name);
   if (name.startsWith('.') || name === 'node_modules' || !statSync(dir).isDirectory()) continue;
   const files = readStyleFiles(dir);
-  if ('style.yaml' in files || 'style.yml' in files) styles[name] = files;
+  const manifest = files['style.yaml'] ?? files['style.yml'];
+  if (manifest === undefined) continue;
+  const file = join(name, 'style.yaml' in files ? 'style.yaml' : 'style.yml');
+  const { diagnostics } = loadStyleManifest(manifest, { filename: file });
+  problems.push(...diagnostics.map((d) => formatDiagnostic(d, { source: manifest, color: false })));
+  if (hasErrors(diagnostics)) process.exitCode = 1;
+  styles[name] = files;
 }
+if (problems.length) process.stderr.write(`${problems.join('\n')}\n`);
+if (process.exitCode) process.exit();
 writeFileSync(
   join(stylesDir, 'bundled.js'),
   `// Generated from the style folders by build-styles.mjs; edit the folders, not this file.\nexport const bundledStyleFiles = ${JSON.stringify(styles, null, 1)};\n`,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadYaml } from '@gongwen/schema';
 
 // The folder that holds one sub-folder per style. Styles are data (manifest + templates),
 // read by whoever renders; the only code here finds them and reads one.
@@ -25,8 +26,10 @@ function readFolder(dir) {
 
 /** The style a manifest extends (`extends: national` at the top level), if it names one. */
 export function baseStyleName(manifestText) {
-  const m = /^extends:[ \t]*(['"]?)([^'"#\s]+)\1[ \t]*(?:#.*)?$/m.exec(manifestText ?? '');
-  return m && STYLE_NAME.test(m[2]) ? m[2] : undefined;
+  if (manifestText === undefined) return undefined;
+  const { data } = loadYaml(manifestText);
+  const name = data && typeof data === 'object' && !Array.isArray(data) ? data.extends : undefined;
+  return typeof name === 'string' && STYLE_NAME.test(name) ? name : undefined;
 }
 
 /**

@@ -208,11 +208,8 @@ function loadBase(allFiles: Record<string, string>, manifestText: string, lang: 
   if (!declared) return { diagnostics: [] };
   const at = { file: MANIFEST, line: declared.line, column: declared.column, path: 'extends' };
   const name = declared.name;
-  if (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)) {
-    // parseManifest reports a value that is not text; a bad name is said here.
-    if (typeof name !== 'string') return { diagnostics: [] };
-    return { diagnostics: [error('style/extends', t(lang, `extends 应为样式名称（小写字母、数字和连字符），而不是“${name}”`, `extends must be a style name (lowercase letters, digits, hyphens), not "${name}"`), at)] };
-  }
+  // A value that is not a style name is style.schema.json's to report, with parseManifest's other problems.
+  if (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)) return { diagnostics: [] };
   if (chain.includes(name)) {
     return {
       diagnostics: [

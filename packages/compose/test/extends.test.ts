@@ -65,6 +65,6 @@ describe('a style that extends another', () => {
 
   it('still checks its own manifest (an unknown key, a bad value)', () => {
     const { diagnostics } = loadStyle(beside({ 'style.yaml': manifest('numbering:\n  default: roman\n') }), { name: 'hunan' });
-    expect(diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['style/manifest', 6]]);
+    expect(diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['schema/enum', 6]]);
   });
 });

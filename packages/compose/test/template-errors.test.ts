@@ -118,16 +118,15 @@ describe('manifest errors name style.yaml and the line', () => {
   it('a missing default heading', () => {
     const changed = manifest.replace(/^\s+highlights:.*\n/m, '');
     const d = attempt({ 'style.yaml': changed });
-    // At the headings mapping, which starts with its first entry.
-    expect(d[0]).toMatchObject({ ruleId: 'style/manifest', file: 'style.yaml', line: lineOf(changed, 'study:') });
-    expect(d[0]!.message).toContain('highlights');
+    // At the key of the headings mapping that lacks it, as a report's missing key is pointed at.
+    expect(d[0]).toMatchObject({ ruleId: 'schema/required', file: 'style.yaml', line: lineOf(changed, 'headings:'), message: 'parts.headings 缺少 highlights 的默认标题' });
   });
 
   it('an unknown part kind and a bad numbering value', () => {
     const changed = manifest.replace('required: [measures,', 'required: [measurez,').replace('default: level', 'default: roman');
     const d = attempt({ 'style.yaml': changed });
     expect(d.map((x) => [x.path, x.line])).toEqual([
-      ['parts.required.0', lineOf(changed, 'measurez')],
+      ['parts.required[0]', lineOf(changed, 'measurez')],
       ['numbering.default', lineOf(changed, 'roman')],
     ]);
   });
@@ -135,15 +134,16 @@ describe('manifest errors name style.yaml and the line', () => {
   it('a misspelt key', () => {
     const changed = manifest.replace('punctuation:', 'punctuaton:');
     const d = attempt({ 'style.yaml': changed });
-    expect(d[0]).toMatchObject({ ruleId: 'style/manifest', line: lineOf(changed, 'punctuaton:'), message: '未知的清单项 punctuaton' });
+    expect(d[0]).toMatchObject({ ruleId: 'schema/unknown-key', line: lineOf(changed, 'punctuaton:'), column: 1, message: '未知的键“punctuaton”' });
+    expect(d[0]!.hint).toMatch(/^是否想写“punctuation”？/);
   });
 
   it('a font name for a role that does not exist, and one that is not text', () => {
     const changed = `${manifest}\nfonts:\n  body: 仿宋\n  heading9: 楷体\n  heading2: [楷体]\n`;
     const d = attempt({ 'style.yaml': changed });
     expect(d.map((x) => [x.ruleId, x.line])).toEqual([
-      ['style/manifest', lineOf(changed, 'heading9:')],
-      ['style/manifest', lineOf(changed, 'heading2: [')],
+      ['schema/unknown-key', lineOf(changed, 'heading9:')],
+      ['schema/type', lineOf(changed, 'heading2: [')],
     ]);
   });
 
@@ -181,6 +181,7 @@ describe('manifest errors name style.yaml and the line', () => {
 
   it('messages in English on request', () => {
     const { diagnostics } = loadStyle({ ...base, 'style.yaml': manifest.replace('default: level', 'default: roman') }, { name: 'national', lang: 'en' });
-    expect(diagnostics[0]!.message).toBe('numbering.default must be one of level, ordinal, none, not "roman"');
+    expect(diagnostics[0]!.message).toBe('"roman" is not one of the allowed values');
+    expect(diagnostics[0]!.hint).toBe('allowed: level, ordinal, none');
   });
 });

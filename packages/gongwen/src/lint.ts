@@ -40,6 +40,8 @@ export async function lintLoaded(
     locate: loaded.locate,
     lang: options.lang,
     style: { name: style.name, requiredParts: required, headings },
+    // The clock is read here, by the caller, so that lint itself stays deterministic.
+    today: new Date(),
   });
 }
 

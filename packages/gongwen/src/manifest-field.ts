@@ -1,18 +1,10 @@
-/**
- * A top-level scalar of the manifest, read without a YAML parser so that listing stays cheap:
- * a plain or quoted value on the key's line, or a block (`>` / `|`) on the indented lines below.
- */
+import { loadYaml } from '@gongwen/schema';
+
+/** A top-level text of a style's manifest (its description, its region), read with the one YAML loader. */
 export function manifestField(text: string, key: string): string | undefined {
-  const lines = text.split(/\r?\n/);
-  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
-  if (at < 0) return undefined;
-  const value = lines[at]!.slice(key.length + 1).replace(/\s+#.*$/, '').trim();
-  if (value && !/^[>|][+-]?$/.test(value)) return value.replace(/^(['"])(.*)\1$/, '$2');
-  const block: string[] = [];
-  for (const line of lines.slice(at + 1)) {
-    if (line.trim() && !/^\s/.test(line)) break;
-    block.push(line.trim());
-  }
-  const joined = (value.startsWith('|') ? block.join('\n') : block.join('')).trim();
-  return joined || undefined;
+  const { data } = loadYaml(text);
+  const value = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : undefined;
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  // A folded scalar joins its lines with a space; Chinese text has no spaces between characters.
+  return value.trim().replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
 }

@@ -1,5 +1,4 @@
-import { yaml } from '@gongwen/schema';
-import type { Report } from '@gongwen/schema';
+import { writeYaml, type Report } from '@gongwen/schema';
 import type { Note } from './recognise.js';
 
 export interface WriteYamlOptions {
@@ -20,14 +19,7 @@ const oneLine = (s: string) => ` ${s.replace(/[\r\n]+/g, ' ')}`;
  * differently (a leading `-`, `: ` inside, a number-like string).
  */
 export function writeReportYaml(report: Report, options: WriteYamlOptions): string {
-  const doc = new yaml.Document(report, { keepUndefined: false });
-  for (const n of options.notes) {
-    const node = doc.getIn(n.path, true) as { comment?: string | null; commentBefore?: string | null } | undefined;
-    if (!node || typeof node !== 'object') continue;
-    if (yaml.isScalar(node)) node.comment = node.comment ? `${node.comment};${oneLine(n.text)}` : oneLine(n.text);
-    else node.commentBefore = node.commentBefore ? `${node.commentBefore}\n${oneLine(n.text)}` : oneLine(n.text);
-  }
   const head = [`# yaml-language-server: $schema=${options.schema}`, ...(options.preface.length ? ['#', ...options.preface.map((p) => `#${oneLine(p)}`)] : [])];
-  const body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  const body = writeYaml(report, { comments: options.notes.map((n) => ({ path: n.path, text: n.text })) });
   return `${head.join('\n')}\n\n${body}`;
 }

@@ -1,5 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '@gongwen/diagnostics';
 import type { Report } from '@gongwen/schema';
+import { parseDate } from './dates.js';
 import { findingRange, formatPath } from './position.js';
 import { rules } from './registry.js';
 import type { DataPath, LintOptions } from './types.js';
@@ -17,7 +18,8 @@ function valueAt(report: Report, path: DataPath): string | undefined {
 export function lintReport(report: Report, options: LintOptions = {}): Diagnostic[] {
   const lang = options.lang ?? 'zh';
   const lines = options.source?.split(/\r?\n/);
-  const ctx = { report, style: options.style ?? {} };
+  const today = typeof options.today === 'string' ? parseDate(options.today) : options.today instanceof Date ? { year: options.today.getFullYear(), month: options.today.getMonth() + 1, day: options.today.getDate() } : undefined;
+  const ctx = { report, style: options.style ?? {}, ...(today ? { today } : {}) };
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     if (options.only && !options.only.includes(rule.id)) continue;

@@ -45,11 +45,18 @@ export interface LintOptions {
   style?: LintStyle;
   /** Rule ids to run; all rules when absent. */
   only?: readonly string[];
+  /**
+   * Today's date (`2024-03-05`, or a Date read in local time), for the rules about dates in the
+   * future. The caller reads the clock; without it those rules stay silent.
+   */
+  today?: string | Date;
 }
 
 export interface RuleContext {
   report: Report;
   style: LintStyle;
+  /** Today, when the caller gave it. */
+  today?: { year: number; month: number; day: number };
 }
 
 /** One thing a rule found: where in the data, and optionally which substring of that string. */

@@ -47,10 +47,12 @@ describe('the five seeds', () => {
   });
 
   it('every rule fires on its fixture and the clean fixture is silent', () => {
-    expect(lint(loadFixture('clean.yaml'))).toEqual([]);
+    // Linted on a fixed day, for the rule about dates in the future.
+    const today = '2024-03-14';
+    expect(lint(loadFixture('clean.yaml'), { today })).toEqual([]);
     for (const rule of rules) {
       const name = rule.id.split('/')[1] === 'sum' ? 'stats-sum' : rule.id.split('/')[1]!;
-      expect(lint(loadFixture(`${name}.yaml`)).some((d) => d.ruleId === rule.id), rule.id).toBe(true);
+      expect(lint(loadFixture(`${name}.yaml`), { today }).some((d) => d.ruleId === rule.id), rule.id).toBe(true);
     }
   });
 

@@ -1,7 +1,7 @@
-// Compiles report.schema.json with AJV once, at build time, into plain validation functions, so a
-// fresh process only loads them instead of compiling the schema (about 100 ms on every cold start).
-// `pnpm --filter @gongwen/schema generate` rewrites src/validators.generated.ts; a test fails when
-// it is stale. The options must stay those the validators were always compiled with: `allErrors`
+// Compiles report.schema.json and style.schema.json with AJV once, at build time, into plain
+// validation functions, so a fresh process only loads them instead of compiling the schemas (about
+// 100 ms on every cold start). `pnpm --filter @gongwen/schema generate` rewrites
+// src/validators.generated.ts and src/style-validators.generated.ts; a test fails when one is stale. The options must stay those the validators were always compiled with: `allErrors`
 // finds every problem, `verbose` keeps each error's schema objects, which the messages read.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,13 +12,28 @@ const standaloneCode = require('ajv/dist/standalone').default;
 const { _ } = require('ajv');
 const addFormats = require('ajv-formats');
 
-const schemaUrl = new URL('../report.schema.json', import.meta.url);
-const outUrl = new URL('../src/validators.generated.ts', import.meta.url);
+/** Each data format: its schema file, the generated module, how that module imports the schema, and the definitions validated on their own (see run-validator.ts), by export name. */
+export const formats = {
+  report: {
+    schema: 'report.schema.json',
+    out: 'validators.generated.ts',
+    name: 'reportSchema',
+    module: './report-schema.js',
+    entryPoints: { report: '', part: 'Part', attachment: 'Attachment', block: 'Block' },
+  },
+  style: {
+    schema: 'style.schema.json',
+    out: 'style-validators.generated.ts',
+    name: 'styleSchema',
+    module: './style-schema.js',
+    entryPoints: { style: '' },
+  },
+};
 
-/** The definitions validated on their own (see run-validator.ts), by export name. */
-export const entryPoints = { report: '', part: 'Part', attachment: 'Attachment', block: 'Block' };
+const read = (file) => JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
 
-export function generateValidators(schema = JSON.parse(readFileSync(schemaUrl, 'utf8'))) {
+export function generateValidators(schema = read(formats.report.schema), format = formats.report) {
+  const { entryPoints, name: schemaName } = format;
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -33,8 +48,8 @@ export function generateValidators(schema = JSON.parse(readFileSync(schemaUrl, '
 
   // The schema objects errors point to are the very objects of reportSchema, as when compiling at
   // run time: the messages recognise some of them by identity.
-  const pointers = [[JSON.stringify(schema), 'reportSchema']];
-  for (const [name, def] of Object.entries(schema.$defs ?? {})) pointers.push([JSON.stringify(def), `reportSchema.$defs[${JSON.stringify(name)}]`]);
+  const pointers = [[JSON.stringify(schema), schemaName]];
+  for (const [name, def] of Object.entries(schema.$defs ?? {})) pointers.push([JSON.stringify(def), `${schemaName}.$defs[${JSON.stringify(name)}]`]);
   code = code.replace(/const (schema\d+) = /g, (m) => `\u0000${m}`);
   code = code
     .split('\u0000')
@@ -58,10 +73,10 @@ export function generateValidators(schema = JSON.parse(readFileSync(schemaUrl, '
   });
   code = code.replace(/^"use strict";/, '');
   return [
-    '/* Generated from report.schema.json by scripts/generate-validators.mjs. Do not edit. */',
+    `/* Generated from ${format.schema} by scripts/generate-validators.mjs. Do not edit. */`,
     '// @ts-nocheck',
     ...[...imports].map(([file, id]) => `import * as ${id}Module from '${file}';`),
-    "import { reportSchema } from './report-schema.js';",
+    `import { ${schemaName} } from '${format.module}';`,
     '// What require() would give: Node and bundlers differ in what a CommonJS module\'s default import is.',
     'const commonJs = (ns) => (ns.default && ns.default.__esModule ? ns.default : ns);',
     ...[...imports].map(([, id]) => `const ${id} = commonJs(${id}Module);`),
@@ -90,5 +105,5 @@ function jsonEnd(text, start) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(outUrl, generateValidators());
+  for (const format of Object.values(formats)) writeFileSync(new URL(`../src/${format.out}`, import.meta.url), generateValidators(read(format.schema), format));
 }

@@ -9,11 +9,11 @@ export const reportSchema = schema;
 
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
-/** Follows a local `$ref` (`#/$defs/Name`) to the schema it names; other schemas come back as they are. */
-export function resolveRef(node: JsonSchema | undefined): JsonSchema | undefined {
+/** Follows a local `$ref` (`#/$defs/Name`) of `root` to the schema it names; other schemas come back as they are. */
+export function resolveRef(node: JsonSchema | undefined, root: { $defs?: object } = reportSchema): JsonSchema | undefined {
   for (let i = 0; node && typeof node.$ref === 'string' && i < 10; i++) {
     const name = /^#\/\$defs\/([^/]+)$/.exec(node.$ref)?.[1];
-    node = name ? (reportSchema.$defs as Record<string, JsonSchema>)[name] : undefined;
+    node = name ? (root.$defs as Record<string, JsonSchema> | undefined)?.[name] : undefined;
   }
   return node;
 }

@@ -57,7 +57,7 @@ export interface Report {
    */
   issuers: [Organ, ...Organ[]];
   /**
-   * 发文字号，如 交发〔2022〕8号：年份用六角括号〔〕，序号不编虚位、不加“第”。有发文字号时排红头。
+   * 发文字号，如 交发〔2022〕8号：年份用六角括号〔〕，序号不编虚位、不加“第”（gongwen lint 检查写法，--fix 可改正）。有发文字号时排红头。
    */
   documentNumber?: string;
   /**

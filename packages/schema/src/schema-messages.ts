@@ -101,7 +101,7 @@ export function requiredMessage(property: string, lang: Lang): string {
 }
 
 /** Where each kind of mapping stands in a report, for saying where a misplaced key belongs. */
-const placeNames: Record<string, { zh: string; en: string }> = {
+export const reportPlaceNames: Record<string, { zh: string; en: string }> = {
   '': { zh: '报告的顶层', en: 'the top level of the report' },
   Organ: { zh: 'issuers 下的机关', en: 'an organ under issuers' },
   Header: { zh: 'header', en: 'header' },
@@ -113,8 +113,15 @@ const placeNames: Record<string, { zh: string; en: string }> = {
   Figure: { zh: 'figures 下的统计项', en: 'a figure under figures' },
 };
 
-/** The places (other than `here`) where `key` is a key of the report format. */
-export function placesOf(key: string, here: readonly string[], defs: Record<string, { properties?: object }>, root: { properties?: object }, lang: Lang): string[] {
+/** The places (other than `here`) where `key` is a key of the format, among the places `placeNames` names. */
+export function placesOf(
+  key: string,
+  here: readonly string[],
+  defs: Record<string, { properties?: object }>,
+  root: { properties?: object },
+  lang: Lang,
+  placeNames: Record<string, { zh: string; en: string }> = reportPlaceNames,
+): string[] {
   const all: [string, { properties?: object }][] = [['', root], ...Object.entries(defs)];
   return all
     .filter(([name, def]) => def.properties && key in def.properties && placeNames[name] && !(here.length && here.every((k) => k in def.properties!)))
@@ -147,27 +154,10 @@ export function enumMessage(value: unknown, allowed: readonly unknown[], suggest
     : { message: `${shown(value, lang)}不是可用的值`, hint: `${suggestion ? `是否想写“${suggestion}”？` : ''}可选：${list}` };
 }
 
-const documentNumberExample = '交发〔2022〕8号';
-
 /** Messages for the fields whose pattern encodes an official rule; the bare regex helps nobody. */
 export function patternMessage(field: string | undefined, value: unknown, pattern: string, lang: Lang): { message: string; hint?: string } {
   const v = shown(value, lang);
   switch (field) {
-    case 'documentNumber': {
-      const s = String(value);
-      let why: string | undefined;
-      if (/[[\]()（）【】［］﹝﹞]/.test(s) && !/[〔〕]/.test(s))
-        why = lang === 'en' ? 'the year goes in 〔 〕 hexagonal brackets' : '年份要用六角括号〔〕，不用 [ ]、( )、【】';
-      else if (/〕0\d/.test(s)) why = lang === 'en' ? 'the serial number has no leading zeros' : '序号不编虚位（不写 08 这样的前导零）';
-      else if (/〕第/.test(s)) why = lang === 'en' ? 'no 第 before the serial number' : '序号前不加“第”';
-      else if (!/号$/.test(s)) why = lang === 'en' ? 'it ends with 号' : '末尾要有“号”';
-      return lang === 'en'
-        ? {
-            message: `document number ${v} is not in the official form`,
-            hint: `write it as code〔year〕number号, e.g. ${documentNumberExample}${why ? `; ${why}` : ''}`,
-          }
-        : { message: `发文字号${v}的写法不对`, hint: `应写作 代字〔年份〕序号号，如 ${documentNumberExample}${why ? `；${why}` : ''}。` };
-    }
     case 'style':
       return lang === 'en'
         ? {

@@ -9,6 +9,8 @@ import { findNode, hasSpan, offsetsToRange, pointAt, rangeOf, type SourceRange }
 import { asciiColonMessage } from './yaml-errors.js';
 import { reportSchema, resolveRef, type JsonSchema } from './report-schema.js';
 import { schemaErrors } from './run-validator.js';
+import { styleSchema } from './style-schema.js';
+import * as styleValidators from './style-validators.generated.js';
 import {
   dateMessage,
   enumMessage,
@@ -16,6 +18,7 @@ import {
   jsonType,
   minItemsMessage,
   placesOf,
+  reportPlaceNames,
   patternMessage,
   rangeMessage,
   requiredMessage,
@@ -36,17 +39,55 @@ const maxIssues = 200;
 /** Once this many raw errors are in, the rest of the report is not checked: only the count would grow. */
 const errorBudget = 10_000;
 
-/** Names of the schema objects whose messages are worded specially. */
-const named = new Map<unknown, string>([
-  [reportSchema.properties.documentNumber, 'documentNumber'],
-  [reportSchema.properties.style, 'style'],
-  [reportSchema.$defs.Header.properties.copyNumber, 'copyNumber'],
-  [reportSchema.$defs.SealRef, 'SealRef'],
-  [reportSchema.$defs.Text, 'Text'],
-  [reportSchema.$defs.Section.then, 'Section.then'],
-  [reportSchema.$defs.Part.then, 'Part.then'],
-  [reportSchema.$defs.Section, 'Section'],
-]);
+/** A data format checked by a JSON Schema: the schema, how to run it, and what its messages call things. */
+export interface DataFormat {
+  root: JsonSchema & { $defs?: object; properties?: object };
+  errors(data: unknown, options: { budget: number }): { errors: ErrorObject[]; complete: boolean };
+  /** The schema objects whose messages are worded specially, by name. */
+  named: Map<unknown, string>;
+  /** Where each kind of mapping stands, by `$defs` name ('' for the top level), for a misplaced key. */
+  places: Record<string, { zh: string; en: string }>;
+  /** The message for data that is not a mapping at all. */
+  notAMapping(found: string, lang: Lang): string;
+}
+
+/** The report format, report.schema.json. */
+export const reportFormat: DataFormat = {
+  root: reportSchema,
+  errors: schemaErrors,
+  named: new Map<unknown, string>([
+    [reportSchema.properties.style, 'style'],
+    [reportSchema.$defs.Header.properties.copyNumber, 'copyNumber'],
+    [reportSchema.$defs.SealRef, 'SealRef'],
+    [reportSchema.$defs.Text, 'Text'],
+    [reportSchema.$defs.Section.then, 'Section.then'],
+    [reportSchema.$defs.Part.then, 'Part.then'],
+    [reportSchema.$defs.Section, 'Section'],
+  ]),
+  places: reportPlaceNames,
+  notAMapping: (found, lang) =>
+    lang === 'en' ? `a report is a mapping of keys (style, year, issuers, parts…), found ${found}` : `报告应是由键（style、year、issuers、parts……）组成的映射，实际是${found}`,
+};
+
+const styleValidate = (styleValidators as unknown as { style: { (data: unknown): boolean; errors?: ErrorObject[] | null } }).style;
+
+/** A style's manifest, style.schema.json. */
+export const styleFormat: DataFormat = {
+  root: styleSchema,
+  errors: (data) => ({ errors: styleValidate(data) ? [] : [...(styleValidate.errors ?? [])], complete: true }),
+  named: new Map<unknown, string>([
+    [styleSchema.$defs.StyleName, 'style'],
+    [styleSchema.$defs.Text, 'Text'],
+    [styleSchema.then.properties.parts.properties.headings, 'headings'],
+  ]),
+  places: {
+    '': { zh: 'style.yaml 的顶层', en: 'the top level of style.yaml' },
+    Parts: { zh: 'parts', en: 'parts' },
+    Headings: { zh: 'parts.headings', en: 'parts.headings' },
+  },
+  notAMapping: (found, lang) =>
+    lang === 'en' ? `style.yaml is a mapping of keys (name, region, description, title, parts…), found ${found}` : `style.yaml 应是由键（name、region、description、title、parts……）组成的映射，实际是${found}`,
+};
 
 export interface ValidateContext {
   /** The parsed source, to point at; without it diagnostics carry the data path only. */
@@ -71,9 +112,14 @@ interface Issue {
 
 /** Validates loaded data against the report schema; every violation becomes one positioned diagnostic. */
 export function validateData(data: unknown, ctx: ValidateContext): Diagnostic[] {
-  const { errors, complete } = schemaErrors(data, { budget: errorBudget });
+  return checkData(reportFormat, data, ctx);
+}
+
+/** Validates loaded data against a format's schema; every violation becomes one positioned diagnostic. */
+export function checkData(format: DataFormat, data: unknown, ctx: ValidateContext): Diagnostic[] {
+  const { errors, complete } = format.errors(data, { budget: errorBudget });
   if (errors.length === 0) return [];
-  const issues = withPastedColons(toIssues(errors, complete, data, ctx.lang), data, ctx.lang);
+  const issues = withPastedColons(toIssues(format, errors, complete, data, ctx.lang), data, ctx.lang);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -117,7 +163,7 @@ interface RawError extends ErrorObject {
   parentSchema?: JsonSchema;
 }
 
-function toIssues(rawErrors: readonly ErrorObject[], complete: boolean, data: unknown, lang: Lang): Issue[] {
+function toIssues(format: DataFormat, rawErrors: readonly ErrorObject[], complete: boolean, data: unknown, lang: Lang): Issue[] {
   const errors = rawErrors as RawError[];
   const dropped = new Set<RawError>();
   // Unions that no branch fits, with the types their branches accept.
@@ -135,7 +181,7 @@ function toIssues(rawErrors: readonly ErrorObject[], complete: boolean, data: un
     if (union.keyword !== 'anyOf' && union.keyword !== 'oneOf') continue;
     // `verbose` gives the value each error is about.
     const actual = jsonType(union.data);
-    const { anyFits, types } = unionFit(union.schema, actual);
+    const { anyFits, types } = unionFit(union.schema, actual, format.root);
     for (const e of byPath.get(union.instancePath) ?? []) {
       if (e === union) continue;
       const t = e.parentSchema?.type;
@@ -174,7 +220,7 @@ function toIssues(rawErrors: readonly ErrorObject[], complete: boolean, data: un
       untold++;
       continue;
     }
-    const issue = expected ? unionTypeIssue(e, expected, data, lang) : toIssue(e, data, lang);
+    const issue = expected ? unionTypeIssue(e, expected, data, lang) : toIssue(format, e, data, lang);
     if (issue) issues.push(issue);
   }
   if (firstUntold) {
@@ -199,12 +245,12 @@ function toIssues(rawErrors: readonly ErrorObject[], complete: boolean, data: un
 const unionFits = new Map<unknown, Map<string, { anyFits: boolean; types: string[] }>>();
 
 /** Whether any branch of a union accepts a value of this type, and the types its branches accept; the schema has few unions, so this is kept. */
-function unionFit(branchList: unknown, actual: string): { anyFits: boolean; types: string[] } {
+function unionFit(branchList: unknown, actual: string, root: DataFormat['root']): { anyFits: boolean; types: string[] } {
   let byType = unionFits.get(branchList);
   if (!byType) unionFits.set(branchList, (byType = new Map()));
   let fit = byType.get(actual);
   if (!fit) {
-    const branches = ((branchList as JsonSchema[] | undefined) ?? []).map((b) => resolveRef(b));
+    const branches = ((branchList as JsonSchema[] | undefined) ?? []).map((b) => resolveRef(b, root));
     fit = {
       anyFits: branches.some((b) => b?.type === undefined || typeMatches(actual, b.type)),
       types: branches.flatMap((b) => (b?.type === undefined ? [] : Array.isArray(b.type) ? b.type : [b.type])) as string[],
@@ -220,12 +266,12 @@ function unionTypeIssue(e: RawError, expected: string[], data: unknown, lang: La
   return { ruleId: 'schema/type', path, anchor: 'value', message, ...(hint ? { hint } : {}) };
 }
 
-function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
+function toIssue(format: DataFormat, e: RawError, data: unknown, lang: Lang): Issue | undefined {
   const path = pointerToPath(e.instancePath, data);
   const value = valueAt(data, path);
   const params = e.params as Record<string, unknown>;
   const parent = e.parentSchema;
-  const field = parent ? named.get(parent) : undefined;
+  const field = parent ? format.named.get(parent) : undefined;
   const en = lang === 'en';
   switch (e.keyword) {
     case 'type': {
@@ -235,15 +281,25 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
           ruleId: 'schema/type',
           path,
           anchor: 'value',
-          message: en
-            ? `a report is a mapping of keys (style, year, issuers, parts…), found ${foundType(value, lang)}`
-            : `报告应是由键（style、year、issuers、parts……）组成的映射，实际是${foundType(value, lang)}`,
+          message: format.notAMapping(foundType(value, lang), lang),
         };
       }
       return { ruleId: 'schema/type', path, anchor: 'value', ...typeMessage(expected, value, lang) };
     }
     case 'required': {
       const missing = String(params.missingProperty);
+      if (field === 'headings') {
+        return {
+          ruleId: 'schema/required',
+          path: [...path, missing],
+          at: path,
+          anchor: 'parent',
+          message: en ? `parts.headings has no default heading for ${missing}` : `parts.headings 缺少 ${missing} 的默认标题`,
+          hint: en
+            ? 'every report must render in every style: word each part kind, or extend a style that does'
+            : '任何报告都须能用本样式排版：为每种部分写上默认标题，或继承（extends）一个已有的样式。',
+        };
+      }
       if (field === 'Section.then' && value && typeof value === 'object' && 'body' in value) {
         return {
           ruleId: 'schema/required',
@@ -279,7 +335,7 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
         };
       }
       const property = (parent?.properties as Record<string, JsonSchema> | undefined)?.[missing];
-      const description = [property?.description, resolveRef(property)?.description].find((d) => typeof d === 'string');
+      const description = [property?.description, resolveRef(property, format.root)?.description].find((d) => typeof d === 'string');
       return {
         ruleId: 'schema/required',
         path: [...path, missing],
@@ -293,7 +349,7 @@ function toIssue(e: RawError, data: unknown, lang: Lang): Issue | undefined {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((parent?.properties as object | undefined) ?? {});
-      const belongs = placesOf(key, allowed, reportSchema.$defs as Record<string, { properties?: object }>, reportSchema, lang);
+      const belongs = placesOf(key, allowed, format.root.$defs as Record<string, { properties?: object }>, format.root, lang, format.places);
       const { message, hint } = unknownKeyMessage(key, didYouMean(key, allowed), allowed, lang, belongs);
       return { ruleId: 'schema/unknown-key', path: [...path, key], anchor: 'key', message, hint };
     }

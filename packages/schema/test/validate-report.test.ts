@@ -17,12 +17,12 @@ describe('validateReport, for data that is already an object', () => {
 
   it('gives the same messages as loadReport, with data paths instead of positions', () => {
     const bad = structuredClone(good) as Record<string, unknown>;
-    bad.documentNumber = '交发(2022)8号';
+    bad.style = 'National';
     (bad.parts as { body: unknown[] }[])[0]!.body.push({ lead: 'x', txet: 'y' });
     const r = validateReport(bad);
     expect(r.report).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.ruleId, d.path, d.line])).toEqual([
-      ['schema/pattern', 'documentNumber', undefined],
+      ['schema/pattern', 'style', undefined],
       ['schema/unknown-key', 'parts[0].body[2].txet', undefined],
     ]);
     expect(r.diagnostics[1]!.hint).toMatch(/^是否想写“text”？/);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without type declarations
-import { generateValidators } from '../scripts/generate-validators.mjs';
+import { formats, generateValidators } from '../scripts/generate-validators.mjs';
 import { reportSchema } from '../src/report-schema.js';
 import { schemaErrors } from '../src/run-validator.js';
 
@@ -10,6 +10,11 @@ const onDisk = () => readFileSync(new URL('../src/validators.generated.ts', impo
 describe('the validators compiled from report.schema.json at build time', () => {
   it('src/validators.generated.ts is up to date (run `pnpm --filter @gongwen/schema generate`)', () => {
     expect(onDisk()).toBe(generateValidators());
+  });
+
+  it('src/style-validators.generated.ts is up to date with style.schema.json', () => {
+    const styleSchema = JSON.parse(readFileSync(new URL('../style.schema.json', import.meta.url), 'utf8'));
+    expect(readFileSync(new URL('../src/style-validators.generated.ts', import.meta.url), 'utf8')).toBe(generateValidators(styleSchema, formats.style));
   });
 
   it('would notice a change to the schema', () => {
@@ -21,9 +26,9 @@ describe('the validators compiled from report.schema.json at build time', () => 
   });
 
   it('point errors at the objects of reportSchema itself, which the messages recognise', () => {
-    const { errors } = schemaErrors({ style: 'national', year: 2021, issuers: [{ name: '某镇人民政府' }], parts: [], documentNumber: '交发[2022]8号' });
-    const pattern = errors.find((e) => e.instancePath === '/documentNumber');
+    const { errors } = schemaErrors({ style: 'National', year: 2021, issuers: [{ name: '某镇人民政府' }], parts: [] });
+    const pattern = errors.find((e) => e.instancePath === '/style');
     expect(pattern?.keyword).toBe('pattern');
-    expect(pattern?.parentSchema).toBe(reportSchema.properties.documentNumber);
+    expect(pattern?.parentSchema).toBe(reportSchema.properties.style);
   });
 });

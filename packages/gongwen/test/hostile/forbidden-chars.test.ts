@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { yaml } from '@gongwen/schema';
+import * as yaml from 'yaml';
 import { render, type RenderOptions, type RenderResult } from 'gongwen';
 import { findSoffice, fullReport, jpegOf, libreOfficeText, pdfText } from './helpers.js';
 import { png } from '@gongwen/test-kit/images';
