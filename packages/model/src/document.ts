@@ -7,6 +7,8 @@
  *   版记 `endMatter` → 抄送机关, 印发机关, 印发日期
  */
 
+import { layout } from './layout.js';
+
 /** Which typeface a piece of text is set in. The layout spec maps each role to a size and families. */
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'organMark';
 
@@ -127,8 +129,12 @@ export function documentLines(doc: Document): string[] {
   if (h) {
     for (const v of [h.copyNumber, h.secrecy, h.urgency]) if (v) lines.push(v);
     lines.push(...h.organs.map((o, i) => (i === h.organs.length - 1 ? o + h.suffix : o)));
-    if (h.signers?.length) lines.push(`签发人：${h.signers.join('　')}`);
-    if (h.documentNumber) lines.push(h.documentNumber);
+    // 签发人 rows stand right, the last one on the 发文字号's line (7.2.6), read left to right.
+    const signers = h.signers ?? [];
+    const rows: string[] = [];
+    for (let i = 0; i < signers.length; i += layout.header.signersPerLine) rows.push(signers.slice(i, i + layout.header.signersPerLine).join('　'));
+    rows.forEach((names, i) => lines.push(`${i === rows.length - 1 ? (h.documentNumber ?? '') : ''}${i === 0 ? '签发人：' : ''}${names}`));
+    if (!rows.length && h.documentNumber) lines.push(h.documentNumber);
   }
   lines.push(...doc.title);
   if (doc.addressee) lines.push(doc.addressee);
