@@ -49,6 +49,11 @@ const DEFAULT_LINE_WIDTH_MM = 0.353;
 /** A file holding more glyphs than this many per character drawn (plus a few) is the whole font, not a subset. */
 const SUBSET_GLYPHS_PER_CHAR = 2;
 const SUBSET_SPARE_GLYPHS = 16;
+/**
+ * A report's OFD is a few MB (font subsets, seals); an OFD whose parts declare more than this in
+ * all is refused before anything is inflated, so a small hostile file cannot exhaust memory.
+ */
+const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
 
 const numbers = (s: string | undefined): number[] =>
   (s ?? '')
@@ -104,7 +109,7 @@ export async function measureOfd(bytes: Uint8Array, options: MeasureOfdOptions =
   if (!(bytes instanceof Uint8Array) || !isZip(bytes)) throw new OfdReadError('not-ofd', { lang });
   let parts: Map<string, Uint8Array>;
   try {
-    parts = readZip(bytes);
+    parts = readZip(bytes, { maxBytes: MAX_PACKAGE_BYTES });
   } catch (err) {
     throw new OfdReadError('damaged', { lang, detail: err instanceof Error ? err.message : String(err) });
   }

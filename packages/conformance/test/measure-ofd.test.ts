@@ -87,6 +87,13 @@ describe('measureOfd', () => {
     await expect(measureOfd(utf8('%PDF-1.7'))).rejects.toMatchObject({ name: 'OfdReadError', code: 'not-ofd' });
     await expect(measureOfd(utf8('%PDF-1.7'), { lang: 'en' })).rejects.toThrow(/not an OFD file/);
     await expect(measureOfd(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).rejects.toMatchObject({ code: 'damaged' });
+    // A zip bomb: a few bytes declaring a gigabyte (in its central directory).
+    const bomb = writeZip([['OFD.xml', new Uint8Array(1024)]]);
+    const view = new DataView(bomb.buffer);
+    let end = bomb.length - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    view.setUint32(view.getUint32(end + 16, true) + 24, 1024 * 1024 * 1024, true);
+    await expect(measureOfd(bomb, { lang: 'en' })).rejects.toMatchObject({ code: 'damaged', message: expect.stringContaining('too large') });
     const err = await measureOfd(writeZip([['OFD.xml', utf8(`<o:OFD ${ns}><o:DocBody/></o:OFD>`)]])).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OfdReadError);
     expect((err as OfdReadError).hintIn('en')).toMatch(/export the OFD again/);
