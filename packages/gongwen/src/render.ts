@@ -106,7 +106,13 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
 
   const assets: Record<string, Uint8Array> = {};
   const { sealLimits } = await loadStage('compose');
-  (report.signature?.seals ?? []).forEach((ref, i) => {
+  // Seals and the signatories' signature stamps: every picture the report names, at its place in the data.
+  const pictures: { ref: string; at: (string | number)[] }[] = [
+    ...(report.signature?.seals ?? []).map((ref, i) => ({ ref, at: ['signature', 'seals', i] })),
+    ...(report.signature?.signatories ?? []).map((s, i) => ({ ref: s.stamp, at: ['signature', 'signatories', i, 'stamp'] })),
+  ];
+  const pathOf = (at: (string | number)[]): string => at.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
+  pictures.forEach(({ ref, at }) => {
     let bytes: unknown;
     let failure: string | undefined;
     try {
@@ -120,8 +126,8 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
       diagnostics.push(
         error('options/assets', en ? `the assets reader failed for the seal image "${ref}": ${failure ?? `it returned ${typeof bytes}, not a Uint8Array`}` : `assets 读取印章图片“${ref}”时出错：${failure ?? `返回了 ${typeof bytes}，而不是 Uint8Array`}`, {
           file: filename,
-          ...loaded.locate(['signature', 'seals', i]),
-          path: `signature.seals[${i}]`,
+          ...loaded.locate(at),
+          path: pathOf(at),
           hint: en ? 'the assets function given to render() must return the bytes, or undefined when the file cannot be read' : '传给 render() 的 assets 函数应返回图片字节，读不到时返回 undefined',
         }),
       );
@@ -129,8 +135,8 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
       diagnostics.push(
         error('asset/missing', en ? `cannot read the seal image "${ref}"` : `无法读取印章图片“${ref}”`, {
           file: filename,
-          ...loaded.locate(['signature', 'seals', i]),
-          path: `signature.seals[${i}]`,
+          ...loaded.locate(at),
+          path: pathOf(at),
           hint: en ? 'the path is relative to the report file and must stay inside its folder' : '路径相对于报告文件，且不能指向其所在文件夹之外',
         }),
       );
@@ -138,12 +144,12 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   // Every seal is checked down to its pixels before any writer sees it: a DOCX embeds the bytes as
   // they are, so a damaged image must be refused here, at its place in the YAML.
   const composeStage = await loadStage('compose');
-  const seals = report.signature?.seals ?? [];
-  for (let i = 0; i < seals.length; i++) {
-    const bytes = assets[seals[i]!];
-    if (!bytes || seals.indexOf(seals[i]!) !== i) continue;
-    const problem = composeStage.sealProblem(await composeStage.checkSealPixels(bytes), seals[i]!, lang ?? 'zh');
-    if (problem) diagnostics.push(error(problem.ruleId, problem.message, { file: filename, ...loaded.locate(['signature', 'seals', i]), path: `signature.seals[${i}]`, hint: problem.hint }));
+  for (let i = 0; i < pictures.length; i++) {
+    const { ref, at } = pictures[i]!;
+    const bytes = assets[ref];
+    if (!bytes || pictures.findIndex((p) => p.ref === ref) !== i) continue;
+    const problem = composeStage.sealProblem(await composeStage.checkSealPixels(bytes), ref, lang ?? 'zh');
+    if (problem) diagnostics.push(error(problem.ruleId, problem.message, { file: filename, ...loaded.locate(at), path: pathOf(at), hint: problem.hint }));
   }
   if (hasErrors(diagnostics)) return done();
 

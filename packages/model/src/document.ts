@@ -73,6 +73,21 @@ export interface Signature {
   date: string;
   /** With seals the sealed layout of 7.3.5.1 applies; without, 7.3.5.2. */
   seals: Seal[];
+  /**
+   * Signatories' signature stamps (7.3.5.3), one row per organ, host first: each title with its
+   * stamp stands in place of the 署名, and the seals are not used.
+   */
+  stamps?: SignatureStamp[];
+}
+
+/** One 签发人's row of 7.3.5.3: the full title, then the signature stamp. */
+export interface SignatureStamp {
+  /** 签发人职务, in full: `中共临江街道工作委员会书记`. */
+  title: string;
+  /** Image bytes (PNG or JPEG), already read and checked by the caller. */
+  image: Uint8Array;
+  /** The picture's width over its height: the stamp is set one grid line tall. */
+  aspect: number;
 }
 
 /** 附件 bound after the body, each starting on a new page. */
@@ -143,7 +158,7 @@ export function documentLines(doc: Document): string[] {
     const many = doc.attachmentNote.length > 1;
     doc.attachmentNote.forEach((name, i) => lines.push(`${i === 0 ? '附件：' : ''}${many ? `${i + 1}.` : ''}${name}`));
   }
-  if (doc.signature) lines.push(...doc.signature.organs, doc.signature.date);
+  if (doc.signature) lines.push(...(doc.signature.stamps?.length ? doc.signature.stamps.map((st) => st.title) : doc.signature.organs), doc.signature.date);
   if (doc.notes) lines.push(...doc.notes);
   for (const a of doc.attachments ?? []) lines.push(a.label, ...a.title, ...blockLines(a.body));
   const e = doc.endMatter;

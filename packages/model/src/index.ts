@@ -10,6 +10,7 @@ export type {
   ParagraphBlock,
   Run,
   Seal,
+  SignatureStamp,
   Signature,
 } from './document.js';
 export { blockLines, documentLines } from './document.js';
