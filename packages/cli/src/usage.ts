@@ -9,7 +9,7 @@ const zh = {
   validate <文件|目录|通配符…>   检查报告数据（YAML、数据结构、样式）
   render <文件|目录|通配符…>     生成 PDF / DOCX / 文本，一份或成千上万份
   lint <文件…>                  检查内容（年份、统计数字、标点）
-  check <file.pdf…>             按 GB/T 9704 测量 PDF，逐条列出是否合格
+  check <file.pdf|file.ofd…>    按 GB/T 9704 测量 PDF 或 OFD，逐条列出是否合格
   styles                        列出样式；styles new <名称> --from <样式> 新建继承它的样式
   fonts                         列出每个字体角色所用的字体文件及原因
   import <文件…>                把已有的报告（.docx .doc .wps .txt .md .html）转换为 YAML 数据
@@ -55,9 +55,9 @@ const zh = {
   --style <名称>        按指定样式检查法定部分
   --format text|json    输出格式
   --lang zh|en          消息语言`,
-  check: `用法: gongwen check <file.pdf…> [--format text|json] [--lang zh|en]
+  check: `用法: gongwen check <file.pdf|file.ofd…> [--format text|json] [--lang zh|en]
 
-逐条列出 GB/T 9704 规则的测量值和是否合格；全部合格退出码为 0，否则为 1。`,
+逐条列出 GB/T 9704 规则的测量值和是否合格；PDF 与 OFD 按文件内容区分。全部合格退出码为 0，否则为 1。`,
   styles: `用法: gongwen styles [--format text|json] [--styles-dir <目录>]
       gongwen styles new <名称> --from <样式> [--dir <目录>]
 
@@ -123,7 +123,7 @@ Commands:
   validate <files|dirs|globs…>   check report data (YAML, schema, style)
   render <files|dirs|globs…>     produce PDF / DOCX / text, for one report or ten thousand
   lint <files…>                  check the content (years, figures, punctuation)
-  check <file.pdf…>              measure a PDF against GB/T 9704, pass/fail per rule
+  check <file.pdf|file.ofd…>     measure a PDF or an OFD against GB/T 9704, pass/fail per rule
   styles                         list the styles; styles new <name> --from <style> starts one that extends it
   fonts                          show the font file used for each role, and why
   import <files…>                turn an existing report (.docx .doc .wps .txt .md .html) into YAML data
@@ -169,9 +169,9 @@ Exit codes: 0 success; 1 errors or not conformant; 2 usage error; 70 internal er
   --style <name>        check the statutory parts this style demands
   --format text|json    output
   --lang zh|en          message language`,
-  check: `Usage: gongwen check <file.pdf…> [--format text|json] [--lang zh|en]
+  check: `Usage: gongwen check <file.pdf|file.ofd…> [--format text|json] [--lang zh|en]
 
-Prints every GB/T 9704 rule with its measured value and pass/fail; exit 0 when all pass, 1 otherwise.`,
+Prints every GB/T 9704 rule with its measured value and pass/fail; a PDF and an OFD are told apart by their content. Exit 0 when all pass, 1 otherwise.`,
   styles: `Usage: gongwen styles [--format text|json] [--styles-dir <dir>]
        gongwen styles new <name> --from <style> [--dir <dir>]
 

@@ -1,5 +1,5 @@
 import { error, hasErrors, type Diagnostic, type Result } from '@gongwen/diagnostics';
-import { derived, fontRoles, type Document, type Origin, type Seal } from '@gongwen/model';
+import { derived, fontRoles, type Document, type Origin, type Seal, type SignatureStamp } from '@gongwen/model';
 import type { Part, PartKind, Report } from '@gongwen/schema';
 import { chineseDate } from './dates.js';
 import { TemplateError, type Style } from './load-style.js';
@@ -224,6 +224,32 @@ export function composeDocument(report: Report, style: Style, options: ComposeOp
       seals.push({ image, organ: organs[Math.min(i, organs.length - 1)] ?? '' });
     });
     body.signature.seals = seals;
+  }
+  // 7.3.5.3: the signatories' titles and signature stamps, from the data, in place of the 署名.
+  if (body.signature && report.signature?.signatories?.length) {
+    const stamps: SignatureStamp[] = [];
+    report.signature.signatories.forEach((signatory, i) => {
+      const at = { ...where(['signature', 'signatories', i, 'stamp']), path: `signature.signatories[${i}].stamp` };
+      const image = options.assets?.[signatory.stamp];
+      if (!image) {
+        diagnostics.push(
+          error('compose/missing-asset', t(lang, `找不到签名章图片 ${signatory.stamp}`, `signature stamp image ${signatory.stamp} not found`), {
+            ...at,
+            hint: t(lang, '签名章图片须放在报告所在文件夹内，路径相对于报告文件。', 'Stamp images must sit inside the report’s folder; the path is relative to the report file.'),
+          }),
+        );
+        return;
+      }
+      const check = checkSealImage(image);
+      const problem = sealProblem(check, signatory.stamp, lang);
+      if (problem || !check.ok) {
+        if (problem) diagnostics.push(error(problem.ruleId, problem.message, { ...at, hint: problem.hint }));
+        return;
+      }
+      stamps.push({ title: clean(signatory.title), image, aspect: check.width / check.height });
+    });
+    body.signature.stamps = stamps;
+    body.signature.seals = [];
   }
   if (hasErrors(diagnostics)) return { diagnostics };
 

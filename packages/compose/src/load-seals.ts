@@ -15,6 +15,12 @@ export interface LoadSealsOptions {
   locate?: (path: (string | number)[]) => { line: number; column: number; endLine?: number; endColumn?: number } | undefined;
 }
 
+/** A picture the report names, with its place in the data (a seal, or a signatory's signature stamp). */
+export interface SealRef {
+  ref: string;
+  at: (string | number)[];
+}
+
 export interface LoadSealsResult extends Result {
   /** The images that passed, by the path the report names them with. */
   assets: Record<string, Uint8Array>;
@@ -34,14 +40,17 @@ export function isCheckedSeal(bytes: Uint8Array): boolean {
  * so that no writer ever sees a damaged image (a DOCX embeds the bytes as they are). A problem is
  * reported at the seal's place in the YAML.
  */
-export async function loadSeals(refs: readonly string[], source: SealSource | undefined, options: LoadSealsOptions = {}): Promise<LoadSealsResult> {
+export async function loadSeals(pictures: readonly (string | SealRef)[], source: SealSource | undefined, options: LoadSealsOptions = {}): Promise<LoadSealsResult> {
   const lang = options.lang ?? 'zh';
   const assets: Record<string, Uint8Array> = {};
   const diagnostics: Diagnostic[] = [];
-  for (let i = 0; i < refs.length; i++) {
-    const ref = refs[i]!;
+  // A bare path is the i-th of `signature.seals`.
+  const items = pictures.map((p, i): SealRef => (typeof p === 'string' ? { ref: p, at: ['signature', 'seals', i] } : p));
+  const refs = items.map((p) => p.ref);
+  for (let i = 0; i < items.length; i++) {
+    const { ref, at: dataPath } = items[i]!;
     if (refs.indexOf(ref) !== i) continue;
-    const at = { ...(options.filename ? { file: options.filename } : {}), ...options.locate?.(['signature', 'seals', i]), path: `signature.seals[${i}]` };
+    const at = { ...(options.filename ? { file: options.filename } : {}), ...options.locate?.(dataPath), path: pathText(dataPath) };
     let bytes: unknown;
     let failure: string | undefined;
     try {
@@ -73,4 +82,8 @@ export async function loadSeals(refs: readonly string[], source: SealSource | un
     assets[ref] = bytes;
   }
   return { assets, diagnostics };
+}
+
+function pathText(at: readonly (string | number)[]): string {
+  return at.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
 }

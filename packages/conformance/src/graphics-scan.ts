@@ -23,8 +23,8 @@ export type Ops = Record<string, number>;
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
 
 /** A rule is long and thin: at least this long (mm) and at most this thick (pt). */
-const RULE_MIN_LENGTH_MM = 20;
-const RULE_MAX_THICKNESS_PT = 4;
+export const RULE_MIN_LENGTH_MM = 20;
+export const RULE_MAX_THICKNESS_PT = 4;
 
 const compose = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[2] * n[1],

@@ -3,6 +3,7 @@ import { baseFontName, isSubsetName } from './font-names.js';
 import { scanGraphics, type Ops } from './graphics-scan.js';
 import { loadPdf, pdfjs, type PdfPage } from './load-pdf.js';
 import type { FontInfo, PageMeasurements, PdfMeasurements } from './measurements.js';
+import { bodyText } from './body-text.js';
 import { findPageNumberLine } from './page-number-line.js';
 import { groupLines, type PlacedItem } from './text-lines.js';
 
@@ -92,21 +93,3 @@ async function measurePage(page: PdfPage, number: number, fonts: Map<string, Fon
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
-
-/** The size and font that carry most characters of the document. */
-function bodyText(pages: PageMeasurements[]): PdfMeasurements['body'] {
-  const bySize = new Map<number, number>();
-  const byFont = new Map<string, number>();
-  for (const line of pages.flatMap((p) => p.lines)) {
-    const n = [...line.text.replace(/\s/gu, '')].length;
-    bySize.set(line.fontSize, (bySize.get(line.fontSize) ?? 0) + n);
-  }
-  const size = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (size === undefined) return undefined;
-  for (const line of pages.flatMap((p) => p.lines)) {
-    if (line.fontSize !== size) continue;
-    byFont.set(line.font, (byFont.get(line.font) ?? 0) + [...line.text.replace(/\s/gu, '')].length);
-  }
-  const font = [...byFont].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { fontSize: size, font };
-}

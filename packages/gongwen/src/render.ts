@@ -93,7 +93,12 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   const ready = await loadWithStyle(platform, source, options, diagnostics);
   if (!ready) return done();
   const { report, loaded, style } = ready;
-  const { assets } = take(await compose.loadSeals(report.signature?.seals ?? [], options.assets, { lang, filename, locate: loaded.locate }));
+  // Seals and the signatories' signature stamps: every picture the report names, at its place in the data.
+  const pictures = [
+    ...(report.signature?.seals ?? []).map((ref, i) => ({ ref, at: ['signature', 'seals', i] })),
+    ...(report.signature?.signatories ?? []).map((s, i) => ({ ref: s.stamp, at: ['signature', 'signatories', i, 'stamp'] })),
+  ];
+  const { assets } = take(await compose.loadSeals(pictures, options.assets, { lang, filename, locate: loaded.locate }));
   if (failed()) return done();
 
   // Check: what a reviewing office would send back, warnings (errors under strict) reported with

@@ -7,6 +7,8 @@
  *   版记 `endMatter` → 抄送机关, 印发机关, 印发日期
  */
 
+import { layout } from './layout.js';
+
 /** Which typeface a piece of text is set in. The layout spec maps each role to a size and families. */
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'organMark';
 
@@ -94,6 +96,21 @@ export interface Signature {
   date: string;
   /** With seals the sealed layout of 7.3.5.1 applies; without, 7.3.5.2. */
   seals: Seal[];
+  /**
+   * Signatories' signature stamps (7.3.5.3), one row per organ, host first: each title with its
+   * stamp stands in place of the 署名, and the seals are not used.
+   */
+  stamps?: SignatureStamp[];
+}
+
+/** One 签发人's row of 7.3.5.3: the full title, then the signature stamp. */
+export interface SignatureStamp {
+  /** 签发人职务, in full: `中共临江街道工作委员会书记`. */
+  title: string;
+  /** Image bytes (PNG or JPEG), already read and checked by the caller. */
+  image: Uint8Array;
+  /** The picture's width over its height: the stamp is set one grid line tall. */
+  aspect: number;
 }
 
 /** 附件 bound after the body, each starting on a new page. */
@@ -181,8 +198,12 @@ export function documentLines(doc: Document): string[] {
   if (h) {
     for (const v of [h.copyNumber, h.secrecy, h.urgency]) if (v) lines.push(v);
     lines.push(...h.organs.map((o, i) => (i === h.organs.length - 1 ? o + h.suffix : o)));
-    if (h.signers?.length) lines.push(`签发人：${h.signers.join('　')}`);
-    if (h.documentNumber) lines.push(h.documentNumber);
+    // 签发人 rows stand right, the last one on the 发文字号's line (7.2.6), read left to right.
+    const signers = h.signers ?? [];
+    const rows: string[] = [];
+    for (let i = 0; i < signers.length; i += layout.header.signersPerLine) rows.push(signers.slice(i, i + layout.header.signersPerLine).join('　'));
+    rows.forEach((names, i) => lines.push(`${i === rows.length - 1 ? (h.documentNumber ?? '') : ''}${i === 0 ? '签发人：' : ''}${names}`));
+    if (!rows.length && h.documentNumber) lines.push(h.documentNumber);
   }
   lines.push(...doc.title);
   if (doc.addressee) lines.push(doc.addressee);
@@ -191,7 +212,7 @@ export function documentLines(doc: Document): string[] {
     const many = doc.attachmentNote.length > 1;
     doc.attachmentNote.forEach((name, i) => lines.push(`${i === 0 ? '附件：' : ''}${many ? `${i + 1}.` : ''}${name}`));
   }
-  if (doc.signature) lines.push(...doc.signature.organs, doc.signature.date);
+  if (doc.signature) lines.push(...(doc.signature.stamps?.length ? doc.signature.stamps.map((st) => st.title) : doc.signature.organs), doc.signature.date);
   if (doc.notes) lines.push(...doc.notes);
   for (const a of doc.attachments ?? []) lines.push(a.label, ...a.title, ...blockLines(a.body));
   const e = doc.endMatter;

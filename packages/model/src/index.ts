@@ -15,6 +15,7 @@ export type {
   TableBlock,
   TableRules,
   Seal,
+  SignatureStamp,
   Signature,
 } from './document.js';
 export { blockLines, documentLines, originAt, tableLines } from './document.js';

@@ -160,6 +160,13 @@ export const layout = {
      * The 署名 sits on the third grid line below the body, so the seal, from the first, presses 署名 and date.
      */
     sealed: { blankLinesBefore: 1, dateRightInsetChars: 4, sealDiameter: 42, sealMaxGapLines: 1, jointSealGapChars: 1, organLinesBelowBody: 3 },
+    /**
+     * 7.3.5.3 with the signatory's signature stamp: two blank lines below the body, the stamp right
+     * inset 4 chars, the full title 2 chars to its left and centred on it; the date after one blank
+     * line, right inset 4 chars; joint: one organ a row, host first. The standard gives no stamp
+     * size: it is set one grid line tall (practice), so each row keeps the grid.
+     */
+    stamped: { blankLinesBefore: 2, stampRightInsetChars: 4, titleGapChars: 2, stampHeightLines: 1, blankLinesBeforeDate: 1, dateRightInsetChars: 4 },
   },
   attachments: {
     /** 7.3.7: each on a new page; "附件N" in 黑体 on line 1, the title centred on line 3, then the body after a blank line. */

@@ -35,4 +35,15 @@ describe('documentLines', () => {
       '2022年1月9日印发',
     ]);
   });
+
+  it('reads the 签发人 rows left to right, the last one on the 发文字号\'s line', () => {
+    const doc = (signers: string[]): Document => ({
+      meta: { title: 't', author: 'a' },
+      header: { organs: ['临江街道办事处'], suffix: '文件', documentNumber: '临江工〔2023〕3号', signers },
+      title: ['报告'],
+      body: [],
+    });
+    expect(documentLines(doc(['陈志明'])).slice(1, 2)).toEqual(['临江工〔2023〕3号签发人：陈志明']);
+    expect(documentLines(doc(['甲', '乙', '丙'])).slice(1, 3)).toEqual(['签发人：甲　乙', '临江工〔2023〕3号丙']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Seal, Signature } from '@gongwen/model';
+import type { Seal, Signature, SignatureStamp } from '@gongwen/model';
 import { layout, mmToEmu, mmToTwip, ptToMm, twipToPt } from '@gongwen/model';
 import type { ParagraphChild } from 'docx';
 import {
@@ -41,7 +41,73 @@ const blankBefore = (lines: number) => ({ before: lines * docxGeometry.linePitch
  * each 署名 is centred over its seal, and the seal's top sits within one line of the body.
  */
 export function signatureBlock(ctx: BuildContext, signature: Signature): Paragraph[] {
+  if (signature.stamps?.length) return stamped(ctx, signature, signature.stamps);
   return signature.seals.length ? sealed(ctx, signature) : unsealed(ctx, signature);
+}
+
+/**
+ * 7.3.5.3: per signatory a line with the full title, two characters, then the signature stamp,
+ * right-inset four characters (the title's paragraph right-indented past the stamp, the stamp
+ * floating over its line, one grid line tall); the date after one blank line, right-inset four.
+ */
+function stamped(ctx: BuildContext, signature: Signature, stamps: readonly SignatureStamp[]): Paragraph[] {
+  const spec = layout.signature.stamped;
+  const heightTwip = spec.stampHeightLines * docxGeometry.linePitch;
+  const rows = stamps.map((stamp, i) => {
+    const before = i === 0 ? spec.blankLinesBefore * docxGeometry.linePitch : 0;
+    const widthTwip = heightTwip * stamp.aspect;
+    const right = charsTwip(spec.stampRightInsetChars);
+    const image = stampImage(ctx, stamp, docxGeometry.block.width - right - widthTwip, before, widthTwip, heightTwip);
+    return new Paragraph({
+      style: styleIds.normal,
+      alignment: AlignmentType.RIGHT,
+      keepNext: true,
+      keepLines: true,
+      ...(before ? { spacing: { before } } : {}),
+      indent: { right: Math.round(right + widthTwip + charsTwip(spec.titleGapChars)) },
+      children: [...(image ? [image] : []), textRun(ctx, stamp.title, 'body', 'body')],
+    });
+  });
+  return [
+    ...rows,
+    new Paragraph({
+      style: styleIds.normal,
+      alignment: AlignmentType.RIGHT,
+      spacing: { before: spec.blankLinesBeforeDate * docxGeometry.linePitch },
+      indent: { right: charsTwip(spec.dateRightInsetChars) },
+      children: [textRun(ctx, signature.date, 'body', 'body')],
+    }),
+  ];
+}
+
+/** A floating signature stamp: `left` twips from the block's left edge, `top` twips below its paragraph's top. */
+function stampImage(ctx: BuildContext, stamp: SignatureStamp, left: number, top: number, width: number, height: number): ImageRun | undefined {
+  const type = imageType(stamp.image);
+  if (!type) {
+    ctx.diagnostics.push({
+      severity: 'error',
+      ruleId: 'render-docx/seal-format',
+      message: say(ctx, `“${stamp.title}”的签名章图片不是 PNG 或 JPEG，无法放入 DOCX。`, `The signature stamp of “${stamp.title}” is neither PNG nor JPEG and cannot go into a DOCX.`),
+      hint: say(ctx, '请提供 PNG（最好带透明背景）或 JPEG 格式的签名章图片。', 'Give the stamp as a PNG (ideally with a transparent background) or a JPEG.'),
+    });
+    return undefined;
+  }
+  // docx sizes pictures in CSS pixels (96 to the inch).
+  const px = (twip: number): number => twipToPt(twip) * (96 / 72);
+  return new ImageRun({
+    type,
+    data: stamp.image,
+    transformation: { width: px(width), height: px(height) },
+    run: { font: runFonts(ctx.names, 'body') },
+    altText: { name: `${stamp.title}签名章`, description: `${stamp.title}签名章`, title: `${stamp.title}签名章` },
+    floating: {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: twipToEmu(left) },
+      verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: twipToEmu(top) },
+      allowOverlap: true,
+      wrap: { type: TextWrappingType.NONE },
+      behindDocument: false,
+    },
+  });
 }
 
 function unsealed(ctx: BuildContext, signature: Signature): Paragraph[] {

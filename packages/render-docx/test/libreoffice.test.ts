@@ -20,30 +20,11 @@ const missing =
   'Install it (Debian: apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2) to run these tests.';
 
 /**
- * The document's lines in the order the page shows them: a joint 发文机关标志 puts 文件 beside
- * the stacked names, on the middle line; a 上行文 sets 发文字号 and 签发人 on one line; a joint
- * sealed signature sets the organs side by side.
+ * The document's lines in the order the page shows them: a joint sealed signature sets the
+ * organs side by side.
  */
 export function laidOutLines(doc: Document): string[] {
   const lines = documentLines(doc);
-  const h = doc.header;
-  if (h && h.organs.length > 1 && h.suffix) {
-    const start = lines.indexOf(h.organs[0]!);
-    const stacked = [...h.organs];
-    const middle = stacked.length / 2;
-    if (Number.isInteger(middle)) stacked.splice(middle, 0, h.suffix);
-    else stacked[Math.floor(middle)] += h.suffix;
-    lines.splice(start, h.organs.length, ...stacked);
-  }
-  if (h?.signers?.length && h.documentNumber) {
-    // Two names to a line; the 发文字号 on the left of the last one.
-    const rows: string[] = [];
-    for (let i = 0; i < h.signers.length; i += layout.header.signersPerLine) rows.push(h.signers.slice(i, i + layout.header.signersPerLine).join('　'));
-    rows[0] = `签发人：${rows[0]}`;
-    rows[rows.length - 1] = h.documentNumber + rows[rows.length - 1];
-    const at = lines.indexOf(`签发人：${h.signers.join('　')}`);
-    lines.splice(at, 2, ...rows);
-  }
   const s = doc.signature;
   if (s && s.seals.length && s.organs.length > 1) {
     const at = lines.lastIndexOf(s.organs[0]!);

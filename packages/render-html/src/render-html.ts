@@ -134,7 +134,7 @@ export function renderHtml(doc: Document, options: RenderHtmlOptions = {}): stri
     body.push(`<section class="attachment-note" aria-label="附件"><p>附件：</p><ul>${doc.attachmentNote.map((n, i) => `<li>${many ? `${i + 1}.` : ''}${esc(n)}</li>`).join('')}</ul></section>`);
   }
   if (doc.signature) {
-    body.push(`<div class="signature">${doc.signature.organs.map((o) => `<p>${esc(o)}</p>`).join('')}<p><time${doc.meta.created ? ` datetime="${esc(doc.meta.created)}"` : ''}>${esc(doc.signature.date)}</time></p></div>`);
+    body.push(`<div class="signature">${(doc.signature.stamps?.length ? doc.signature.stamps.map((st) => st.title) : doc.signature.organs).map((o) => `<p>${esc(o)}</p>`).join('')}<p><time${doc.meta.created ? ` datetime="${esc(doc.meta.created)}"` : ''}>${esc(doc.signature.date)}</time></p></div>`);
   }
   if (doc.notes?.length) body.push(`<div class="notes">${doc.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>`);
   for (const a of doc.attachments ?? []) {

@@ -103,9 +103,8 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
 
   let lastBodyLineStart: number | undefined;
   if (doc.signature) {
-    const { node } = buildSignature(doc.signature, m, (i) => {
-      const seal = doc.signature!.seals[i] ?? doc.signature!.seals[doc.signature!.seals.length - 1]!;
-      const url = `data:${sniffImage(seal.image)};base64,${Buffer.from(seal.image).toString('base64')}`;
+    const { node } = buildSignature(doc.signature, m, (bytes) => {
+      const url = `data:${sniffImage(bytes)};base64,${Buffer.from(bytes).toString('base64')}`;
       // One image object per distinct picture: pdfkit decodes each PNG's alpha channel asynchronously.
       const known = Object.keys(images).find((k) => images[k] === url);
       if (known) return known;

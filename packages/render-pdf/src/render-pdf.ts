@@ -52,6 +52,18 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
     });
     doc = { ...doc, signature: { ...signature, seals } };
   }
+  if (signature?.stamps?.length) {
+    const stamps = signature.stamps.filter((stamp, i) => {
+      if (isPng(stamp.image) || isJpeg(stamp.image)) return true;
+      diagnostics.push(
+        options.lang === 'en'
+          ? error('render/bad-seal-image', `the signature stamp of ${stamp.title} is neither PNG nor JPEG`, { path: `signature.signatories[${i}].stamp`, hint: 'give a PNG (transparent background) or JPEG stamp image' })
+          : error('render/bad-seal-image', `签名章图片不是 PNG 或 JPEG（${stamp.title}）`, { path: `signature.signatories[${i}].stamp`, hint: '请提供 PNG（可带透明背景）或 JPEG 格式的签名章图片' }),
+      );
+      return false;
+    });
+    doc = { ...doc, signature: { ...doc.signature!, stamps } };
+  }
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
   const make = async (d: Document) => {
@@ -64,13 +76,13 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
     const pages = options.pages ? { pages: pageModel(((await output.getStream()) as { _pdfMakePages?: PdfmakePage[] })._pdfMakePages ?? [], definition.images, fonts) } : {};
     return { pdf, diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage(), ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}), ...pages };
   };
-  if (!doc.signature?.seals.length) return await make(doc);
+  if (!doc.signature?.seals.length && !doc.signature?.stamps?.length) return await make(doc);
   try {
     return await make(doc);
   } catch (e) {
     // A seal whose header is sound but whose pixels cannot be decoded: if the document renders
     // without its seals, the images were the cause, and the caller is told so instead of getting an exception.
-    await make({ ...doc, signature: { ...doc.signature, seals: [] } });
+    await make({ ...doc, signature: { ...doc.signature!, seals: [], stamps: [] } });
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return {
       pdf: new Uint8Array(),

@@ -47,7 +47,7 @@ export function renderMarkdown(doc: Document): string {
     const many = doc.attachmentNote.length > 1;
     out.push(doc.attachmentNote.map((n, i) => (i === 0 ? '附件：' : '') + (many ? `${i + 1}\\.` : '') + escapeMarkdown(n)).join('  \n'));
   }
-  if (doc.signature) out.push([...doc.signature.organs, doc.signature.date].map(escapeMarkdown).join('  \n'));
+  if (doc.signature) out.push([...(doc.signature.stamps?.length ? doc.signature.stamps.map((st) => st.title) : doc.signature.organs), doc.signature.date].map(escapeMarkdown).join('  \n'));
   for (const note of doc.notes ?? []) out.push(escapeMarkdown(note));
   for (const a of doc.attachments ?? []) {
     out.push(`**${escapeMarkdown(a.label)}**`, `## ${a.title.map(escapeMarkdown).join(' ')}`, ...blocks(a.body, 2));

@@ -82,7 +82,14 @@ export function renderText(doc: Document): string {
       out.push(INDENT + (i === 0 ? '附件：' : spaces(3)) + (many ? `${i + 1}.` : '') + name);
     });
   }
-  if (doc.signature?.seals.length) {
+  if (doc.signature?.stamps?.length) {
+    // 7.3.5.3: each signatory's title right of centre (the stamp, a picture, is not in plain text), the date below.
+    const st = layout.signature.stamped;
+    out.push(...Array<string>(st.blankLinesBefore).fill(''));
+    for (const { title } of doc.signature.stamps) out.push(spaces(Math.max(0, WIDTH - st.stampRightInsetChars - displayWidth(title))) + title);
+    out.push(...Array<string>(st.blankLinesBeforeDate).fill(''));
+    out.push(spaces(WIDTH - st.dateRightInsetChars - displayWidth(doc.signature.date)) + doc.signature.date);
+  } else if (doc.signature?.seals.length) {
     // 7.3.5.1 with seals: the date 4 characters from the right, each 署名 centred over the date.
     out.push('');
     const dateWidth = displayWidth(doc.signature.date);

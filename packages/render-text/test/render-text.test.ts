@@ -75,6 +75,17 @@ describe('renderText with a seal', () => {
   });
 });
 
+describe('renderText with signature stamps', () => {
+  it('prints each signatory\'s title four characters from the right, the date after a blank line (7.3.5.3)', () => {
+    const stamped: Document = { ...doc, signature: { organs: ['甲乡人民政府'], date: '2022年1月9日', seals: [], stamps: [{ title: '甲乡党委书记', image: new Uint8Array(), aspect: 2 }, { title: '甲乡乡长', image: new Uint8Array(), aspect: 2 }] } };
+    const lines = renderText(stamped).split('\n');
+    const first = lines.findIndex((l) => l.endsWith('甲乡党委书记'));
+    // Plain text keeps one blank line where the page has two.
+    expect(lines.slice(first - 1, first + 4)).toEqual(['', '　'.repeat(18) + '甲乡党委书记', '　'.repeat(20) + '甲乡乡长', '', '　'.repeat(18) + '2022年1月9日']);
+    expect(renderMarkdown(stamped)).toContain('甲乡党委书记  \n甲乡乡长  \n2022年1月9日');
+  });
+});
+
 describe('renderText without a header', () => {
   it('keeps the first line centred', () => {
     const { header: _h, ...plain } = doc;

@@ -263,6 +263,25 @@ export interface Signature {
    * 印章图片（PNG/JPEG），与署名机关一一对应。
    */
   seals?: SealRef[];
+  /**
+   * 加盖签发人签名章（GB/T 9704 7.3.5.3）：每个机关一行，主办机关在前；给出时不排署名机关、不用 seals。
+   *
+   * @minItems 1
+   */
+  signatories?: [Signatory, ...Signatory[]];
+}
+/**
+ * 签发人职务和签名章。
+ */
+export interface Signatory {
+  /**
+   * 一段文字（不能为空，也不能只有空白）。
+   */
+  title: string;
+  /**
+   * 印章图片相对于报告文件的路径，只能指向报告所在文件夹之内。
+   */
+  stamp: string;
 }
 /**
  * 版记中的印发机关和印发日期。

@@ -11,8 +11,12 @@ const localHeader = 0x04034b50;
 const centralHeader = 0x02014b50;
 const endOfCentralDirectory = 0x06054b50;
 
-/** The entries of a zip file by path, decompressed. */
-export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
+/**
+ * The entries of a zip file by path, decompressed. With `maxBytes`, a file whose entries declare
+ * more than that in all is refused before anything is inflated, and no entry inflates past the
+ * size it declares: a small hostile file cannot make gigabytes.
+ */
+export function readZip(bytes: Uint8Array, options: { maxBytes?: number } = {}): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = bytes.length - 22;
   while (end >= 0 && view.getUint32(end, true) !== endOfCentralDirectory) end--;
@@ -21,6 +25,16 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
   let at = view.getUint32(end + 16, true);
   const names = new TextDecoder();
   const entries = new Map<string, Uint8Array>();
+  const limit = options.maxBytes;
+  if (limit !== undefined) {
+    let declared = 0;
+    for (let i = 0, c = at; i < count; i++) {
+      if (c + 46 > bytes.length || view.getUint32(c, true) !== centralHeader) throw new Error('not a zip file: bad central directory');
+      declared += view.getUint32(c + 24, true);
+      c += 46 + view.getUint16(c + 28, true) + view.getUint16(c + 30, true) + view.getUint16(c + 32, true);
+    }
+    if (declared > limit) throw new Error(`too large: its entries hold ${declared} bytes, more than ${limit}`);
+  }
   for (let i = 0; i < count; i++) {
     if (view.getUint32(at, true) !== centralHeader) throw new Error('not a zip file: bad central directory');
     const method = view.getUint16(at + 10, true);
@@ -34,7 +48,7 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
     const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
     const data = bytes.subarray(start, start + compressedSize);
     if (method === 0) entries.set(name, data.slice());
-    else if (method === 8) entries.set(name, inflateSync(data));
+    else if (method === 8) entries.set(name, limit === undefined ? inflateSync(data) : inflateSync(data, { out: new Uint8Array(view.getUint32(at + 24, true)) }));
     else throw new Error(`unsupported compression method ${method} for ${name}`);
     at += 46 + nameLength + extraLength + commentLength;
   }

@@ -34,4 +34,18 @@ describe('the DOCX zip container', () => {
   it('refuses bytes that are not a zip file', () => {
     expect(() => readZip(new TextEncoder().encode('not a zip at all, just some text of some length'))).toThrow(/not a zip file/);
   });
+
+  it('with a limit, refuses a file declaring more than it and never inflates an entry past its declared size', () => {
+    const bomb = writeZip([['big.xml', new Uint8Array(4 * 1024 * 1024)]]);
+    expect(bomb.length).toBeLessThan(16 * 1024);
+    expect(() => readZip(bomb, { maxBytes: 1024 * 1024 })).toThrow(/too large/);
+    expect(readZip(bomb, { maxBytes: 8 * 1024 * 1024 }).get('big.xml')!.length).toBe(4 * 1024 * 1024);
+    // An entry that lies about its size (declares 10 bytes in the central directory) yields 10.
+    const lying = bomb.slice();
+    const view = new DataView(lying.buffer);
+    let end = lying.length - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    view.setUint32(view.getUint32(end + 16, true) + 24, 10, true);
+    expect(readZip(lying, { maxBytes: 1024 }).get('big.xml')!.length).toBe(10);
+  });
 });

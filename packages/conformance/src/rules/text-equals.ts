@@ -1,4 +1,6 @@
-import type { Analysis } from '../analysis.js';
+import { ptToMm } from '@gongwen/model';
+import { emBox, type Analysis } from '../analysis.js';
+import type { TextLine } from '../measurements.js';
 import type { RuleResult } from '../check-report.js';
 import { both, ruleResult } from './rule-result.js';
 
@@ -6,6 +8,45 @@ import { both, ruleResult } from './rule-result.js';
 const CONTEXT = 12;
 
 const strip = (s: string): string[] => [...s.replace(/\s/gu, '')];
+
+/** Lines of one stack are at most this many em apart (baseline to baseline). */
+const STACK_PITCH_EM = 1.6;
+
+/**
+ * A page's lines in the order a reader reads them. Lines come top to bottom, except a line that
+ * stands beside a stack of lines — right of them, its em box level with one of theirs, as the
+ * 文件 of a joint 发文机关标志 stands beside the stacked organ names (7.2.4) — which is read after
+ * the whole stack: `工委`, `办事处`, `文件`, not `工委`, `文件`, `办事处`.
+ */
+export function readingOrder(lines: readonly TextLine[]): TextLine[] {
+  const order = [...lines];
+  const moved = new Set<TextLine>();
+  for (let i = 0; i < order.length; i++) {
+    const line = order[i]!;
+    if (moved.has(line)) continue;
+    const box = emBox(line);
+    const leftOf = (l: TextLine): boolean => l !== line && l.xEnd <= line.x + ptToMm(0.05 * line.fontSize);
+    const beside = (l: TextLine): boolean => {
+      const b = emBox(l);
+      return leftOf(l) && b.top < box.bottom && b.bottom > box.top;
+    };
+    // Only a line read in the middle of the lines it stands beside moves.
+    let last = -1;
+    for (let j = i + 1; j < order.length; j++) if (beside(order[j]!)) last = j;
+    if (last < 0 || !order.slice(0, i).some(beside)) continue;
+    // The stack goes on below while its lines stay left of this one and one line apart.
+    while (last + 1 < order.length) {
+      const [prev, next] = [order[last]!, order[last + 1]!];
+      if (!leftOf(next) || next.baseline - prev.baseline > ptToMm(STACK_PITCH_EM * prev.fontSize)) break;
+      last++;
+    }
+    order.splice(i, 1);
+    order.splice(last, 0, line);
+    moved.add(line);
+    i--;
+  }
+  return order;
+}
 
 /**
  * text/equals: the text read back from the PDF (page numbers excluded, whitespace removed)
@@ -19,7 +60,8 @@ export function textEqualsRule(a: Analysis, expectedText: readonly string[]): Ru
   const got: string[] = [];
   const origin: Array<{ page: number; line: number }> = [];
   for (const page of a.m.pages) {
-    page.lines.forEach((line, i) => {
+    readingOrder(page.lines).forEach((line) => {
+      const i = page.lines.indexOf(line);
       for (const c of strip(line.text)) {
         got.push(c);
         origin.push({ page: page.number, line: i + 1 });
