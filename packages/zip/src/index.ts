@@ -52,8 +52,8 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
   let offset = 0;
   for (const [path, data] of entries) {
     const name = encoder.encode(path);
-    const compressed = deflateSync(data, { level: 6 });
     const crc = crc32(data);
+    const compressed = deflated(data, crc);
     // Bit 11: the name is UTF-8.
     const flags = name.length !== path.length ? 0x0800 : 0;
     const local = new Uint8Array(30 + name.length);
@@ -102,6 +102,38 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
     at += part.length;
   }
   return out;
+}
+
+/**
+ * Entries deflated before, by CRC and length, most recently used last. Most parts of a DOCX or
+ * an OFD (styles, theme, settings, footers, relationships) are the same from document to
+ * document; their deflated bytes are kept rather than made again. Deflating is a function of the
+ * bytes alone, so reusing them changes no output. Bounded: small entries only, and few of them.
+ */
+const deflateCache = new Map<string, { data: Uint8Array; compressed: Uint8Array }>();
+const cacheEntries = 64;
+const cacheableBytes = 64 * 1024;
+
+function deflated(data: Uint8Array, crc: number): Uint8Array {
+  if (data.length > cacheableBytes) return deflateSync(data, { level: 6 });
+  const key = `${crc}:${data.length}`;
+  const known = deflateCache.get(key);
+  if (known && sameBytes(known.data, data)) {
+    deflateCache.delete(key);
+    deflateCache.set(key, known);
+    return known.compressed;
+  }
+  const compressed = deflateSync(data, { level: 6 });
+  deflateCache.delete(key);
+  deflateCache.set(key, { data: data.slice(), compressed });
+  if (deflateCache.size > cacheEntries) deflateCache.delete(deflateCache.keys().next().value!);
+  return compressed;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** 1980-01-01 as an MS-DOS date: (year − 1980) << 9 | month << 5 | day. */

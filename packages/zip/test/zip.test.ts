@@ -1,4 +1,4 @@
-import { unzipSync, zipSync } from 'fflate';
+import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readZip, writeZip } from '../src/index.js';
 
@@ -29,6 +29,21 @@ describe('the DOCX zip container', () => {
     expect(Buffer.from(writeZip(entries)).equals(Buffer.from(a))).toBe(true);
     // The local header's DOS date: (1980 − 1980) << 9 | 1 << 5 | 1.
     expect(new DataView(a.buffer, a.byteOffset).getUint16(12, true)).toBe(0x21);
+  });
+
+  it('deflates a part the same way when it comes again, and anew when its bytes changed', () => {
+    const styles = new TextEncoder().encode('<w:styles>' + '<w:style w:type="paragraph"/>'.repeat(200) + '</w:styles>');
+    const first = writeZip([['word/styles.xml', styles]]);
+    const again = writeZip([['word/styles.xml', styles]]);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    // The caller may reuse its buffer: what was kept is a copy, and changed bytes are deflated again.
+    styles.set(new TextEncoder().encode('<w:latent'), 10);
+    const changed = readZip(writeZip([['word/styles.xml', styles]]));
+    expect(Buffer.from(changed.get('word/styles.xml')!).equals(Buffer.from(styles))).toBe(true);
+    // Whether kept or made anew, an entry is fflate's level-6 deflate of its bytes (after the
+    // 30-byte local header and the one-byte name).
+    const expected = Buffer.from(deflateSync(styles, { level: 6 }));
+    for (let i = 0; i < 2; i++) expect(Buffer.from(writeZip([['a', styles]]).subarray(31, 31 + expected.length)).equals(expected)).toBe(true);
   });
 
   it('refuses bytes that are not a zip file', () => {
