@@ -53,7 +53,7 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
   for (const [path, data] of entries) {
     const name = encoder.encode(path);
     const crc = crc32(data);
-    const compressed = deflated(data, crc);
+    const compressed = deflateEntry(data, crc);
     // Bit 11: the name is UTF-8.
     const flags = name.length !== path.length ? 0x0800 : 0;
     const local = new Uint8Array(30 + name.length);
@@ -105,29 +105,33 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
 }
 
 /**
- * Entries deflated before, by CRC and length, most recently used last. Most parts of a DOCX or
- * an OFD (styles, theme, settings, footers, relationships) are the same from document to
- * document; their deflated bytes are kept rather than made again. Deflating is a function of the
- * bytes alone, so reusing them changes no output. Bounded: small entries only, and few of them.
+ * A deflate that keeps what it made: the same bytes again get the same compressed bytes back
+ * without deflating them again. A compressor's output is a function of its input alone, so
+ * this changes no output; it saves the work for parts that are the same from document to
+ * document (a DOCX's styles, theme and footers; a PDF's font program when the glyphs are those
+ * of a document before). Bounded: inputs of `smallest` to `largest` bytes, at most `entries` of
+ * them, the least recently used dropped first. Inputs are looked up by CRC-32 and length (pass
+ * the CRC when it is known) and compared byte for byte.
  */
-const deflateCache = new Map<string, { data: Uint8Array; compressed: Uint8Array }>();
-const cacheEntries = 64;
-const cacheableBytes = 64 * 1024;
-
-function deflated(data: Uint8Array, crc: number): Uint8Array {
-  if (data.length > cacheableBytes) return deflateSync(data, { level: 6 });
-  const key = `${crc}:${data.length}`;
-  const known = deflateCache.get(key);
-  if (known && sameBytes(known.data, data)) {
-    deflateCache.delete(key);
-    deflateCache.set(key, known);
-    return known.compressed;
-  }
-  const compressed = deflateSync(data, { level: 6 });
-  deflateCache.delete(key);
-  deflateCache.set(key, { data: data.slice(), compressed });
-  if (deflateCache.size > cacheEntries) deflateCache.delete(deflateCache.keys().next().value!);
-  return compressed;
+export function rememberingDeflate(
+  deflate: (data: Uint8Array) => Uint8Array,
+  limits: { entries: number; largest: number; smallest?: number },
+): (data: Uint8Array, crc?: number) => Uint8Array {
+  const kept = new Map<string, { data: Uint8Array; compressed: Uint8Array }>();
+  return (data, crc) => {
+    if (data.length > limits.largest || data.length < (limits.smallest ?? 0)) return deflate(data);
+    const key = `${crc ?? crc32(data)}:${data.length}`;
+    const known = kept.get(key);
+    kept.delete(key);
+    if (known && sameBytes(known.data, data)) {
+      kept.set(key, known);
+      return known.compressed;
+    }
+    const compressed = deflate(data);
+    kept.set(key, { data: data.slice(), compressed });
+    if (kept.size > limits.entries) kept.delete(kept.keys().next().value!);
+    return compressed;
+  };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -135,6 +139,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+// The parts of a DOCX or an OFD, small ones mostly the same in every document.
+const deflateEntry = rememberingDeflate((data) => deflateSync(data, { level: 6 }), { entries: 64, largest: 64 * 1024 });
 
 /** 1980-01-01 as an MS-DOS date: (year − 1980) << 9 | month << 5 | day. */
 const dosDate = (0 << 9) | (1 << 5) | 1;

@@ -1,6 +1,6 @@
 import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../src/index.js';
+import { readZip, rememberingDeflate, writeZip } from '../src/index.js';
 
 const entries: [string, Uint8Array][] = [
   ['[Content_Types].xml', new TextEncoder().encode('<?xml version="1.0"?><Types/>')],
@@ -48,5 +48,55 @@ describe('the DOCX zip container', () => {
 
   it('refuses bytes that are not a zip file', () => {
     expect(() => readZip(new TextEncoder().encode('not a zip at all, just some text of some length'))).toThrow(/not a zip file/);
+  });
+});
+
+describe('rememberingDeflate', () => {
+  const bytes = (seed: number, n = 2000) => Uint8Array.from({ length: n }, (_, i) => (i * seed) % 251);
+  const counting = () => {
+    const calls: number[] = [];
+    const deflate = rememberingDeflate(
+      (data) => {
+        calls.push(data.length);
+        return deflateSync(data, { level: 6 });
+      },
+      { entries: 2, smallest: 100, largest: 4000 },
+    );
+    return { calls, deflate };
+  };
+
+  it('deflates bytes seen before only once, and gives the bytes a deflate of them gives', () => {
+    const { calls, deflate } = counting();
+    const a = bytes(7);
+    const first = deflate(a);
+    const again = deflate(bytes(7));
+    expect(calls).toEqual([2000]);
+    expect(Buffer.from(again).equals(Buffer.from(deflateSync(a, { level: 6 })))).toBe(true);
+    expect(again).toBe(first);
+  });
+
+  it('keeps a copy: a caller changing its buffer afterwards gets a fresh deflate of the new bytes', () => {
+    const { calls, deflate } = counting();
+    const a = bytes(7);
+    deflate(a);
+    a[0] = 99;
+    expect(Buffer.from(deflate(a)).equals(Buffer.from(deflateSync(a, { level: 6 })))).toBe(true);
+    expect(calls.length).toBe(2);
+  });
+
+  it('keeps the most recently used entries within its limits, and passes the very small and large through', () => {
+    const { calls, deflate } = counting();
+    deflate(bytes(3));
+    deflate(bytes(5));
+    deflate(bytes(3)); // used again: 5 is now the oldest
+    deflate(bytes(11)); // a third entry drops 5
+    deflate(bytes(3));
+    deflate(bytes(5));
+    expect(calls.length).toBe(4);
+    deflate(bytes(3, 50));
+    deflate(bytes(3, 50));
+    deflate(bytes(3, 5000));
+    deflate(bytes(3, 5000));
+    expect(calls.length).toBe(8);
   });
 });
