@@ -110,8 +110,9 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
  * this changes no output; it saves the work for parts that are the same from document to
  * document (a DOCX's styles, theme and footers; a PDF's font program when the glyphs are those
  * of a document before). Bounded: inputs of `smallest` to `largest` bytes, at most `entries` of
- * them, the least recently used dropped first. Inputs are looked up by CRC-32 and length (pass
- * the CRC when it is known) and compared byte for byte.
+ * them, the least recently used dropped first. Inputs are looked up by length and the CRC-32
+ * when the caller knows it, else a hash of a few thousand of their bytes (most inputs are new,
+ * and hashing all of a large one would cost a tenth of deflating it), and compared byte for byte.
  */
 export function rememberingDeflate(
   deflate: (data: Uint8Array) => Uint8Array,
@@ -120,7 +121,7 @@ export function rememberingDeflate(
   const kept = new Map<string, { data: Uint8Array; compressed: Uint8Array }>();
   return (data, crc) => {
     if (data.length > limits.largest || data.length < (limits.smallest ?? 0)) return deflate(data);
-    const key = `${crc ?? crc32(data)}:${data.length}`;
+    const key = `${crc ?? sampleHash(data)}:${data.length}`;
     const known = kept.get(key);
     kept.delete(key);
     if (known && sameBytes(known.data, data)) {
@@ -132,6 +133,15 @@ export function rememberingDeflate(
     if (kept.size > limits.entries) kept.delete(kept.keys().next().value!);
     return compressed;
   };
+}
+
+/** FNV-1a over about 4,096 bytes spread through the data, and its last 64. */
+function sampleHash(data: Uint8Array): string {
+  const stride = Math.max(1, Math.floor(data.length / 4096));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < data.length; i += stride) h = Math.imul(h ^ data[i]!, 0x01000193);
+  for (let i = Math.max(0, data.length - 64); i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
+  return `s${h >>> 0}`;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

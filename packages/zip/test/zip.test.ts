@@ -84,6 +84,19 @@ describe('rememberingDeflate', () => {
     expect(calls.length).toBe(2);
   });
 
+  it('tells apart inputs of one length that differ only between the bytes it samples', () => {
+    const calls: number[] = [];
+    const deflate = rememberingDeflate((data) => (calls.push(data.length), deflateSync(data, { level: 6 })), { entries: 4, largest: 1 << 20 });
+    // 40,000 bytes: one in every nine is hashed, and the second is not one of them.
+    const a = bytes(7, 40_000);
+    const b = a.slice();
+    b[1] = (b[1]! + 1) % 251;
+    deflate(a);
+    expect(Buffer.from(deflate(b)).equals(Buffer.from(deflateSync(b, { level: 6 })))).toBe(true);
+    expect(Buffer.from(deflate(a)).equals(Buffer.from(deflateSync(a, { level: 6 })))).toBe(true);
+    expect(calls.length).toBe(3);
+  });
+
   it('keeps the most recently used entries within its limits, and passes the very small and large through', () => {
     const { calls, deflate } = counting();
     deflate(bytes(3));
