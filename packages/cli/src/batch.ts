@@ -24,6 +24,10 @@ export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promis
   }
   const { WorkerPool } = await import('@gongwen/pool');
   const pool = new WorkerPool<RenderJob, RenderRecord>({ worker: new URL('./worker.js', import.meta.url), threads: workers });
+  // The fonts are read once, into memory the threads share, while the threads start: one copy of
+  // them in the process instead of one per thread.
+  const needsFonts = jobs.some((j) => j.embedFonts || j.formats.includes('pdf') || j.formats.includes('ofd'));
+  const fontFiles = needsFonts ? await (await import('@gongwen/fonts')).readSharedFontFiles(jobs[0]!.fontDirs?.length ? { dirs: jobs[0]!.fontDirs } : {}) : undefined;
   const abort = new AbortController();
   // Every queued job listens on the one signal.
   setMaxListeners(0, abort.signal);
@@ -31,7 +35,7 @@ export async function runBatch(jobs: RenderJob[], options: BatchOptions): Promis
   try {
     await Promise.all(
       jobs.map((job) =>
-        pool.run(job, { signal: abort.signal }).then(
+        pool.run(fontFiles ? { ...job, fontFiles } : job, { signal: abort.signal }).then(
           (r) => {
             if (stopped) return;
             options.onRecord(r);

@@ -33,6 +33,8 @@ export interface RenderJob {
   previous?: ManifestEntry;
   /** Compute what a manifest records (`--changed`); a plain run skips hashing the fonts and styles. */
   track?: boolean;
+  /** Font files by path, read once for every thread of a batch (`readSharedFontFiles`). */
+  fontFiles?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface OutputRecord {

@@ -10,5 +10,5 @@ export type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js'
 export { fontForChar } from './font-set.js';
 export type { LoadFontOptions } from './load-font.js';
 export { fontSetOf } from './load-font.js';
-export { loadFont, resolveFonts, resolveFontsAsync, systemFontFolders } from './node.js';
+export { loadFont, readSharedFontFiles, resolveFonts, resolveFontsAsync, systemFontFolders, useSharedFontFiles } from './node.js';
 export type { ResolveFontsOptions, ResolveFontsResult, RoleExplanation } from './resolve-fonts.js';

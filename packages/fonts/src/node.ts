@@ -5,7 +5,7 @@ import { fontkit } from './resolve-fonts.js';
 
 export { systemFontFolders } from './font-folders.js';
 export type { ResolveFontsOptions, ResolveFontsResult, RoleExplanation } from './resolve-fonts.js';
-export { resolveFonts, resolveFontsAsync } from './resolve-fonts.js';
+export { readSharedFontFiles, resolveFonts, resolveFontsAsync, useSharedFontFiles } from './resolve-fonts.js';
 
 /** A font from its bytes, parsed by the same fontkit copy as the fonts found on disk. */
 export function loadFont(bytes: Uint8Array, options: LoadFontOptions = {}): LoadedFont {

@@ -78,15 +78,7 @@ export function resolveFontsAsync(options: ResolveFontsOptions = {}): Promise<Re
   let pending = reading.get(key);
   if (!pending) {
     pending = (async () => {
-      // The same resolution, listing the files it would read instead of reading them.
-      listing = new Set();
-      let paths: Set<string>;
-      try {
-        resolveUncached(options, configuredDirs, systemDirs);
-      } finally {
-        paths = listing;
-        listing = undefined;
-      }
+      const paths = listFiles(options, configuredDirs, systemDirs);
       // A file that cannot be read here is read (and reported) by the resolution itself.
       const files = await Promise.all([...paths].map(async (path) => [path, await readWhole(path).catch(() => undefined)] as const));
       for (const [path, bytes] of files) if (bytes) prefetched.set(path, bytes);
@@ -117,13 +109,51 @@ function settingsOf(options: ResolveFontsOptions) {
 let listing: Set<string> | undefined;
 /** Files `resolveFontsAsync` has read for the resolution it runs next. */
 const prefetched = new Map<string, Uint8Array>();
+/** Font files another thread of this process read into shared memory, by path. */
+const shared = new Map<string, Uint8Array>();
+
+/** The same resolution, listing the files it would read instead of reading them. */
+function listFiles(options: ResolveFontsOptions, configuredDirs: string[], systemDirs: readonly string[]): Set<string> {
+  listing = new Set();
+  try {
+    resolveUncached(options, configuredDirs, systemDirs);
+    return listing;
+  } finally {
+    listing = undefined;
+  }
+}
+
+/**
+ * Reads the font files `resolveFonts(options)` would read into memory that worker threads share:
+ * a pool's threads then keep one copy of tens of megabytes of fonts between them rather than one
+ * each. Pass the map to `useSharedFontFiles` in each thread before it renders.
+ */
+export async function readSharedFontFiles(options: ResolveFontsOptions = {}): Promise<Map<string, Uint8Array>> {
+  const { configuredDirs, systemDirs } = settingsOf(options);
+  const paths = listFiles(options, configuredDirs, systemDirs);
+  const files = new Map<string, Uint8Array>();
+  // A file that cannot be read here is read (and reported) by each thread's own resolution.
+  await Promise.all([...paths].map(async (path) => readWhole(path, true).then((bytes) => files.set(path, bytes), () => undefined)));
+  return files;
+}
+
+/**
+ * Font files read by `readSharedFontFiles` in another thread: this thread's resolutions take
+ * their bytes from there instead of reading the files again. The bytes are the same, and so is
+ * every output.
+ */
+export function useSharedFontFiles(files: ReadonlyMap<string, Uint8Array>): void {
+  for (const [path, bytes] of files) if (!shared.has(path)) shared.set(path, bytes);
+}
 
 /** A whole file in one read where the platform allows (fs/promises' readFile reads 512 KiB at a time). */
-async function readWhole(path: string): Promise<Uint8Array> {
+async function readWhole(path: string, intoShared = false): Promise<Uint8Array> {
+  const known = shared.get(path);
+  if (known && !intoShared) return known;
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
-    const buffer = Buffer.allocUnsafe(size);
+    const buffer = intoShared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
     let at = 0;
     while (at < size) {
       const { bytesRead } = await file.read(buffer, at, size - at, at);
@@ -265,7 +295,7 @@ function loadFace(face: FoundFace, source: FontSource, matchedName: string): Loa
     listing.add(face.path);
     return listed(face, source);
   }
-  const bytes = prefetched.get(face.path) ?? readFileSync(face.path);
+  const bytes = prefetched.get(face.path) ?? shared.get(face.path) ?? readFileSync(face.path);
   const parsed = fontkit().create(bytes, face.face) as ParsedFont;
   const family = face.families.find((f) => norm(f) === norm(matchedName)) ?? face.families[0] ?? parsed.familyName;
   return remember({ path: face.path, face: face.face, family, outlines: face.outlines, source, bytes, font: parsed });

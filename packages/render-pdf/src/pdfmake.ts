@@ -1,3 +1,4 @@
+import { rememberingDeflate } from '@gongwen/zip';
 import { zlibSync } from 'fflate';
 import pdfmakeModule from 'pdfmake';
 import type { FontSet, LoadedFont } from '@gongwen/fonts';
@@ -18,11 +19,17 @@ let instance: PdfMake | undefined;
  * The pdfmake singleton, with remote and local file access switched off: fonts and images come
  * from memory, and gongwen's hooks installed on pdfmake and pdfkit (./pdfmake-hooks.ts,
  * ./pdfkit-hooks.ts). Streams are deflated by fflate, not the platform's zlib: Node's zlib and a
- * browser's write different (equally valid) streams, and a PDF must have the same bytes in both.
+ * browser's write different (equally valid) streams, and a PDF must have the same bytes in both. A
+ * font program that comes again (the same glyphs as in a document before) is not deflated again:
+ * the large streams deflated last are kept (page contents, smaller and new in every document, are not).
  */
 export function pdfmake(): PdfMake {
   if (!instance) {
-    installPdfkitHooks((data) => Buffer.from(zlibSync(data, { level: 6 })));
+    const deflate = rememberingDeflate((data) => Buffer.from(zlibSync(data, { level: 6 })), { entries: 6, smallest: 16 * 1024, largest: 1024 * 1024 });
+    installPdfkitHooks((data) => {
+      const out = deflate(data);
+      return Buffer.isBuffer(out) ? out : Buffer.from(out);
+    });
     installPdfmakeHooks();
     instance = pdfmakeModule as PdfMake;
     instance.setUrlAccessPolicy(() => false);

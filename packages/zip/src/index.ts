@@ -66,8 +66,8 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
   let offset = 0;
   for (const [path, data] of entries) {
     const name = encoder.encode(path);
-    const compressed = deflateSync(data, { level: 6 });
     const crc = crc32(data);
+    const compressed = deflateEntry(data, crc);
     // Bit 11: the name is UTF-8.
     const flags = name.length !== path.length ? 0x0800 : 0;
     const local = new Uint8Array(30 + name.length);
@@ -117,6 +117,55 @@ export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint
   }
   return out;
 }
+
+/**
+ * A deflate that keeps what it made: the same bytes again get the same compressed bytes back
+ * without deflating them again. A compressor's output is a function of its input alone, so
+ * this changes no output; it saves the work for parts that are the same from document to
+ * document (a DOCX's styles, theme and footers; a PDF's font program when the glyphs are those
+ * of a document before). Bounded: inputs of `smallest` to `largest` bytes, at most `entries` of
+ * them, the least recently used dropped first. Inputs are looked up by length and the CRC-32
+ * when the caller knows it, else a hash of a few thousand of their bytes (most inputs are new,
+ * and hashing all of a large one would cost a tenth of deflating it), and compared byte for byte.
+ */
+export function rememberingDeflate(
+  deflate: (data: Uint8Array) => Uint8Array,
+  limits: { entries: number; largest: number; smallest?: number },
+): (data: Uint8Array, crc?: number) => Uint8Array {
+  const kept = new Map<string, { data: Uint8Array; compressed: Uint8Array }>();
+  return (data, crc) => {
+    if (data.length > limits.largest || data.length < (limits.smallest ?? 0)) return deflate(data);
+    const key = `${crc ?? sampleHash(data)}:${data.length}`;
+    const known = kept.get(key);
+    kept.delete(key);
+    if (known && sameBytes(known.data, data)) {
+      kept.set(key, known);
+      return known.compressed;
+    }
+    const compressed = deflate(data);
+    kept.set(key, { data: data.slice(), compressed });
+    if (kept.size > limits.entries) kept.delete(kept.keys().next().value!);
+    return compressed;
+  };
+}
+
+/** FNV-1a over about 4,096 bytes spread through the data, and its last 64. */
+function sampleHash(data: Uint8Array): string {
+  const stride = Math.max(1, Math.floor(data.length / 4096));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < data.length; i += stride) h = Math.imul(h ^ data[i]!, 0x01000193);
+  for (let i = Math.max(0, data.length - 64); i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
+  return `s${h >>> 0}`;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// The parts of a DOCX or an OFD, small ones mostly the same in every document.
+const deflateEntry = rememberingDeflate((data) => deflateSync(data, { level: 6 }), { entries: 64, largest: 64 * 1024 });
 
 /** 1980-01-01 as an MS-DOS date: (year − 1980) << 9 | month << 5 | day. */
 const dosDate = (0 << 9) | (1 << 5) | 1;

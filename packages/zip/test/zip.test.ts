@@ -1,6 +1,6 @@
-import { unzipSync, zipSync } from 'fflate';
+import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from '../src/index.js';
+import { readZip, rememberingDeflate, writeZip } from '../src/index.js';
 
 const entries: [string, Uint8Array][] = [
   ['[Content_Types].xml', new TextEncoder().encode('<?xml version="1.0"?><Types/>')],
@@ -31,6 +31,21 @@ describe('the DOCX zip container', () => {
     expect(new DataView(a.buffer, a.byteOffset).getUint16(12, true)).toBe(0x21);
   });
 
+  it('deflates a part the same way when it comes again, and anew when its bytes changed', () => {
+    const styles = new TextEncoder().encode('<w:styles>' + '<w:style w:type="paragraph"/>'.repeat(200) + '</w:styles>');
+    const first = writeZip([['word/styles.xml', styles]]);
+    const again = writeZip([['word/styles.xml', styles]]);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    // The caller may reuse its buffer: what was kept is a copy, and changed bytes are deflated again.
+    styles.set(new TextEncoder().encode('<w:latent'), 10);
+    const changed = readZip(writeZip([['word/styles.xml', styles]]));
+    expect(Buffer.from(changed.get('word/styles.xml')!).equals(Buffer.from(styles))).toBe(true);
+    // Whether kept or made anew, an entry is fflate's level-6 deflate of its bytes (after the
+    // 30-byte local header and the one-byte name).
+    const expected = Buffer.from(deflateSync(styles, { level: 6 }));
+    for (let i = 0; i < 2; i++) expect(Buffer.from(writeZip([['a', styles]]).subarray(31, 31 + expected.length)).equals(expected)).toBe(true);
+  });
+
   it('refuses bytes that are not a zip file', () => {
     expect(() => readZip(new TextEncoder().encode('not a zip at all, just some text of some length'))).toThrow(/not a zip file/);
   });
@@ -47,5 +62,68 @@ describe('the DOCX zip container', () => {
     while (view.getUint32(end, true) !== 0x06054b50) end--;
     view.setUint32(view.getUint32(end + 16, true) + 24, 10, true);
     expect(readZip(lying, { maxBytes: 1024 }).get('big.xml')!.length).toBe(10);
+  });
+});
+
+describe('rememberingDeflate', () => {
+  const bytes = (seed: number, n = 2000) => Uint8Array.from({ length: n }, (_, i) => (i * seed) % 251);
+  const counting = () => {
+    const calls: number[] = [];
+    const deflate = rememberingDeflate(
+      (data) => {
+        calls.push(data.length);
+        return deflateSync(data, { level: 6 });
+      },
+      { entries: 2, smallest: 100, largest: 4000 },
+    );
+    return { calls, deflate };
+  };
+
+  it('deflates bytes seen before only once, and gives the bytes a deflate of them gives', () => {
+    const { calls, deflate } = counting();
+    const a = bytes(7);
+    const first = deflate(a);
+    const again = deflate(bytes(7));
+    expect(calls).toEqual([2000]);
+    expect(Buffer.from(again).equals(Buffer.from(deflateSync(a, { level: 6 })))).toBe(true);
+    expect(again).toBe(first);
+  });
+
+  it('keeps a copy: a caller changing its buffer afterwards gets a fresh deflate of the new bytes', () => {
+    const { calls, deflate } = counting();
+    const a = bytes(7);
+    deflate(a);
+    a[0] = 99;
+    expect(Buffer.from(deflate(a)).equals(Buffer.from(deflateSync(a, { level: 6 })))).toBe(true);
+    expect(calls.length).toBe(2);
+  });
+
+  it('tells apart inputs of one length that differ only between the bytes it samples', () => {
+    const calls: number[] = [];
+    const deflate = rememberingDeflate((data) => (calls.push(data.length), deflateSync(data, { level: 6 })), { entries: 4, largest: 1 << 20 });
+    // 40,000 bytes: one in every nine is hashed, and the second is not one of them.
+    const a = bytes(7, 40_000);
+    const b = a.slice();
+    b[1] = (b[1]! + 1) % 251;
+    deflate(a);
+    expect(Buffer.from(deflate(b)).equals(Buffer.from(deflateSync(b, { level: 6 })))).toBe(true);
+    expect(Buffer.from(deflate(a)).equals(Buffer.from(deflateSync(a, { level: 6 })))).toBe(true);
+    expect(calls.length).toBe(3);
+  });
+
+  it('keeps the most recently used entries within its limits, and passes the very small and large through', () => {
+    const { calls, deflate } = counting();
+    deflate(bytes(3));
+    deflate(bytes(5));
+    deflate(bytes(3)); // used again: 5 is now the oldest
+    deflate(bytes(11)); // a third entry drops 5
+    deflate(bytes(3));
+    deflate(bytes(5));
+    expect(calls.length).toBe(4);
+    deflate(bytes(3, 50));
+    deflate(bytes(3, 50));
+    deflate(bytes(3, 5000));
+    deflate(bytes(3, 5000));
+    expect(calls.length).toBe(8);
   });
 });
