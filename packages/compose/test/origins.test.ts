@@ -4,7 +4,7 @@ import { loadReport } from '@gongwen/schema';
 import { describe, expect, it } from 'vitest';
 import { composeDocument, loadSeals } from '../src/index.js';
 import { style } from './fixtures.js';
-import { png } from './images.js';
+import { png } from '@gongwen/test-kit/images';
 
 /** Composes YAML text as the facade does, with the loader's positions. */
 function composed(source: string, assets?: Record<string, Uint8Array>): Document {
