@@ -188,9 +188,11 @@ export class RenderQueue {
 
   async status(id: string): Promise<JobStatus | undefined> {
     if (!isJobId(id)) return undefined;
+    // The state first, then the job: a job read first and completed in between would say
+    // 'completed' with no return value yet.
+    const state = await this.#queue.getJobState(id);
     const job = await Job.fromId(this.#queue, id);
-    if (!job) return undefined;
-    const state = await job.getState();
+    if (!job || state === 'unknown') return undefined;
     const done = job.returnvalue as JobReturn | null | undefined;
     const progress = job.progress as JobProgress | number | undefined;
     const diagnostics =
