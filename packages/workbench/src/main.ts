@@ -59,6 +59,8 @@ function styleChoice(): StyleChoice | undefined {
 // ---- rendering ---------------------------------------------------------------------------------
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** A change waits for its render: the preview is not up to date, whatever the last render said. */
+let changePending = false;
 let generation = 0;
 let running: Promise<void> | undefined;
 let again = false;
@@ -68,7 +70,12 @@ let checkTimer: ReturnType<typeof setTimeout> | undefined;
 function schedule(delay = 80) {
   clearTimeout(timer);
   clearTimeout(checkTimer);
-  timer = setTimeout(() => void renderNow(), delay);
+  changePending = true;
+  if (body.dataset.state !== 'loading') setState('rendering', w().rendering);
+  timer = setTimeout(() => {
+    changePending = false;
+    void renderNow();
+  }, delay);
 }
 
 async function renderNow() {
@@ -98,7 +105,8 @@ async function renderNow() {
     state.renders++;
     body.dataset.renders = String(state.renders);
     body.dataset.lastMs = String(Math.round(total));
-    setState(errors ? 'errors' : 'ready', errors ? w().errors(errors) : w().ready);
+    // A newer text is waiting: the state says so until that text is rendered too.
+    if (!again && !changePending) setState(errors ? 'errors' : 'ready', errors ? w().errors(errors) : w().ready);
     // Measuring takes longer than rendering and shares the worker: it waits until typing pauses.
     if (reply.pdf) {
       const pdf = reply.pdf;
