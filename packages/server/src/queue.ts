@@ -191,8 +191,9 @@ export class RenderQueue {
     // The state first, then the job: a job read first and completed in between would say
     // 'completed' with no return value yet.
     const state = await this.#queue.getJobState(id);
+    if (state === 'unknown') return undefined;
     const job = await Job.fromId(this.#queue, id);
-    if (!job || state === 'unknown') return undefined;
+    if (!job) return undefined;
     const done = job.returnvalue as JobReturn | null | undefined;
     const progress = job.progress as JobProgress | number | undefined;
     const diagnostics =

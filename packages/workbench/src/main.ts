@@ -58,9 +58,8 @@ function styleChoice(): StyleChoice | undefined {
 
 // ---- rendering ---------------------------------------------------------------------------------
 
+/** Set while a change waits for its render: the preview is not up to date, whatever the last render said. */
 let timer: ReturnType<typeof setTimeout> | undefined;
-/** A change waits for its render: the preview is not up to date, whatever the last render said. */
-let changePending = false;
 let generation = 0;
 let running: Promise<void> | undefined;
 let again = false;
@@ -70,10 +69,9 @@ let checkTimer: ReturnType<typeof setTimeout> | undefined;
 function schedule(delay = 80) {
   clearTimeout(timer);
   clearTimeout(checkTimer);
-  changePending = true;
   if (body.dataset.state !== 'loading') setState('rendering', w().rendering);
   timer = setTimeout(() => {
-    changePending = false;
+    timer = undefined;
     void renderNow();
   }, delay);
 }
@@ -106,7 +104,7 @@ async function renderNow() {
     body.dataset.renders = String(state.renders);
     body.dataset.lastMs = String(Math.round(total));
     // A newer text is waiting: the state says so until that text is rendered too.
-    if (!again && !changePending) setState(errors ? 'errors' : 'ready', errors ? w().errors(errors) : w().ready);
+    if (!again && timer === undefined) setState(errors ? 'errors' : 'ready', errors ? w().errors(errors) : w().ready);
     // Measuring takes longer than rendering and shares the worker: it waits until typing pauses.
     if (reply.pdf) {
       const pdf = reply.pdf;
