@@ -15,6 +15,7 @@ export class ServerMetrics {
   readonly diagnostics: Counter<'rule' | 'severity'>;
   readonly requests: Counter<'route' | 'status'>;
   readonly imports: Counter<'outcome'>;
+  readonly conversions: Gauge;
 
   constructor(pool: () => PoolGauges, jobs?: () => Promise<Record<string, number>>) {
     const registers = [this.registry];
@@ -35,6 +36,7 @@ export class ServerMetrics {
     this.diagnostics = new Counter({ name: 'gongwen_diagnostics_total', help: 'Diagnostics reported, by rule id and severity.', labelNames: ['rule', 'severity'], registers });
     this.requests = new Counter({ name: 'gongwen_http_requests_total', help: 'Answered requests by route and status.', labelNames: ['route', 'status'], registers });
     this.imports = new Counter({ name: 'gongwen_imports_total', help: 'Imports by outcome: ok (a YAML), refused (413, 415), invalid (422: not a readable report).', labelNames: ['outcome'], registers });
+    this.conversions = new Gauge({ name: 'gongwen_import_conversions_active', help: 'Documents LibreOffice is converting for an import now (at most one per render thread).', registers });
     new Gauge({
       name: 'gongwen_pool_busy_workers',
       help: 'Worker threads rendering now.',

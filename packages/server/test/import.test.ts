@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { importFile, render, validate } from 'gongwen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type GongwenServer } from '../src/index.js';
-import { examplesDir, liaoning, national, sealPng } from './helpers.js';
+import { eventually, examplesDir, liaoning, national, sealPng } from './helpers.js';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const seed = readFileSync(new URL('seeds/000_8acbd6d25866d45d.txt', examplesDir));
@@ -163,7 +163,7 @@ describe('POST /v1/import', () => {
     expect(metrics).toMatch(/gongwen_imports_total\{outcome="refused"\} [1-9]/);
   });
 
-  it('converts a .doc with LibreOffice when the service is started to allow it', async () => {
+  it('converts a .doc with LibreOffice when the service is started to allow it, one conversion a render thread (429 past that)', async () => {
     // A real .doc: LibreOffice saves the example's DOCX as Word 97–2003, as a township's copy would be.
     const dir = mkdtempSync(join(tmpdir(), 'gongwen-server-doc-'));
     const converting = await createServer({ threads: 1, skipWarmUp: true, convertWithLibreOffice: true });
@@ -172,8 +172,17 @@ describe('POST /v1/import', () => {
       await promisify(execFile)('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, join(dir, 'liaoning.docx')], { timeout: 600_000 });
       const doc = readFileSync(join(dir, 'liaoning.doc'));
       expect([...doc.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
-      const res = await converting.app.inject({ method: 'POST', url: '/v1/import?filename=liaoning.doc', headers: { 'content-type': 'application/msword' }, payload: doc });
+      const send = () => converting.app.inject({ method: 'POST', url: '/v1/import?filename=liaoning.doc', headers: { 'content-type': 'application/msword' }, payload: doc });
+      const first = send();
+      // One render thread allows one LibreOffice at a time: a second .doc while the first converts waits its turn outside.
+      await eventually(async () => /gongwen_import_conversions_active 1\b/.test((await converting.app.inject({ method: 'GET', url: '/metrics' })).payload), 'the first conversion to start');
+      const busy = await send();
+      expect(busy.statusCode).toBe(429);
+      expect(busy.headers['retry-after']).toBe('5');
+      expect(busy.json().files[0].diagnostics[0]).toMatchObject({ ruleId: 'service/busy' });
+      const res = await first;
       expect(res.statusCode).toBe(200);
+      expect((await converting.app.inject({ method: 'GET', url: '/metrics' })).payload).toMatch(/gongwen_import_conversions_active 0\b/);
       const body = res.json();
       expect(body.files[0]).toMatchObject({ path: 'liaoning.doc', output: 'liaoning.yaml' });
       const again = await render(body.yaml, { filename: 'liaoning.yaml', formats: ['txt'] });

@@ -105,12 +105,18 @@ export function importRoutes(ctx: ServerContext) {
       if (converts && converting >= ctx.pool.threads) {
         throw new RequestError(429, 'service/busy', say(lang, '转换进程都忙', 'every conversion is busy'), { hint: say(lang, '稍后重试（见 Retry-After）', 'try again shortly (see Retry-After)'), headers: { 'Retry-After': '5' } });
       }
-      if (converts) converting++;
+      if (converts) {
+        converting++;
+        ctx.metrics.conversions.inc();
+      }
       let imported;
       try {
         imported = await importFile(input.bytes, { filename: input.filename, ...(style !== undefined ? { style } : {}), styleDirs: ctx.options.styleDirs, lang });
       } finally {
-        if (converts) converting--;
+        if (converts) {
+          converting--;
+          ctx.metrics.conversions.dec();
+        }
       }
       const found = imported.diagnostics.map((d) => (d.file ? d : { ...d, file: input.filename }));
       if (!imported.yaml) return refuse(statusOf(found.find((d) => d.severity === 'error')?.ruleId ?? ''), found);
