@@ -169,7 +169,12 @@ function cliBatch(copies) {
   copies.forEach((c, i) => writeFileSync(join(dir, 'in', `r${String(i).padStart(4, '0')}.yaml`), c));
   const cpu0 = childrenCpu();
   const t0 = performance.now();
-  execFileSync(process.execPath, [bin, 'render', join(dir, 'in'), '--out', join(dir, 'out'), '--format', 'pdf', '--jobs', '2', '--quiet'], { stdio: 'ignore' });
+  try {
+    execFileSync(process.execPath, [bin, 'render', join(dir, 'in'), '--out', join(dir, 'out'), '--format', 'pdf', '--jobs', '2', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    // A report that failed is reported, not fatal: the other figures of the run still stand.
+    console.error(`the CLI batch exited ${e.status}: ${String(e.stderr).slice(-2000)}`);
+  }
   const s = (performance.now() - t0) / 1000;
   const cpu = childrenCpu() - cpu0;
   rmSync(dir, { recursive: true, force: true });
