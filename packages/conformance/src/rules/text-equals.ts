@@ -59,8 +59,10 @@ export function textEqualsRule(a: Analysis, expectedText: readonly string[]): Ru
   // Where each extracted character came from, to point at page and line.
   const got: string[] = [];
   const origin: Array<{ page: number; line: number }> = [];
+  // A table's header rows repeated on the pages it runs onto are read once, where it starts.
+  const repeated = new Set([...a.tables.values()].flat().flatMap((t) => t.repeatedHeader));
   for (const page of a.m.pages) {
-    readingOrder(page.lines).forEach((line) => {
+    readingOrder(page.lines.filter((l) => !repeated.has(l))).forEach((line) => {
       const i = page.lines.indexOf(line);
       for (const c of strip(line.text)) {
         got.push(c);
