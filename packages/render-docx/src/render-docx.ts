@@ -44,6 +44,14 @@ export interface RenderDocxOptions {
    * that line goes with the signature. Without it the split is estimated (see the README).
    */
   lastBodyLineStart?: number;
+  /**
+   * For each table in document order (the body's, then the attachments'), the body rows (0-based
+   * in its `rows`) that end a page, as the PDF of the same document lays it out (`renderPdf`'s
+   * result): a 三线表's part on each page then ends with its bottom rule, as in the PDF. Without it
+   * a word processor draws none there (neither Word nor LibreOffice repeats a table's bottom
+   * border where it breaks).
+   */
+  tableBreaks?: readonly (readonly number[])[];
 }
 
 export interface RenderDocxResult extends Result {
@@ -57,7 +65,7 @@ export interface RenderDocxResult extends Result {
  * numbers. The same Document gives the same bytes.
  */
 export async function renderDocx(doc: GongwenDocument, options: RenderDocxOptions = {}): Promise<RenderDocxResult> {
-  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh' };
+  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh', tables: { count: 0 }, ...(options.tableBreaks ? { tableBreaks: options.tableBreaks } : {}) };
   const children: FileChild[] = [];
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
   children.push(...titleLines(ctx, doc.title, doc.header ? titleBefore(doc.header) : undefined));

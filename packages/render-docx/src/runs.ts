@@ -11,6 +11,10 @@ export interface BuildContext {
   names: FontNames;
   diagnostics: Diagnostic[];
   lang: 'zh' | 'en';
+  /** For each table in document order, the body rows that end a page in the PDF (`tableBreaks`). */
+  tableBreaks?: readonly (readonly number[])[];
+  /** Tables written so far, to find each one's breaks. */
+  tables?: { count: number };
 }
 
 /** A message in the caller's language. */

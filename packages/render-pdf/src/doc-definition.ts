@@ -30,6 +30,11 @@ export interface DocDefinition {
    * signature. Not read by pdfmake.
    */
   lastBodyLineStart?: number;
+  /**
+   * After pdfmake has laid the document out: for each table in document order (the body's, then
+   * the attachments'), the body rows (0-based) that end a page. Not read by pdfmake.
+   */
+  tableBreaks: () => number[][];
 }
 
 interface PageNode {
@@ -80,7 +85,8 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
   if (doc.addressee) content.push(textBlock(doc.addressee, { role: 'body', size: body.size, tracking, blankLinesBefore: layout.addressee.blankLinesBefore }, m));
   // Headings are numbered for their node ids, which pdfmake wants unique.
   const headings = { count: 0 };
-  content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore, headings));
+  const tables: TableBreaks = { breaks: [] };
+  content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore, headings, tables));
 
   // 附件说明 (7.3.4) goes with the signature block below, so it is kept apart from the flow.
   const attachmentNote: Node[] = [];
@@ -128,7 +134,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     a.title.forEach((t, i) =>
       content.push(textBlock(t, { role: 'title', size: fontRoles.title.size, alignment: 'center', blankLinesBefore: i === 0 ? at.titleLine - at.labelLine - 1 : 0 }, m)),
     );
-    content.push(...bodyBlocks(a.body, m, at.blankLinesAfterTitle, headings));
+    content.push(...bodyBlocks(a.body, m, at.blankLinesAfterTitle, headings, tables));
   });
 
   // 版记: a blank-page marker and an invisible block as tall as the 版记 end the flow; pageBreakBefore
@@ -209,16 +215,23 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     pageBreakBefore,
     endMatterAfterBlankPage: () => state.blankPage > 0,
     ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}),
+    tableBreaks: () => tables.breaks.map((rows) => [...rows]),
   };
 }
 
-function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }): Node[] {
+/** Each table's body rows that end a page, filled in while pdfmake lays the tables out. */
+interface TableBreaks {
+  breaks: number[][];
+}
+
+function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }, tables: TableBreaks): Node[] {
   const size = fontRoles.body.size;
   const tracking = trackingFloor(derived.bodyTrackingPt);
   return blocks.flatMap((b, i): Node[] => {
     const blankLinesBefore = i === 0 ? firstBlankLines : 0;
     if (b.kind === 'table') {
-      const nodes = tableNodes(b, m, blankLinesBefore);
+      const k = tables.breaks.push([]) - 1;
+      const nodes = tableNodes(b, m, blankLinesBefore, (rows) => (tables.breaks[k] = rows));
       // A table's title goes with the table as a heading goes with its text (keepWithNext).
       if (b.title) (nodes[0]!.stack as Node[]).forEach((line, j) => {
         line.headlineLevel = 1;

@@ -55,11 +55,12 @@ export function cellLines(text: string, role: FontRole, width: number, alignment
 
 /**
  * A table (see layout.table): its title centred on the grid line above it, then a pdfmake table
- * whose header rows repeat on every page it runs onto. Every row is a whole number of grid lines
+ * whose header rows repeat on every page it runs onto, a 三线表's part on each page closed by its
+ * bottom rule. Every row is a whole number of grid lines
  * tall: the rules' widths are taken back out of the cells' padding, so the lines after the
  * table, and the rows on the pages it runs onto, stay on the 22-line grid.
  */
-export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: number): Node[] {
+export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: number, breakRows?: (rows: number[]) => void): Node[] {
   const spec = layout.table;
   const g = tableGeometry(table);
   const nodes: Node[] = [];
@@ -96,6 +97,11 @@ export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: numb
       // row gives its width back; a repeated header row thus carries its own rule with it.
       paddingTop: (i: number) => (i === 0 ? -hLine(0) : 0),
       paddingBottom: (i: number) => -hLine(i + 1),
+      // A 三线表's part on a page ends with its bottom rule where the table breaks (./table-break-rule.ts).
+      ...(grid ? {} : { breakRule: g.outer }),
+      // Handed, at each layout pass, the list it fills with the body rows (0-based in `table.rows`)
+      // that end a page, for the DOCX to rule them alike.
+      ...(breakRows ? { breakRows } : {}),
     },
     margin: [0, table.title ? 0 : round(before), 0, 0],
   });
