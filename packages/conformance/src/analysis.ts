@@ -2,7 +2,7 @@ import { derived, layout, mmToPt, ptToMm } from '@gongwen/model';
 import type { PageSummary } from './check-report.js';
 import type { HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
 import { findSignature, type SignatureBlock } from './signature-block.js';
-import { findTableRegions, type TableRegion } from './table-regions.js';
+import { findTableRegions, tableRows, type TableRegion } from './table-regions.js';
 import { tolerances } from './tolerances.js';
 
 /** Why a page is not a full body page. */
@@ -183,6 +183,7 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
     const tableGoesOn = !!first && a.inTable(first) && a.tables.get(p.number)?.at(-1)?.continues === true;
     if (first && !a.isParagraphLine(first) && !tableGoesOn) mark(p.number, 'block-break');
     if (a.shortBeforeSignature.has(p.number)) mark(p.number, 'signature-carry');
+    if (rowCarried(p, next, a)) mark(p.number, 'table-carry');
   });
   return kinds;
 }
@@ -220,4 +221,18 @@ function carriedWithSignature(a: Analysis): Map<number, { short: number; carried
   const free = short - c;
   if (free >= 0 && free < g) out.set(before.number, { short, carried: c });
   return out;
+}
+
+/**
+ * A page that ends short because the table's next row, taller than the lines left, was kept whole
+ * on the next page (rows do not split): the next page's part of the table goes on from this page,
+ * and its first row below the repeated header has more lines than this page is short.
+ */
+function rowCarried(page: PageMeasurements, next: PageMeasurements, a: Analysis): boolean {
+  const region = a.tables.get(next.number)?.[0];
+  const first = next.lines[0];
+  if (!region?.continued || !first || !region.lines.includes(first)) return false;
+  const short = layout.grid.linesPerPage - page.lines.length;
+  const row = tableRows(region)[0];
+  return short >= 1 && !!row && short < row.lines.length;
 }

@@ -159,3 +159,43 @@ function markRepeatedHeaders(pages: readonly PageMeasurements[], found: Map<numb
     }
   }
 }
+
+/** One row of a table part: its lines, and its text read cell by cell, left to right. */
+export interface TableRow {
+  lines: TextLine[];
+  text: string;
+}
+
+const segmentsOf = (l: TextLine): NonNullable<TextLine['segments']> => l.segments ?? [{ x: l.x, xEnd: l.xEnd, text: l.text }];
+
+/**
+ * The rows of a table part, each read cell by cell as a reader reads a table: a wrapped cell's
+ * lines together, then the next cell. In a grid the rules between the lines are the rows'
+ * bounds. In a 三线表 a row starts at a line with a cell in as many columns as the part's fullest
+ * line; a line with fewer goes on with the cells of the row above (their wrapped lines).
+ */
+export function tableRows(region: TableRegion): TableRow[] {
+  const lines = region.lines.filter((l) => !region.repeatedHeader.includes(l));
+  const inner = region.rules.slice(1, -1).map((r) => r.y);
+  const columns = Math.max(0, ...lines.map((l) => segmentsOf(l).length));
+  const rows: TextLine[][] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    const ruled = !!prev && inner.some((y) => y > prev.baseline && y < line.baseline);
+    const starts = inner.length > 1 ? ruled || !prev : segmentsOf(line).length >= columns;
+    if (starts || !rows.length) rows.push([line]);
+    else rows.at(-1)!.push(line);
+  });
+  return rows.map((row) => {
+    // Columns where the row's first line has its cells; each later line's parts go under the one they overlap most.
+    const cells = segmentsOf(row[0]!).map((s) => ({ x: s.x, xEnd: s.xEnd, texts: [s.text] }));
+    for (const line of row.slice(1)) {
+      for (const s of segmentsOf(line)) {
+        const overlap = (c: (typeof cells)[number]): number => Math.min(c.xEnd, s.xEnd) - Math.max(c.x, s.x);
+        const best = cells.reduce((a, b) => (overlap(b) > overlap(a) ? b : a));
+        best.texts.push(s.text);
+      }
+    }
+    return { lines: row, text: cells.map((c) => c.texts.join('')).join(' ') };
+  });
+}

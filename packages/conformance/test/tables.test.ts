@@ -137,3 +137,48 @@ describe('the 版记 beside tables', () => {
     expect(r.pages[1]!.exempt).toEqual([]);
   });
 });
+
+describe('rows whose cells wrap', () => {
+  /** A cell line: each cell a segment, the first column 28–80 mm, the second 80–130, the third 130–184. */
+  const cells = (r: number, texts: [string, string, string]): TextLine => {
+    const starts = [margins.left + padding, 82, 132];
+    const segments = texts
+      .map((text, i) => ({ x: starts[i]!, xEnd: starts[i]! + ptToMm([...text].length * 15.79), text }))
+      .filter((s) => s.text);
+    const l = line({ row: r, text: texts.filter(Boolean).join(' '), x: segments[0]!.x, xEnd: segments.at(-1)!.xEnd });
+    return { ...l, segments };
+  };
+  /** Page 2 ends with a table whose rows run to its foot, less `short` lines; page 3 opens with the header and a row of `tall` lines. */
+  const build = (short: number, tall: number) => {
+    const p2rows = 22 - 17 - short;
+    const p2 = [...paragraph(0, 15), caption(15), cells(16, ['类别', '件数', '说明']), ...Array.from({ length: p2rows }, (_, i) => cells(17 + i, [`乙${i}`, '一', '无']))];
+    const wrapped = Array.from({ length: tall }, (_, i) => cells(1 + i, i === 0 ? ['不履行法定', '二', '含'] : [`职责${i}`, '', i === 1 ? '终止' : '']));
+    const p3 = [cells(0, ['类别', '件数', '说明']), ...wrapped, cells(1 + tall, ['合计', '三', '无']), ...paragraph(2 + tall, 20 - tall)];
+    const pages = [
+      page(1, firstPageLines()),
+      page(2, p2, { rules: [...tableRule(16, 0.35), ...tableRule(17, 0.25), ...tableRule(22 - short, 0.35)] }),
+      page(3, p3, { rules: [...tableRule(0, 0.35), ...tableRule(1, 0.25), ...tableRule(2 + tall, 0.35)] }),
+      page(4, paragraph(0, 5)),
+    ];
+    // The document's text: the header once, each row's cells in order.
+    const text = pages.flatMap((p) => p.lines.filter((l) => !(p.number === 3 && l === p.lines[0])).filter((l) => !wrapped.slice(1).includes(l)).map((l) => l.text));
+    const at = text.indexOf(wrapped[0]!.text);
+    text[at] = ['不履行法定', ...wrapped.slice(1).map((_, i) => `职责${i + 1}`), '二', '含', '终止'].join('\t');
+    return { pages, text };
+  };
+
+  it('are read cell by cell: a wrapped cell’s lines together, then the next cell', () => {
+    const { pages, text } = build(0, 3);
+    const r = report(pages, text);
+    expect(rule(r, 'text/equals').pass, rule(r, 'text/equals').measuredEn).toBe(true);
+  });
+
+  it('excuse the page before when the next row is taller than the lines left, and only then', () => {
+    const carried = report(build(2, 3).pages);
+    expect(carried.pages[1]).toMatchObject({ lines: 20, full: false, exempt: ['table-carry'] });
+    expect(failing(carried)).toEqual([]);
+    const tooShort = report(build(3, 3).pages);
+    expect(tooShort.pages[1]!.full).toBe(true);
+    expect(rule(tooShort, 'grid/lines-per-page').pages).toEqual([2]);
+  });
+});
