@@ -8,4 +8,4 @@ export { measurePdf, type MeasureOptions } from './measure-pdf.js';
 export { OfdReadError, type OfdReadErrorCode } from './ofd-read-error.js';
 export { PdfReadError, type PdfReadErrorCode } from './pdf-read-error.js';
 export { tolerances } from './tolerances.js';
-export type { TableRegion } from './table-regions.js';
+export { tableRows, type TableRegion, type TableRow } from './table-regions.js';

@@ -30,7 +30,7 @@ const rows = (tbl: XmlElement) =>
 
 describe('a 三线表 told where the PDF breaks it', () => {
   it('gives the row that ends a page the table’s bottom rule, that row giving its width back', async () => {
-    const [three] = await tables({ tableBreaks: [[3], [3]] });
+    const [three] = await tables({ tables: [{ rowLines: [], breaks: [3] }, { rowLines: [], breaks: [3] }] });
     const r = rows(three!);
     const outer = Math.round(mmToPt(layout.table.outerRule) * 8);
     expect(r[3]!.bottom).toBe(outer);
@@ -41,7 +41,21 @@ describe('a 三线表 told where the PDF breaks it', () => {
   it('draws nothing there without being told, and leaves a grid to its row rules', async () => {
     const [three, grid] = await tables();
     expect(rows(three!).every((x) => x.bottom === 0)).toBe(true);
-    const [, told] = await tables({ tableBreaks: [[3], [3]] });
+    const [, told] = await tables({ tables: [{ rowLines: [], breaks: [3] }, { rowLines: [], breaks: [3] }] });
     expect(rows(told!)).toEqual(rows(grid!));
+  });
+});
+
+describe('rows told their heights by the PDF', () => {
+  it('take them: as many grid lines as the PDF broke their fullest cell into', async () => {
+    const rowLines = [1, 1, 3, 1, 2, 1, 1, 1, 1];
+    const [three] = await tables({ tables: [{ rowLines, breaks: [] }] });
+    const heights = rows(three!).map((r) => r.height);
+    const pitch = heights[0]!;
+    expect(heights[1]).toBe(3 * pitch);
+    expect(heights[3]).toBe(2 * pitch);
+    // Without them, one-line cells estimate one line.
+    const [estimated] = await tables();
+    expect(rows(estimated!).slice(0, 7).every((r) => r.height === pitch)).toBe(true);
   });
 });

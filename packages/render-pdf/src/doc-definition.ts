@@ -6,7 +6,7 @@ import { buildHeader } from './header.js';
 import { inlines, round, trackingFloor } from './inlines.js';
 import { Metrics } from './metrics.js';
 import { buildSignature } from './signature.js';
-import { tableNodes } from './table.js';
+import { tableNodes, type TableLayout } from './table.js';
 
 /** A pdfmake document definition (the subset gongwen writes). */
 export interface DocDefinition {
@@ -32,9 +32,10 @@ export interface DocDefinition {
   lastBodyLineStart?: number;
   /**
    * After pdfmake has laid the document out: for each table in document order (the body's, then
-   * the attachments'), the body rows (0-based) that end a page. Not read by pdfmake.
+   * the attachments'), its rows' heights in grid lines and the body rows (0-based) that end a
+   * page. Not read by pdfmake.
    */
-  tableBreaks: () => number[][];
+  tables: () => TableLayout[];
 }
 
 interface PageNode {
@@ -85,7 +86,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
   if (doc.addressee) content.push(textBlock(doc.addressee, { role: 'body', size: body.size, tracking, blankLinesBefore: layout.addressee.blankLinesBefore }, m));
   // Headings are numbered for their node ids, which pdfmake wants unique.
   const headings = { count: 0 };
-  const tables: TableBreaks = { breaks: [] };
+  const tables: TableLayout[] = [];
   content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore, headings, tables));
 
   // 附件说明 (7.3.4) goes with the signature block below, so it is kept apart from the flow.
@@ -215,23 +216,19 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     pageBreakBefore,
     endMatterAfterBlankPage: () => state.blankPage > 0,
     ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}),
-    tableBreaks: () => tables.breaks.map((rows) => [...rows]),
+    tables: () => tables.map((t) => ({ rowLines: [...t.rowLines], breaks: [...t.breaks] })),
   };
 }
 
-/** Each table's body rows that end a page, filled in while pdfmake lays the tables out. */
-interface TableBreaks {
-  breaks: number[][];
-}
-
-function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }, tables: TableBreaks): Node[] {
+function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }, tables: TableLayout[]): Node[] {
   const size = fontRoles.body.size;
   const tracking = trackingFloor(derived.bodyTrackingPt);
   return blocks.flatMap((b, i): Node[] => {
     const blankLinesBefore = i === 0 ? firstBlankLines : 0;
     if (b.kind === 'table') {
-      const k = tables.breaks.push([]) - 1;
-      const nodes = tableNodes(b, m, blankLinesBefore, (rows) => (tables.breaks[k] = rows));
+      const laidOut: TableLayout = { rowLines: [], breaks: [] };
+      tables.push(laidOut);
+      const nodes = tableNodes(b, m, blankLinesBefore, laidOut);
       // A table's title goes with the table as a heading goes with its text (keepWithNext).
       if (b.title) (nodes[0]!.stack as Node[]).forEach((line, j) => {
         line.headlineLevel = 1;

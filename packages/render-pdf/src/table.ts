@@ -60,7 +60,13 @@ export function cellLines(text: string, role: FontRole, width: number, alignment
  * tall: the rules' widths are taken back out of the cells' padding, so the lines after the
  * table, and the rows on the pages it runs onto, stay on the 22-line grid.
  */
-export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: number, breakRows?: (rows: number[]) => void): Node[] {
+/** How pdfmake laid a table out: every row's height in grid lines (header rows first), and the body rows that end a page. */
+export interface TableLayout {
+  rowLines: number[];
+  breaks: number[];
+}
+
+export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: number, laidOut?: TableLayout): Node[] {
   const spec = layout.table;
   const g = tableGeometry(table);
   const nodes: Node[] = [];
@@ -76,6 +82,7 @@ export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: numb
       stack: cellLines(text, r < headRows ? spec.headerRole : spec.cellRole, g.textWidths[c]!, r < headRows ? 'center' : table.align[c]!, m),
     })),
   );
+  if (laidOut) laidOut.rowLines = body.map((cells) => Math.max(...cells.map((cell) => cell.stack.length)));
   const grid = table.rules === 'grid';
   const hLine = (i: number): number => {
     if (i === 0 || i === rows.length) return g.outer;
@@ -101,7 +108,7 @@ export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: numb
       ...(grid ? {} : { breakRule: g.outer }),
       // Handed, at each layout pass, the list it fills with the body rows (0-based in `table.rows`)
       // that end a page, for the DOCX to rule them alike.
-      ...(breakRows ? { breakRows } : {}),
+      ...(laidOut ? { breakRows: (found: number[]) => (laidOut.breaks = found) } : {}),
     },
     margin: [0, table.title ? 0 : round(before), 0, 0],
   });
