@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
+import type { Table } from '@gongwen/schema';
 import { trimPadding, type SourceParagraph } from './paragraphs.js';
 
 /** Thrown for a zip that is not a word-processing document; the caller turns it into a diagnostic. */
@@ -96,6 +97,22 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   const paragraphs: SourceParagraph[] = [];
   const autoNumbered: number[] = [];
   const stack: Open[] = [];
+  // Tables of the text (not floating ones: gongwen's 版记 is a table anchored to the page, read
+  // as its lines), read into rows of cells; nested tables are read into their cell's text.
+  interface OpenTable {
+    rows: { cells: { text: string; align?: 'center' | 'right' }[]; header: boolean }[];
+    floating: boolean;
+    ruledColumns: boolean;
+    cell?: { text: string; align?: 'center' | 'right' };
+    /** The centred paragraph just before it: its title. */
+    title?: SourceParagraph;
+  }
+  const tables: OpenTable[] = [];
+  // The text's table being read; its rows and cells are those of the outermost table only.
+  const outer = (): OpenTable | undefined => (tables[0] && !tables[0].floating ? tables[0] : undefined);
+  const table = (): OpenTable | undefined => (tables.length === 1 ? outer() : undefined);
+  let lastEmitted: SourceParagraph | undefined;
+  const borderOn = (attrs: Record<string, string>) => !/^(nil|none)$/i.test(attrs['w:val'] ?? 'nil');
   let skip = 0;
   let inText = false;
   let runStrong = false;
@@ -106,6 +123,14 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   let continued: SourceParagraph | undefined;
   const emit = (p: Open, final: boolean) => {
     const text = trimPadding(p.text.replace(/\t/g, ' '));
+    const inTable = outer();
+    if (inTable?.cell) {
+      // A cell's paragraphs (and its lines) are its text.
+      if (final) count++;
+      inTable.cell.text += text;
+      if (p.align && text) inTable.cell.align = p.align;
+      return;
+    }
     if (final) count++;
     if (continued && text && p.unindented && !p.align) {
       continued.text += text;
@@ -117,6 +142,7 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
     const headingLike = (p.style !== undefined && headingIds.has(p.style)) || (p.chars > 0 && p.strongChars >= p.chars);
     const paragraph: SourceParagraph = { text, paragraph: count + (final ? 0 : 1), ...(headingLike ? { headingLike } : {}), ...(p.align ? { align: p.align } : {}) };
     paragraphs.push(paragraph);
+    lastEmitted = paragraph;
     // Saved as .doc the distribution is lost: a long body paragraph broken off mid-sentence tells it too.
     if (final && !p.align && !headingLike && (p.distribute || (text.length >= 20 && !/[。！？；：…”’」』）)!?;:]$/.test(text)))) continued = paragraph;
     if (p.numbered) autoNumbered.push(count + (final ? 0 : 1));
@@ -127,6 +153,29 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
       if (skip) return;
       const top = stack[stack.length - 1];
       switch (name) {
+        case 'w:tbl':
+          tables.push({ rows: [], floating: false, ruledColumns: false, ...(tables.length === 0 && lastEmitted?.align === 'center' && paragraphs.at(-1) === lastEmitted ? { title: lastEmitted } : {}) });
+          break;
+        case 'w:tblpPr':
+          if (tables.length === 1) tables[0]!.floating = true;
+          break;
+        case 'w:insideV':
+        case 'w:left':
+        case 'w:right':
+        case 'w:start':
+        case 'w:end':
+          // Rules between or beside the columns: a grid, not a 三线表.
+          if (table() && borderOn(attrs)) table()!.ruledColumns = true;
+          break;
+        case 'w:tr':
+          table()?.rows.push({ cells: [], header: false });
+          break;
+        case 'w:tblHeader':
+          if (table()?.rows.length && on(attrs['w:val'])) table()!.rows.at(-1)!.header = true;
+          break;
+        case 'w:tc':
+          if (table()) table()!.cell = { text: '' };
+          break;
         case 'w:p':
           stack.push({ text: '', chars: 0, strongChars: 0, numbered: false, distribute: false, unindented: false });
           break;
@@ -189,8 +238,51 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
       else if (name === 'w:p') {
         const p = stack.pop();
         if (p) emit(p, true);
+      } else if (name === 'w:tc') {
+        const t = table();
+        if (t?.cell) t.rows.at(-1)?.cells.push(t.cell);
+        if (t) delete t.cell;
+      } else if (name === 'w:tbl') {
+        const t = tables.pop();
+        if (t && !t.floating && tables.length === 0) {
+          const block = tableBlock(t.rows, t.ruledColumns, t.title?.text);
+          if (block) {
+            if (t.title) paragraphs.splice(paragraphs.indexOf(t.title), 1);
+            const text = [...(block.title ? [block.title] : []), ...[...(block.header ?? []), ...block.rows].map((r) => r.join(' '))].join(' ');
+            const paragraph: SourceParagraph = { text, paragraph: count, table: block };
+            paragraphs.push(paragraph);
+            lastEmitted = paragraph;
+            continued = undefined;
+          }
+        }
       }
     },
   });
   return { paragraphs, autoNumbered };
+}
+
+/**
+ * A table block of the rows read: header rows (marked to repeat, or none), the body rows, each
+ * column's alignment as most of its body cells have it, ruled as a grid when its columns have
+ * rules. None for a table without a body row or with rows of different lengths (a layout table).
+ */
+function tableBlock(rows: { cells: { text: string; align?: 'center' | 'right' }[]; header: boolean }[], grid: boolean, title: string | undefined): Table['table'] | undefined {
+  const width = rows[0]?.cells.length ?? 0;
+  if (!width || rows.some((r) => r.cells.length !== width)) return undefined;
+  const header = rows.filter((r, i) => r.header && rows.slice(0, i).every((x) => x.header));
+  const body = rows.slice(header.length);
+  if (!body.length || body.every((r) => r.cells.every((c) => !c.text))) return undefined;
+  const text = (r: (typeof rows)[number]) => r.cells.map((c) => c.text) as [string, ...string[]];
+  const align = Array.from({ length: width }, (_, c) => {
+    const counts = new Map<string, number>();
+    for (const r of body) if (r.cells[c]!.text) counts.set(r.cells[c]!.align ?? 'left', (counts.get(r.cells[c]!.align ?? 'left') ?? 0) + 1);
+    return ([...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'left') as 'left' | 'center' | 'right';
+  }) as [ 'left' | 'center' | 'right', ...('left' | 'center' | 'right')[]];
+  return {
+    ...(title ? { title } : {}),
+    ...(header.length ? { header: header.map(text) as [ [string, ...string[]], ...[string, ...string[]][]] } : {}),
+    rows: body.map(text) as [[string, ...string[]], ...[string, ...string[]][]],
+    align,
+    rules: grid ? 'grid' : 'three-line',
+  };
 }
