@@ -101,6 +101,10 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   // as its lines), read into rows of cells; nested tables are read into their cell's text.
   interface OpenTable {
     rows: { cells: { text: string; align?: 'center' | 'right' }[]; header: boolean }[];
+    /** Column widths (w:gridCol, twips) and the cells' side margins, the table's (w:tblCellMar) and the first cell's (w:tcMar), twips. */
+    grid: number[];
+    margins: number;
+    cellMargins: number;
     floating: boolean;
     ruledColumns: boolean;
     cell?: { text: string; align?: 'center' | 'right' };
@@ -112,6 +116,7 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   const outer = (): OpenTable | undefined => (tables[0] && !tables[0].floating ? tables[0] : undefined);
   const table = (): OpenTable | undefined => (tables.length === 1 ? outer() : undefined);
   let lastEmitted: SourceParagraph | undefined;
+  let cellMargins: 'table' | 'cell' | undefined;
   const borderOn = (attrs: Record<string, string>) => !/^(nil|none)$/i.test(attrs['w:val'] ?? 'nil');
   let skip = 0;
   let inText = false;
@@ -154,21 +159,33 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
       const top = stack[stack.length - 1];
       switch (name) {
         case 'w:tbl':
-          tables.push({ rows: [], floating: false, ruledColumns: false, ...(tables.length === 0 && lastEmitted?.align === 'center' && paragraphs.at(-1) === lastEmitted ? { title: lastEmitted } : {}) });
+          tables.push({ rows: [], grid: [], margins: 0, cellMargins: 0, floating: false, ruledColumns: false, ...(tables.length === 0 && lastEmitted?.align === 'center' && paragraphs.at(-1) === lastEmitted ? { title: lastEmitted } : {}) });
           break;
         case 'w:tblpPr':
           if (tables.length === 1) tables[0]!.floating = true;
+          break;
+        case 'w:tblCellMar':
+          cellMargins = 'table';
+          break;
+        case 'w:tcMar':
+          // The first cell's own margins, where the table has none (as LibreOffice saves it).
+          if (table()?.rows.length === 1 && !table()!.rows[0]!.cells.length) cellMargins = 'cell';
           break;
         case 'w:insideV':
         case 'w:left':
         case 'w:right':
         case 'w:start':
         case 'w:end':
-          // Rules between or beside the columns: a grid, not a 三线表.
-          if (table() && borderOn(attrs)) table()!.ruledColumns = true;
+          // The table's cell margins (w:w, twips), or rules between or beside the columns: a grid, not a 三线表.
+          if (cellMargins && name !== 'w:insideV') {
+            if (table()) table()![cellMargins === 'table' ? 'margins' : 'cellMargins'] += Number(attrs['w:w']) || 0;
+          } else if (table() && borderOn(attrs)) table()!.ruledColumns = true;
           break;
         case 'w:tr':
           table()?.rows.push({ cells: [], header: false });
+          break;
+        case 'w:gridCol':
+          table()?.grid.push(Number(attrs['w:w']) || 0);
           break;
         case 'w:tblHeader':
           if (table()?.rows.length && on(attrs['w:val'])) table()!.rows.at(-1)!.header = true;
@@ -234,6 +251,7 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
         return;
       }
       if (skip) return;
+      if (name === 'w:tblCellMar' || name === 'w:tcMar') cellMargins = undefined;
       if (name === 'w:t') inText = false;
       else if (name === 'w:p') {
         const p = stack.pop();
@@ -245,7 +263,7 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
       } else if (name === 'w:tbl') {
         const t = tables.pop();
         if (t && !t.floating && tables.length === 0) {
-          const block = tableBlock(t.rows, t.ruledColumns, t.title?.text);
+          const block = tableBlock(t.rows, t.ruledColumns, t.title?.text, columnShares(t.grid, t.margins || t.cellMargins));
           if (block) {
             if (t.title) paragraphs.splice(paragraphs.indexOf(t.title), 1);
             const text = [...(block.title ? [block.title] : []), ...[...(block.header ?? []), ...block.rows].map((r) => r.join(' '))].join(' ');
@@ -266,7 +284,12 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
  * column's alignment as most of its body cells have it, ruled as a grid when its columns have
  * rules. None for a table without a body row or with rows of different lengths (a layout table).
  */
-function tableBlock(rows: { cells: { text: string; align?: 'center' | 'right' }[]; header: boolean }[], grid: boolean, title: string | undefined): Table['table'] | undefined {
+function tableBlock(
+  rows: { cells: { text: string; align?: 'center' | 'right' }[]; header: boolean }[],
+  grid: boolean,
+  title: string | undefined,
+  widths: number[] | undefined,
+): Table['table'] | undefined {
   const width = rows[0]?.cells.length ?? 0;
   if (!width || rows.some((r) => r.cells.length !== width)) return undefined;
   const header = rows.filter((r, i) => r.header && rows.slice(0, i).every((x) => x.header));
@@ -283,6 +306,21 @@ function tableBlock(rows: { cells: { text: string; align?: 'center' | 'right' }[
     ...(header.length ? { header: header.map(text) as [ [string, ...string[]], ...[string, ...string[]][]] } : {}),
     rows: body.map(text) as [[string, ...string[]], ...[string, ...string[]][]],
     align,
+    ...(widths?.length === width ? { widths: widths as [number, ...number[]] } : {}),
     rules: grid ? 'grid' : 'three-line',
   };
+}
+
+/**
+ * The columns' relative widths: each column's text width (its width less the cells' side
+ * margins) over the narrowest one's, to two decimals and whole where they are within 0.02 of
+ * whole. None when the columns are alike (the renderer's default) or their widths are not known.
+ */
+function columnShares(grid: readonly number[], margins: number): number[] | undefined {
+  const text = grid.map((w) => w - margins);
+  if (!text.length || text.some((w) => !(w > 0))) return undefined;
+  const min = Math.min(...text);
+  const shares = text.map((w) => Math.round((w / min) * 100) / 100);
+  if (shares.every((s) => Math.abs(s - 1) <= 0.02)) return undefined;
+  return shares.map((s) => (Math.abs(s - Math.round(s)) <= 0.02 ? Math.round(s) : s));
 }

@@ -18,7 +18,7 @@ const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.yaml')).sor
 const hasTable = (file: string) => compose(example(file)).body.some((b) => b.kind === 'table');
 /** Every table of a composed document, as the reader sees it: title, header rows, rows, alignment, rules. */
 const tablesOf = (file: string | ReturnType<typeof compose>) =>
-  (typeof file === 'string' ? compose(example(file)) : file).body.flatMap((b) => (b.kind === 'table' ? [{ title: b.title, header: b.header, rows: b.rows, align: b.align, rules: b.rules }] : []));
+  (typeof file === 'string' ? compose(example(file)) : file).body.flatMap((b) => (b.kind === 'table' ? [{ title: b.title, header: b.header, rows: b.rows, align: b.align, widths: b.widths, rules: b.rules }] : []));
 const soffice = findSoffice();
 if (!soffice && process.env.CI === 'true') throw new Error('LibreOffice (soffice) is required on CI for the DOCX round trip');
 
