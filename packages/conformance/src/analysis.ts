@@ -2,6 +2,7 @@ import { derived, layout, mmToPt, ptToMm } from '@gongwen/model';
 import type { PageSummary } from './check-report.js';
 import type { HorizontalRule, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
 import { findSignature, type SignatureBlock } from './signature-block.js';
+import { findTableRegions, tableRows, type TableRegion } from './table-regions.js';
 import { tolerances } from './tolerances.js';
 
 /** Why a page is not a full body page. */
@@ -54,13 +55,18 @@ export class Analysis {
    * how many lines short of the grid they are (carried lines plus the rows left empty).
    */
   readonly shortBeforeSignature: Map<number, { short: number; carried: number }>;
+  /** Each page's tables (their rules and cell lines), top to bottom. */
+  readonly tables: Map<number, TableRegion[]>;
+  private readonly tableLines: Set<TextLine>;
 
   constructor(m: PdfMeasurements) {
     this.m = m;
     this.bodySize = m.body?.fontSize;
     const all = m.pages.flatMap((p) => p.lines);
     this.left = all.length ? Math.min(...all.map((l) => l.x)) : undefined;
-    this.justifiedEnd = mostCommonEnd(m.pages.flatMap((p) => this.bodyLines(p)));
+    this.tables = findTableRegions(m.pages, this);
+    this.tableLines = new Set([...this.tables.values()].flat().flatMap((t) => t.lines));
+    this.justifiedEnd = mostCommonEnd(m.pages.flatMap((p) => this.textLines(p)));
     this.signature = findSignature(this);
     this.shortBeforeSignature = carriedWithSignature(this);
     this.kinds = classifyPages(m.pages, this);
@@ -79,9 +85,25 @@ export class Analysis {
     return page.lines.filter((l) => this.isBody(l));
   }
 
+  /** A line inside a table's region: a header or body row's cell text. */
+  inTable(line: TextLine): boolean {
+    return this.tableLines.has(line);
+  }
+
+  /** Body-size lines outside tables: the text that fills the 28 × 22 grid line by line. */
+  textLines(page: PageMeasurements): TextLine[] {
+    return page.lines.filter((l) => this.isBody(l) && !this.inTable(l));
+  }
+
+  /** The 版记's rules on a page: wide black rules that are no table's. */
+  endMatterRules(page: PageMeasurements): HorizontalRule[] {
+    const tables = this.tables.get(page.number) ?? [];
+    return endMatterRules(page).filter((r) => !tables.some((t) => r.y >= t.top - 0.5 && r.y <= t.bottom + 0.5));
+  }
+
   /** A body-font line that starts flush left or at the first-line indent: paragraph text. */
   isParagraphLine(line: TextLine): boolean {
-    if (!this.isBody(line) || line.font !== this.m.body?.font || this.left === undefined) return false;
+    if (this.inTable(line) || !this.isBody(line) || line.font !== this.m.body?.font || this.left === undefined) return false;
     const em = ptToMm(line.fontSize);
     const indent = ptToMm(layout.paragraph.firstLineIndentChars * derived.charPitchPt);
     return Math.abs(line.x - this.left) < 0.25 * em || Math.abs(line.x - this.left - indent) < 0.25 * em;
@@ -140,7 +162,7 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
   pages.forEach((p, i) => {
     if (i === 0) mark(p.number, 'first');
     if (p.lines.length === 0) mark(p.number, 'blank');
-    const wide = endMatterRules(p);
+    const wide = a.endMatterRules(p);
     if (wide.length >= 2 || wide.some((r) => r.y >= p.height * END_MATTER_ZONE)) mark(p.number, 'end-matter');
     const first = p.lines[0];
     if (first && ATTACHMENT_LABEL.test(ink(first.text))) mark(p.number, 'attachment-start');
@@ -156,9 +178,12 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
     // A page may stop a line short where the next page starts with a heading (kept with its
     // text) or a signature (kept with its date); it must be full where the next page goes on
     // with body text: the rest of a paragraph or a new one.
+    // A table that goes on over the page's foot fills the page as text does.
     const first = next.lines[0];
-    if (first && !a.isParagraphLine(first)) mark(p.number, 'block-break');
+    const tableGoesOn = !!first && a.inTable(first) && a.tables.get(p.number)?.at(-1)?.continues === true;
+    if (first && !a.isParagraphLine(first) && !tableGoesOn) mark(p.number, 'block-break');
     if (a.shortBeforeSignature.has(p.number)) mark(p.number, 'signature-carry');
+    if (rowCarried(p, next, a)) mark(p.number, 'table-carry');
   });
   return kinds;
 }
@@ -196,4 +221,18 @@ function carriedWithSignature(a: Analysis): Map<number, { short: number; carried
   const free = short - c;
   if (free >= 0 && free < g) out.set(before.number, { short, carried: c });
   return out;
+}
+
+/**
+ * A page that ends short because the table's next row, taller than the lines left, was kept whole
+ * on the next page (rows do not split): the next page's part of the table goes on from this page,
+ * and its first row below the repeated header has more lines than this page is short.
+ */
+function rowCarried(page: PageMeasurements, next: PageMeasurements, a: Analysis): boolean {
+  const region = a.tables.get(next.number)?.[0];
+  const first = next.lines[0];
+  if (!region?.continued || !first || !region.lines.includes(first)) return false;
+  const short = layout.grid.linesPerPage - page.lines.length;
+  const row = tableRows(region)[0];
+  return short >= 1 && !!row && short < row.lines.length;
 }

@@ -2,6 +2,7 @@ import { Analysis } from './analysis.js';
 import type { CheckReport, RuleResult } from './check-report.js';
 import { measurePdf } from './measure-pdf.js';
 import type { PdfMeasurements } from './measurements.js';
+import type { TableRegion } from './table-regions.js';
 import { attachmentRule } from './rules/attachment.js';
 import { endMatterRule } from './rules/end-matter.js';
 import { fontSizesRule, fontsEmbeddedRule } from './rules/fonts.js';
@@ -61,6 +62,11 @@ export function checkMeasurements(m: PdfMeasurements, options: Pick<CheckOptions
     return { number: p.number, lines: p.lines.length, ...(p.pageNumber ? { pageNumber: p.pageNumber.text } : {}), full: exempt.length === 0, exempt };
   });
   return { conformant: rules.every((r) => r.pass), pageCount: m.pageCount, rules, pages };
+}
+
+/** The tables the rules see in measurements already taken: each page's table parts, top to bottom. */
+export function findTables(m: PdfMeasurements): TableRegion[] {
+  return [...new Analysis(m).tables.values()].flat();
 }
 
 /**

@@ -1,6 +1,6 @@
 export type { CheckReport, PageSummary, RuleResult } from './check-report.js';
 export { checkFile, checkOfd, fileKind } from './check-file.js';
-export { checkMeasurements, checkPdf, type CheckOptions, type OptionalRule } from './check-pdf.js';
+export { checkMeasurements, checkPdf, findTables, type CheckOptions, type OptionalRule } from './check-pdf.js';
 export { formatCheckReport, type FormatOptions } from './format-check-report.js';
 export type { FontInfo, HorizontalRule, ImageBox, PageMeasurements, PdfMeasurements, TextLine } from './measurements.js';
 export { measureOfd, type MeasureOfdOptions } from './measure-ofd.js';
@@ -8,3 +8,4 @@ export { measurePdf, type MeasureOptions } from './measure-pdf.js';
 export { OfdReadError, type OfdReadErrorCode } from './ofd-read-error.js';
 export { PdfReadError, type PdfReadErrorCode } from './pdf-read-error.js';
 export { tolerances } from './tolerances.js';
+export { tableRows, type TableRegion, type TableRow } from './table-regions.js';

@@ -22,6 +22,11 @@ export interface TextLine {
   font: string;
   /** Every font on the line, base names. */
   fonts: string[];
+  /**
+   * The line's parts that a visible gap (half an em or more) separates, left to right: a table
+   * row's cells, the 版记's 印发机关 and date. Absent on lines built by hand: the whole line is one.
+   */
+  segments?: Array<{ x: number; xEnd: number; text: string }>;
 }
 
 /** A horizontal rule drawn as a stroked line or a thin filled rectangle. */

@@ -62,11 +62,19 @@ function toLine(group: PlacedItem[]): TextLine {
   const items = [...group].sort((a, b) => a.x - b.x);
   let text = '';
   let prevEnd: number | undefined;
+  const segments: NonNullable<TextLine['segments']> = [];
   for (const item of items) {
     const { start, end } = inkExtent(item);
-    // A visible gap between runs (版记: 印发机关 … 印发日期) reads as a space.
-    if (prevEnd !== undefined && start - prevEnd > ptToMm(item.fontSize * 0.5) && !/\s$/u.test(text)) text += ' ';
+    // A visible gap between runs (版记: 印发机关 … 印发日期; a table's cells) reads as a space.
+    const gap = prevEnd !== undefined && start - prevEnd > ptToMm(item.fontSize * 0.5);
+    if (gap && !/\s$/u.test(text)) text += ' ';
     text += item.str;
+    const last = segments.at(-1);
+    if (!last || gap) segments.push({ x: start, xEnd: end, text: item.str.trim() });
+    else {
+      last.xEnd = Math.max(last.xEnd, end);
+      last.text += item.str;
+    }
     prevEnd = Math.max(prevEnd ?? end, end);
   }
   const extents = items.map(inkExtent);
@@ -83,5 +91,6 @@ function toLine(group: PlacedItem[]): TextLine {
     fontSize,
     font,
     fonts: [...new Set(items.map((i) => i.font))],
+    segments: segments.map((g) => ({ ...g, text: g.text.trim() })),
   };
 }

@@ -122,8 +122,9 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
 
   // Render. A renderer's message about a node is placed where that node came from.
   const placed = (result: Result) => diagnostics.push(...result.diagnostics.map((d) => placedAtOrigin(d, document)));
-  // The PDF first: its layout tells the DOCX whether a blank page stands before the 版记 page and
-  // where the body's last line starts, the line that goes with the signature; and the OFD draws
+  // The PDF first: its layout tells the DOCX whether a blank page stands before the 版记 page,
+  // where the body's last line starts, the line that goes with the signature, and how it laid the
+  // tables out (rows' heights, rows that end a page); and the OFD draws
   // the pages it lays out, so both fixed-layout formats come from one layout.
   let laidOut: Awaited<ReturnType<Stages['pdf']['renderPdf']>> | undefined;
   const laysOutFirst = (f: Format): number => Number(f === 'pdf' || f === 'ofd');
@@ -149,6 +150,7 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
         ...(lang ? { lang } : {}),
         ...(laidOut ? { endMatterAfterBlankPage: laidOut.endMatterAfterBlankPage } : {}),
         ...(laidOut?.lastBodyLineStart !== undefined ? { lastBodyLineStart: laidOut.lastBodyLineStart } : {}),
+        ...(laidOut?.tables.length ? { tables: laidOut.tables } : {}),
       });
       placed(out);
       outputs.docx = out.docx;

@@ -65,6 +65,9 @@ interface Plain {
   plain: string;
   source: SourceParagraph;
 }
+
+/** A plain paragraph's block: its text, or the table it is. */
+const blockOf = (n: Plain): Block => (n.source.table ? { table: n.source.table } : n.plain);
 type Node = Item | Plain;
 
 const isItem = (n: Node): n is Item => 'type' in n;
@@ -100,7 +103,7 @@ export function buildTree(paragraphs: readonly SourceParagraph[]): Node[] {
   const stack: Item[] = [];
   const container = () => (stack.length ? stack[stack.length - 1]!.children : root);
   for (const p of paragraphs) {
-    const m = readMarker(p.text);
+    const m = p.table ? undefined : readMarker(p.text);
     if (m) {
       const at = stack.findIndex((it) => it.type === m.type);
       if (at >= 0) stack.length = at;
@@ -135,8 +138,8 @@ export interface Finished {
 }
 
 /** An item and everything under it as the paragraphs of the copy, markers included. */
-function literal(node: Node): string[] {
-  return isItem(node) ? [node.source.text, ...node.children.flatMap(literal)] : [node.plain];
+function literal(node: Node): Block[] {
+  return isItem(node) ? [node.source.text, ...node.children.flatMap(literal)] : [blockOf(node)];
 }
 
 function firstSource(node: Node): SourceParagraph {
@@ -151,7 +154,7 @@ function firstSource(node: Node): SourceParagraph {
  */
 export function finishBody(nodes: readonly Node[], levelAbove: number, ctx: FinishContext): Finished {
   const items = nodes.filter(isItem);
-  if (!items.length) return { body: nodes.map((n) => (n as Plain).plain) };
+  if (!items.length) return { body: nodes.map((n) => blockOf(n as Plain)) };
   const type = items[0]!.type;
   const mode: Numbering = type === 'ordinal' ? 'ordinal' : 'level';
   const level = Math.min(levelAbove + 1, 4) as 2 | 3 | 4;
@@ -182,7 +185,7 @@ export function finishBody(nodes: readonly Node[], levelAbove: number, ctx: Fini
 
   if (consecutive) {
     if (arabicLike && ctx.continueArabic) ctx.counters.set(level, start + items.length - 1);
-    return { body: nodes.map((n) => (isItem(n) ? section(n) : n.plain)), numbering: mode };
+    return { body: nodes.map((n) => (isItem(n) ? section(n) : blockOf(n))), numbering: mode };
   }
 
   // Runs that each start again at 1, each right after an introducing paragraph (…以下几点：).
@@ -192,7 +195,7 @@ export function finishBody(nodes: readonly Node[], levelAbove: number, ctx: Fini
     if (!isItem(n)) continue;
     const run = runs[runs.length - 1];
     if (run && run.to === i - 1 && n.n === (nodes[run.to] as Item).n + 1) run.to = i;
-    else if (n.n === 1 && i > 0 && !isItem(nodes[i - 1]!)) runs.push({ intro: i - 1, from: i, to: i });
+    else if (n.n === 1 && i > 0 && !isItem(nodes[i - 1]!) && !(nodes[i - 1] as Plain).source.table) runs.push({ intro: i - 1, from: i, to: i });
     else return flatten('sequence');
   }
   const body: Block[] = [];

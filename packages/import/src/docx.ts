@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
+import type { Table } from '@gongwen/schema';
 import { trimPadding, type SourceParagraph } from './paragraphs.js';
 
 /** Thrown for a zip that is not a word-processing document; the caller turns it into a diagnostic. */
@@ -96,6 +97,27 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   const paragraphs: SourceParagraph[] = [];
   const autoNumbered: number[] = [];
   const stack: Open[] = [];
+  // Tables of the text (not floating ones: gongwen's 版记 is a table anchored to the page, read
+  // as its lines), read into rows of cells; nested tables are read into their cell's text.
+  interface OpenTable {
+    rows: { cells: { text: string; align?: 'center' | 'right' }[]; header: boolean }[];
+    /** Column widths (w:gridCol, twips) and the cells' side margins, the table's (w:tblCellMar) and the first cell's (w:tcMar), twips. */
+    grid: number[];
+    margins: number;
+    cellMargins: number;
+    floating: boolean;
+    ruledColumns: boolean;
+    cell?: { text: string; align?: 'center' | 'right' };
+    /** The centred paragraph just before it: its title. */
+    title?: SourceParagraph;
+  }
+  const tables: OpenTable[] = [];
+  // The text's table being read; its rows and cells are those of the outermost table only.
+  const outer = (): OpenTable | undefined => (tables[0] && !tables[0].floating ? tables[0] : undefined);
+  const table = (): OpenTable | undefined => (tables.length === 1 ? outer() : undefined);
+  let lastEmitted: SourceParagraph | undefined;
+  let cellMargins: 'table' | 'cell' | undefined;
+  const borderOn = (attrs: Record<string, string>) => !/^(nil|none)$/i.test(attrs['w:val'] ?? 'nil');
   let skip = 0;
   let inText = false;
   let runStrong = false;
@@ -106,6 +128,14 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
   let continued: SourceParagraph | undefined;
   const emit = (p: Open, final: boolean) => {
     const text = trimPadding(p.text.replace(/\t/g, ' '));
+    const inTable = outer();
+    if (inTable?.cell) {
+      // A cell's paragraphs (and its lines) are its text.
+      if (final) count++;
+      inTable.cell.text += text;
+      if (p.align && text) inTable.cell.align = p.align;
+      return;
+    }
     if (final) count++;
     if (continued && text && p.unindented && !p.align) {
       continued.text += text;
@@ -117,6 +147,7 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
     const headingLike = (p.style !== undefined && headingIds.has(p.style)) || (p.chars > 0 && p.strongChars >= p.chars);
     const paragraph: SourceParagraph = { text, paragraph: count + (final ? 0 : 1), ...(headingLike ? { headingLike } : {}), ...(p.align ? { align: p.align } : {}) };
     paragraphs.push(paragraph);
+    lastEmitted = paragraph;
     // Saved as .doc the distribution is lost: a long body paragraph broken off mid-sentence tells it too.
     if (final && !p.align && !headingLike && (p.distribute || (text.length >= 20 && !/[。！？；：…”’」』）)!?;:]$/.test(text)))) continued = paragraph;
     if (p.numbered) autoNumbered.push(count + (final ? 0 : 1));
@@ -127,6 +158,41 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
       if (skip) return;
       const top = stack[stack.length - 1];
       switch (name) {
+        case 'w:tbl':
+          tables.push({ rows: [], grid: [], margins: 0, cellMargins: 0, floating: false, ruledColumns: false, ...(tables.length === 0 && lastEmitted?.align === 'center' && paragraphs.at(-1) === lastEmitted ? { title: lastEmitted } : {}) });
+          break;
+        case 'w:tblpPr':
+          if (tables.length === 1) tables[0]!.floating = true;
+          break;
+        case 'w:tblCellMar':
+          cellMargins = 'table';
+          break;
+        case 'w:tcMar':
+          // The first cell's own margins, where the table has none (as LibreOffice saves it).
+          if (table()?.rows.length === 1 && !table()!.rows[0]!.cells.length) cellMargins = 'cell';
+          break;
+        case 'w:insideV':
+        case 'w:left':
+        case 'w:right':
+        case 'w:start':
+        case 'w:end':
+          // The table's cell margins (w:w, twips), or rules between or beside the columns: a grid, not a 三线表.
+          if (cellMargins && name !== 'w:insideV') {
+            if (table()) table()![cellMargins === 'table' ? 'margins' : 'cellMargins'] += Number(attrs['w:w']) || 0;
+          } else if (table() && borderOn(attrs)) table()!.ruledColumns = true;
+          break;
+        case 'w:tr':
+          table()?.rows.push({ cells: [], header: false });
+          break;
+        case 'w:gridCol':
+          table()?.grid.push(Number(attrs['w:w']) || 0);
+          break;
+        case 'w:tblHeader':
+          if (table()?.rows.length && on(attrs['w:val'])) table()!.rows.at(-1)!.header = true;
+          break;
+        case 'w:tc':
+          if (table()) table()!.cell = { text: '' };
+          break;
         case 'w:p':
           stack.push({ text: '', chars: 0, strongChars: 0, numbered: false, distribute: false, unindented: false });
           break;
@@ -185,12 +251,76 @@ export function docxParagraphs(bytes: Uint8Array): DocxParagraphs {
         return;
       }
       if (skip) return;
+      if (name === 'w:tblCellMar' || name === 'w:tcMar') cellMargins = undefined;
       if (name === 'w:t') inText = false;
       else if (name === 'w:p') {
         const p = stack.pop();
         if (p) emit(p, true);
+      } else if (name === 'w:tc') {
+        const t = table();
+        if (t?.cell) t.rows.at(-1)?.cells.push(t.cell);
+        if (t) delete t.cell;
+      } else if (name === 'w:tbl') {
+        const t = tables.pop();
+        if (t && !t.floating && tables.length === 0) {
+          const block = tableBlock(t.rows, t.ruledColumns, t.title?.text, columnShares(t.grid, t.margins || t.cellMargins));
+          if (block) {
+            if (t.title) paragraphs.splice(paragraphs.indexOf(t.title), 1);
+            const text = [...(block.title ? [block.title] : []), ...[...(block.header ?? []), ...block.rows].map((r) => r.join(' '))].join(' ');
+            const paragraph: SourceParagraph = { text, paragraph: count, table: block };
+            paragraphs.push(paragraph);
+            lastEmitted = paragraph;
+            continued = undefined;
+          }
+        }
       }
     },
   });
   return { paragraphs, autoNumbered };
+}
+
+/**
+ * A table block of the rows read: header rows (marked to repeat, or none), the body rows, each
+ * column's alignment as most of its body cells have it, ruled as a grid when its columns have
+ * rules. None for a table without a body row or with rows of different lengths (a layout table).
+ */
+function tableBlock(
+  rows: { cells: { text: string; align?: 'center' | 'right' }[]; header: boolean }[],
+  grid: boolean,
+  title: string | undefined,
+  widths: number[] | undefined,
+): Table['table'] | undefined {
+  const width = rows[0]?.cells.length ?? 0;
+  if (!width || rows.some((r) => r.cells.length !== width)) return undefined;
+  const header = rows.filter((r, i) => r.header && rows.slice(0, i).every((x) => x.header));
+  const body = rows.slice(header.length);
+  if (!body.length || body.every((r) => r.cells.every((c) => !c.text))) return undefined;
+  const text = (r: (typeof rows)[number]) => r.cells.map((c) => c.text) as [string, ...string[]];
+  const align = Array.from({ length: width }, (_, c) => {
+    const counts = new Map<string, number>();
+    for (const r of body) if (r.cells[c]!.text) counts.set(r.cells[c]!.align ?? 'left', (counts.get(r.cells[c]!.align ?? 'left') ?? 0) + 1);
+    return ([...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'left') as 'left' | 'center' | 'right';
+  }) as [ 'left' | 'center' | 'right', ...('left' | 'center' | 'right')[]];
+  return {
+    ...(title ? { title } : {}),
+    ...(header.length ? { header: header.map(text) as [ [string, ...string[]], ...[string, ...string[]][]] } : {}),
+    rows: body.map(text) as [[string, ...string[]], ...[string, ...string[]][]],
+    align,
+    ...(widths?.length === width ? { widths: widths as [number, ...number[]] } : {}),
+    rules: grid ? 'grid' : 'three-line',
+  };
+}
+
+/**
+ * The columns' relative widths: each column's text width (its width less the cells' side
+ * margins) over the narrowest one's, to two decimals and whole where they are within 0.02 of
+ * whole. None when the columns are alike (the renderer's default) or their widths are not known.
+ */
+function columnShares(grid: readonly number[], margins: number): number[] | undefined {
+  const text = grid.map((w) => w - margins);
+  if (!text.length || text.some((w) => !(w > 0))) return undefined;
+  const min = Math.min(...text);
+  const shares = text.map((w) => Math.round((w / min) * 100) / 100);
+  if (shares.every((s) => Math.abs(s - 1) <= 0.02)) return undefined;
+  return shares.map((s) => (Math.abs(s - Math.round(s)) <= 0.02 ? Math.round(s) : s));
 }

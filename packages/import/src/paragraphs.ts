@@ -1,3 +1,4 @@
+import type { Table } from '@gongwen/schema';
 /**
  * What every reader of an input format produces: the report's paragraphs in reading order, each
  * with where it stands in the source (line:column of a text, paragraph number of a DOCX) and the
@@ -13,6 +14,8 @@ export interface SourceParagraph {
   /** The whole paragraph is bold or set in a heading face (黑体/楷体), or has a heading style. */
   headingLike?: boolean;
   align?: 'center' | 'right';
+  /** A table of the copy (a word processor's, not the 版记's), read row by row; `text` holds its cells' text. */
+  table?: Table['table'];
 }
 
 /** Whitespace a copy pads with: ASCII, the ideographic space, no-break and zero-width spaces. */

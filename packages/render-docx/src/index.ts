@@ -4,3 +4,4 @@ export type { FontNames } from './font-names.js';
 export { resolveFontNames } from './font-names.js';
 export { docxElements, docxGeometry } from './geometry.js';
 export { styleIds } from './styles.js';
+export type { TableLayout } from './runs.js';

@@ -11,7 +11,7 @@ import { docxGeometry } from './geometry.js';
 import { headerBlock, titleBefore } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
 import { pageFooters } from './page-footers.js';
-import type { BuildContext } from './runs.js';
+import type { BuildContext, TableLayout } from './runs.js';
 import { say } from './runs.js';
 import { signatureBlock } from './signature.js';
 import { buildStyles, styleIds, styleSwitches } from './styles.js';
@@ -44,6 +44,15 @@ export interface RenderDocxOptions {
    * that line goes with the signature. Without it the split is estimated (see the README).
    */
   lastBodyLineStart?: number;
+  /**
+   * For each table in document order (the body's, then the attachments'), as the PDF of the same
+   * document lays it out (`renderPdf`'s `tables`): each row's height in grid lines (`rowLines`),
+   * which the rows' exact heights then take, and the body rows that end a page (`breaks`), where
+   * a 三线表's part then ends with its bottom rule, as in the PDF. Without it row heights are
+   * estimated from the cells' widths (see the README) and no rule is drawn where a table breaks
+   * (neither Word nor LibreOffice repeats a table's bottom border there).
+   */
+  tables?: readonly TableLayout[];
 }
 
 export interface RenderDocxResult extends Result {
@@ -57,7 +66,7 @@ export interface RenderDocxResult extends Result {
  * numbers. The same Document gives the same bytes.
  */
 export async function renderDocx(doc: GongwenDocument, options: RenderDocxOptions = {}): Promise<RenderDocxResult> {
-  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh' };
+  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh', tables: { count: 0 }, ...(options.tables ? { tableLayouts: options.tables } : {}) };
   const children: FileChild[] = [];
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
   children.push(...titleLines(ctx, doc.title, doc.header ? titleBefore(doc.header) : undefined));

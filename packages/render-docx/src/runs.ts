@@ -7,10 +7,22 @@ import { runFonts } from './font-names.js';
 import { roleSize } from './geometry.js';
 
 /** What every element builder needs: the font names in use and a place to report problems. */
+/** A table as the PDF of the same document lays it out (`renderPdf`'s `tables`). */
+export interface TableLayout {
+  /** Each row's height in grid lines, header rows first. */
+  readonly rowLines: readonly number[];
+  /** The body rows (0-based in the table's `rows`) that end a page. */
+  readonly breaks: readonly number[];
+}
+
 export interface BuildContext {
   names: FontNames;
   diagnostics: Diagnostic[];
   lang: 'zh' | 'en';
+  /** For each table in document order, its rows' heights and page breaks in the PDF (`tables`). */
+  tableLayouts?: readonly TableLayout[];
+  /** Tables written so far, to find each one's breaks. */
+  tables?: { count: number };
 }
 
 /** A message in the caller's language. */

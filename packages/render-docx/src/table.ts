@@ -42,6 +42,10 @@ export function tableElements(ctx: BuildContext, table: TableBlock): FileChild[]
   if (table.title) {
     out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, children: [textRun(ctx, table.title, spec.titleRole, 'body')] }));
   }
+  const index = ctx.tables ? ctx.tables.count++ : 0;
+  const laidOut = ctx.tableLayouts?.[index];
+  // The body rows that end a page in the PDF: a 三线表's part there ends with its bottom rule.
+  const breaks = new Set(table.rules === 'grid' ? [] : (laidOut?.breaks ?? []));
   const widths = columnWidths(table);
   const color = fontRoles.body.color;
   const outer = { style: BorderStyle.SINGLE, size: docxElements.tableOuterRule, color } as const;
@@ -57,19 +61,24 @@ export function tableElements(ctx: BuildContext, table: TableBlock): FileChild[]
   // LibreOffice adds the table's top rule (drawn again above a repeated header) and its bottom
   // rule to the rows' exact heights: the first and last rows give their width back.
   const outerTwip = Math.round((docxElements.tableOuterRule / 8) * 20);
-  const row = (cells: readonly string[], head: boolean, last: boolean, end = 0) =>
+  // A row's lines as the PDF broke its cells when it is known (line-breaking rules included);
+  // else estimated from the cells' widths.
+  const rowLines = (cells: readonly string[], r: number) => laidOut?.rowLines[r] ?? Math.max(...cells.map(linesOf));
+  const row = (cells: readonly string[], r: number, head: boolean, last: boolean, end = 0, closes = false) =>
     new TableRow({
       tableHeader: head,
       cantSplit: true,
-      height: { value: docxGeometry.linePitch * Math.max(...cells.map(linesOf)) - end, rule: HeightRule.EXACT },
+      height: { value: docxGeometry.linePitch * rowLines(cells, r) - end, rule: HeightRule.EXACT },
       children: cells.map(
         (text, c) =>
           new TableCell({
             width: { size: widths[c]!, type: WidthType.DXA },
             margins,
             verticalAlign: VerticalAlign.TOP,
-            // A 三线表's rule below the header rows is the last header row's bottom border.
+            // A 三线表's rule below the header rows is the last header row's bottom border; a row
+            // that ends a page carries the table's bottom rule.
             ...(!grid && head && last ? { borders: { bottom: inner } } : {}),
+            ...(closes ? { borders: { bottom: outer } } : {}),
             children: [
               new Paragraph({
                 style: styleIds.normal,
@@ -90,8 +99,12 @@ export function tableElements(ctx: BuildContext, table: TableBlock): FileChild[]
         ? { top: outer, bottom: outer, left: outer, right: outer, insideHorizontal: inner, insideVertical: inner }
         : { top: outer, bottom: outer, left: none, right: none, insideHorizontal: none, insideVertical: none },
       rows: [
-        ...table.header.map((r, i) => row(r, true, i === headRows - 1, i === 0 ? outerTwip : 0)),
-        ...table.rows.map((r, i) => row(r, false, false, (i === table.rows.length - 1 ? outerTwip : 0) + (i === 0 && !headRows ? outerTwip : 0))),
+        ...table.header.map((r, i) => row(r, i, true, i === headRows - 1, i === 0 ? outerTwip : 0)),
+        ...table.rows.map((r, i) => {
+          const closes = breaks.has(i) && i < table.rows.length - 1;
+          // A row that ends a page with the bottom rule gives its width back as the last row does.
+          return row(r, headRows + i, false, false, (i === table.rows.length - 1 || closes ? outerTwip : 0) + (i === 0 && !headRows ? outerTwip : 0), closes);
+        }),
       ],
     }),
   );

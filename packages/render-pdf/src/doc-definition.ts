@@ -6,7 +6,7 @@ import { buildHeader } from './header.js';
 import { inlines, round, trackingFloor } from './inlines.js';
 import { Metrics } from './metrics.js';
 import { buildSignature } from './signature.js';
-import { tableNodes } from './table.js';
+import { tableNodes, type TableLayout } from './table.js';
 
 /** A pdfmake document definition (the subset gongwen writes). */
 export interface DocDefinition {
@@ -30,6 +30,12 @@ export interface DocDefinition {
    * signature. Not read by pdfmake.
    */
   lastBodyLineStart?: number;
+  /**
+   * After pdfmake has laid the document out: for each table in document order (the body's, then
+   * the attachments'), its rows' heights in grid lines and the body rows (0-based) that end a
+   * page. Not read by pdfmake.
+   */
+  tables: () => TableLayout[];
 }
 
 interface PageNode {
@@ -80,7 +86,8 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
   if (doc.addressee) content.push(textBlock(doc.addressee, { role: 'body', size: body.size, tracking, blankLinesBefore: layout.addressee.blankLinesBefore }, m));
   // Headings are numbered for their node ids, which pdfmake wants unique.
   const headings = { count: 0 };
-  content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore, headings));
+  const tables: TableLayout[] = [];
+  content.push(...bodyBlocks(doc.body, m, doc.addressee ? 0 : layout.addressee.blankLinesBefore, headings, tables));
 
   // 附件说明 (7.3.4) goes with the signature block below, so it is kept apart from the flow.
   const attachmentNote: Node[] = [];
@@ -128,7 +135,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     a.title.forEach((t, i) =>
       content.push(textBlock(t, { role: 'title', size: fontRoles.title.size, alignment: 'center', blankLinesBefore: i === 0 ? at.titleLine - at.labelLine - 1 : 0 }, m)),
     );
-    content.push(...bodyBlocks(a.body, m, at.blankLinesAfterTitle, headings));
+    content.push(...bodyBlocks(a.body, m, at.blankLinesAfterTitle, headings, tables));
   });
 
   // 版记: a blank-page marker and an invisible block as tall as the 版记 end the flow; pageBreakBefore
@@ -209,16 +216,19 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     pageBreakBefore,
     endMatterAfterBlankPage: () => state.blankPage > 0,
     ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}),
+    tables: () => tables.map((t) => ({ rowLines: [...t.rowLines], breaks: [...t.breaks] })),
   };
 }
 
-function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }): Node[] {
+function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }, tables: TableLayout[]): Node[] {
   const size = fontRoles.body.size;
   const tracking = trackingFloor(derived.bodyTrackingPt);
   return blocks.flatMap((b, i): Node[] => {
     const blankLinesBefore = i === 0 ? firstBlankLines : 0;
     if (b.kind === 'table') {
-      const nodes = tableNodes(b, m, blankLinesBefore);
+      const laidOut: TableLayout = { rowLines: [], breaks: [] };
+      tables.push(laidOut);
+      const nodes = tableNodes(b, m, blankLinesBefore, laidOut);
       // A table's title goes with the table as a heading goes with its text (keepWithNext).
       if (b.title) (nodes[0]!.stack as Node[]).forEach((line, j) => {
         line.headlineLevel = 1;

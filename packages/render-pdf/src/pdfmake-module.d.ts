@@ -19,3 +19,7 @@ declare module 'pdfkit' {
   const PDFDocument: unknown;
   export default PDFDocument;
 }
+declare module 'pdfmake/js/TableProcessor.js' {
+  const module: unknown;
+  export default module;
+}

@@ -4,6 +4,7 @@ import pdfmakeModule from 'pdfmake';
 import type { FontSet, LoadedFont } from '@gongwen/fonts';
 import { installPdfkitHooks } from './pdfkit-hooks.js';
 import { installPdfmakeHooks } from './pdfmake-hooks.js';
+import { installTableBreakRule } from './table-break-rule.js';
 
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
@@ -31,6 +32,7 @@ export function pdfmake(): PdfMake {
       return Buffer.isBuffer(out) ? out : Buffer.from(out);
     });
     installPdfmakeHooks();
+    installTableBreakRule();
     instance = pdfmakeModule as PdfMake;
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy(() => false);

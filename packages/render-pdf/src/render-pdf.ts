@@ -3,6 +3,7 @@ import type { FontSet } from '@gongwen/fonts';
 import type { Document } from '@gongwen/model';
 import { buildDocDefinition } from './doc-definition.js';
 import { pageModel, type LaidOutPage, type PdfmakePage } from './page-model.js';
+import type { TableLayout } from './table.js';
 import { pdfmake, registerFonts } from './pdfmake.js';
 
 export interface RenderPdfOptions {
@@ -29,6 +30,14 @@ export interface RenderPdfResult extends Result {
    * there, exactly where this PDF breaks it.
    */
   lastBodyLineStart?: number;
+  /**
+   * For each table in document order (the body's, then the attachments'), as this PDF lays it
+   * out: `rowLines`, each row's height in grid lines (header rows first; a wrapped cell's lines),
+   * and `breaks`, the body rows (0-based in its `rows`) that end a page. `renderDocx`'s option of
+   * the same name gives its rows the same heights and closes a 三线表's part on each page with its
+   * bottom rule there, as this PDF does.
+   */
+  tables: TableLayout[];
   /** The pages as the PDF draws them, in mm; present when `pages` was asked for. */
   pages?: LaidOutPage[];
 }
@@ -67,14 +76,14 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
   const pm = pdfmake();
   pm.setFonts(registerFonts(fonts));
   const make = async (d: Document) => {
-    const { endMatterAfterBlankPage, lastBodyLineStart, ...built } = buildDocDefinition(d, fonts);
+    const { endMatterAfterBlankPage, lastBodyLineStart, tables, ...built } = buildDocDefinition(d, fonts);
     const definition = { ...built, compress: options.compress ?? true };
     const output = pm.createPdf(definition);
     const buffer = await output.getBuffer();
     const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     // pdfmake keeps the pages it laid out and drew on the pdfkit document.
     const pages = options.pages ? { pages: pageModel(((await output.getStream()) as { _pdfMakePages?: PdfmakePage[] })._pdfMakePages ?? [], definition.images, fonts) } : {};
-    return { pdf, diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage(), ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}), ...pages };
+    return { pdf, diagnostics, endMatterAfterBlankPage: endMatterAfterBlankPage(), tables: tables(), ...(lastBodyLineStart !== undefined ? { lastBodyLineStart } : {}), ...pages };
   };
   if (!doc.signature?.seals.length && !doc.signature?.stamps?.length) return await make(doc);
   try {
@@ -87,6 +96,7 @@ export async function renderPdf(doc: Document, fonts: FontSet, options: RenderPd
     return {
       pdf: new Uint8Array(),
       endMatterAfterBlankPage: false,
+      tables: [],
       diagnostics: [
         ...diagnostics,
         options.lang === 'en'

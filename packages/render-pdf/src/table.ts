@@ -55,11 +55,18 @@ export function cellLines(text: string, role: FontRole, width: number, alignment
 
 /**
  * A table (see layout.table): its title centred on the grid line above it, then a pdfmake table
- * whose header rows repeat on every page it runs onto. Every row is a whole number of grid lines
+ * whose header rows repeat on every page it runs onto, a 三线表's part on each page closed by its
+ * bottom rule. Every row is a whole number of grid lines
  * tall: the rules' widths are taken back out of the cells' padding, so the lines after the
  * table, and the rows on the pages it runs onto, stay on the 22-line grid.
  */
-export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: number): Node[] {
+/** How pdfmake laid a table out: every row's height in grid lines (header rows first), and the body rows that end a page. */
+export interface TableLayout {
+  rowLines: number[];
+  breaks: number[];
+}
+
+export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: number, laidOut?: TableLayout): Node[] {
   const spec = layout.table;
   const g = tableGeometry(table);
   const nodes: Node[] = [];
@@ -75,6 +82,7 @@ export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: numb
       stack: cellLines(text, r < headRows ? spec.headerRole : spec.cellRole, g.textWidths[c]!, r < headRows ? 'center' : table.align[c]!, m),
     })),
   );
+  if (laidOut) laidOut.rowLines = body.map((cells) => Math.max(...cells.map((cell) => cell.stack.length)));
   const grid = table.rules === 'grid';
   const hLine = (i: number): number => {
     if (i === 0 || i === rows.length) return g.outer;
@@ -96,6 +104,11 @@ export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: numb
       // row gives its width back; a repeated header row thus carries its own rule with it.
       paddingTop: (i: number) => (i === 0 ? -hLine(0) : 0),
       paddingBottom: (i: number) => -hLine(i + 1),
+      // A 三线表's part on a page ends with its bottom rule where the table breaks (./table-break-rule.ts).
+      ...(grid ? {} : { breakRule: g.outer }),
+      // Handed, at each layout pass, the list it fills with the body rows (0-based in `table.rows`)
+      // that end a page, for the DOCX to rule them alike.
+      ...(laidOut ? { breakRows: (found: number[]) => (laidOut.breaks = found) } : {}),
     },
     margin: [0, table.title ? 0 : round(before), 0, 0],
   });

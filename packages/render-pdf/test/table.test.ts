@@ -40,3 +40,24 @@ describe('a table that runs over pages', () => {
     for (const l of lines.filter((x) => /^类别\s?\d+/.test(x.text))) expect(l.fontSize).toBeCloseTo(16, 1);
   });
 });
+
+describe('a 三线表 that breaks', () => {
+  it('ends its part on each page with its bottom rule at the foot of the last row, and says which rows end a page', async () => {
+    const { pdf, pages, tables } = await renderPdf(doc, fonts, { pages: true });
+    const tableBreaks = tables.map((t) => t.breaks);
+    const { lines } = await readLines(pdf);
+    const rowPages = [...new Set(lines.filter((l) => /^类别\s?\d+/.test(l.text)).map((l) => l.page))].sort();
+    expect(tableBreaks).toHaveLength(1);
+    expect(tableBreaks[0]).toHaveLength(rowPages.length - 1);
+    const blockBottom = layout.margins.top + layout.textBlock.height;
+    for (const [i, page] of rowPages.slice(0, -1).entries()) {
+      // The row the PDF reports is the last one on the page.
+      const last = lines.filter((l) => l.page === page && /^类别\s?\d+/.test(l.text)).at(-1)!;
+      expect(last.text.replace(/\s/g, '')).toBe(table.rows[tableBreaks[0]![i]!]!.join(''));
+      const rules = pages![page - 1]!.items.filter((x) => x.kind === 'rule');
+      const foot = rules.filter((r) => r.kind === 'rule' && Math.abs(r.width - layout.table.outerRule) < 0.01 && r.y1 > blockBottom - 1);
+      expect(foot.length, `page ${page}`).toBeGreaterThan(0);
+      for (const r of foot) expect(r.kind === 'rule' && r.y1 + r.width / 2, `page ${page}`).toBeCloseTo(blockBottom, 1);
+    }
+  });
+});

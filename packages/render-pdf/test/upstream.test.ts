@@ -9,10 +9,11 @@ import { renderPdf } from '../src/index.js';
 import { pdfmake, registerFonts } from '../src/pdfmake.js';
 import { pdfkitDocument, referencePrototype, replacedPdfkitMethods } from '../src/pdfkit-hooks.js';
 import { pdfmakeRenderer, pdfmakeTextInlines } from '../src/pdfmake-hooks.js';
+import { pdfmakeTableProcessor } from '../src/table-break-rule.js';
 import { fullDocument } from './fixtures.js';
 
 // gongwen's hooks on pdfmake and pdfkit (src/pdfmake-hooks.ts, src/pdfkit-hooks.ts,
-// src/embedded-font.ts) were checked against these versions. An upgrade that changes a class or
+// src/embedded-font.ts, src/table-break-rule.ts) were checked against these versions. An upgrade that changes a class or
 // method they rely on fails here: read the new code, adapt the hooks, and record the new
 // fingerprints (the failure prints them) together with the new version.
 const checkedAgainst = { pdfmake: '0.3.11', pdfkit: '0.19.1' };
@@ -59,6 +60,8 @@ describe(`pdfmake ${checkedAgainst.pdfmake} and pdfkit ${checkedAgainst.pdfkit},
       // (the classes' source, which a method replaced at run time does not change).
       TextInlines: sha(pdfmakeTextInlines),
       Renderer: sha(pdfmakeRenderer),
+      // pdfmake's table processor, whose endRow is wrapped (src/table-break-rule.ts).
+      TableProcessor: sha(pdfmakeTableProcessor),
     };
     expect(actual).toEqual(fingerprints);
   });
@@ -102,4 +105,5 @@ const fingerprints = {
   'PDFDocument#font': '652a31ad704fa7e8',
   TextInlines: 'b03bf24a20653942',
   Renderer: '0c54dc88b8ecf26f',
+  TableProcessor: '45dca9937b01c247',
 };

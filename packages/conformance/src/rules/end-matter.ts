@@ -1,5 +1,5 @@
 import { layout, mmToPt } from '@gongwen/model';
-import { endMatterRules, type Analysis } from '../analysis.js';
+import type { Analysis } from '../analysis.js';
 import type { RuleResult } from '../check-report.js';
 import { tolerances } from '../tolerances.js';
 import { both, firstFew, mm, ruleResult, skipped } from './rule-result.js';
@@ -22,7 +22,7 @@ export function endMatterRule(a: Analysis): RuleResult {
   const pages = a.m.pages.filter((p) => a.kinds.get(p.number)?.has('end-matter'));
   const page = pages.at(-1);
   if (!page) return skipped('end-matter/position', title, both('无版记', 'no 版记'), expected);
-  const rules = endMatterRules(page);
+  const rules = a.endMatterRules(page);
   const problems: string[] = [];
   const last = rules.at(-1)!;
   if (Math.abs(last.y - blockBottom) > t) problems.push(`last y ${mm(last.y)}`);

@@ -39,7 +39,9 @@ export function linePitchRule(a: Analysis): RuleResult {
   const expected = both(`${pt(pitch)}（±${tolerances.pitchPt}），空行为其整数倍`, `${pt(pitch)} (±${tolerances.pitchPt}), blank lines whole multiples`);
   const steps: Array<{ page: number; delta: number; k: number }> = [];
   for (const page of a.m.pages) {
-    const lines = page.lines;
+    // A table's rows need not stand on the grid, but the text after it must: the step across
+    // a table is a whole number of grid lines too.
+    const lines = page.lines.filter((l) => !a.inTable(l));
     for (let i = 1; i < lines.length; i++) {
       const [prev, cur] = [lines[i - 1]!, lines[i]!];
       if (!a.isBody(prev) || !a.isBody(cur)) continue;
@@ -105,7 +107,8 @@ export function fullLineCells(a: Analysis): CountedLine[] {
   const em = ptToMm(a.bodySize);
   const flushLeft = (l: TextLine): boolean => Math.abs(l.x - a.left!) < 0.25 * em;
   a.m.pages.forEach((page, p) => {
-    const lines = page.lines;
+    // A table's cells do not fill the line: only the text outside tables is counted.
+    const lines = page.lines.filter((l) => !a.inTable(l));
     lines.forEach((line, i) => {
       if (!a.isBody(line)) return;
       const chars = [...line.text.replace(/\s/gu, '')];
@@ -121,7 +124,7 @@ export function fullLineCells(a: Analysis): CountedLine[] {
       const indentCells = Math.round((line.x - a.left!) / ptToMm(derived.charPitchPt));
       const cells = chars.length - (a.hangs(line) ? 1 : 0) + indentCells;
       // The line that takes the moved-down characters: the next one, or the next page's first.
-      const following = next ?? a.m.pages[p + 1]?.lines[0];
+      const following = next ?? a.m.pages[p + 1]?.lines.find((l) => !a.inTable(l));
       counted.push({ page: page.number, cells, explained: cells < charsPerLine && explainsShortfall(following?.text, charsPerLine - cells) });
     });
   });
@@ -164,7 +167,7 @@ export function firstLineIndentRule(a: Analysis): RuleResult {
   if (a.bodySize === undefined || a.left === undefined) return ruleResult('indent/first-line', title, false, noText, expected);
   const size = a.bodySize;
   const indents = a.m.pages
-    .flatMap((p) => a.bodyLines(p).map((l) => ({ page: p.number, d: mmToPt(l.x - a.left!) })))
+    .flatMap((p) => a.textLines(p).map((l) => ({ page: p.number, d: mmToPt(l.x - a.left!) })))
     .filter(({ d }) => d > 0.5 * size && d < 4 * size);
   if (!indents.length) return skipped('indent/first-line', title, both('没有缩进的段落首行', 'no indented first line'), expected);
   const bins = new Map<number, number>();

@@ -3,6 +3,7 @@ import { emBox, type Analysis } from '../analysis.js';
 import type { TextLine } from '../measurements.js';
 import type { RuleResult } from '../check-report.js';
 import { both, ruleResult } from './rule-result.js';
+import { tableRows } from '../table-regions.js';
 
 /** Characters of context shown on each side of the first difference. */
 const CONTEXT = 12;
@@ -59,10 +60,23 @@ export function textEqualsRule(a: Analysis, expectedText: readonly string[]): Ru
   // Where each extracted character came from, to point at page and line.
   const got: string[] = [];
   const origin: Array<{ page: number; line: number }> = [];
+  // A table is read row by row, each row cell by cell (a wrapped cell's lines together); its
+  // header rows repeated on the pages it runs onto are read once, where it starts.
+  const tables = [...a.tables.values()].flat();
+  const repeated = new Set(tables.flatMap((t) => t.repeatedHeader));
+  const rowAt = new Map<TextLine, string>();
+  const inRow = new Set<TextLine>();
+  for (const t of tables) {
+    for (const row of tableRows(t)) {
+      rowAt.set(row.lines[0]!, row.text);
+      for (const l of row.lines) inRow.add(l);
+    }
+  }
   for (const page of a.m.pages) {
-    readingOrder(page.lines).forEach((line) => {
+    readingOrder(page.lines.filter((l) => !repeated.has(l))).forEach((line) => {
+      if (inRow.has(line) && !rowAt.has(line)) return;
       const i = page.lines.indexOf(line);
-      for (const c of strip(line.text)) {
+      for (const c of strip(rowAt.get(line) ?? line.text)) {
         got.push(c);
         origin.push({ page: page.number, line: i + 1 });
       }
