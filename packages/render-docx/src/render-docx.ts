@@ -11,6 +11,7 @@ import { docxGeometry } from './geometry.js';
 import { headerBlock, titleBefore } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
 import { pageFooters } from './page-footers.js';
+import { reuseParts, type FooterKind } from './reused-parts.js';
 import type { BuildContext } from './runs.js';
 import { say } from './runs.js';
 import { signatureBlock } from './signature.js';
@@ -100,10 +101,12 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
       ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
-  const docx = normalizePackage(packageParts(file), {
-    created: doc.meta.created,
-    rewrite: { 'word/styles.xml': (xml) => setStyleSwitches(xml, styleSwitches) },
-  });
+  // Footers in docx's order: the page numbers' (odd, even), then the 版记 section's own empty ones.
+  const footerKinds: FooterKind[] = ['page-odd', 'page-even', ...(evenPage && options.endMatterAfterBlankPage === true ? (['empty', 'empty'] as const) : [])];
+  const withReusedParts = reuseParts(file, JSON.stringify(ctx.names), footerKinds, (styles) =>
+    new TextEncoder().encode(setStyleSwitches(new TextDecoder().decode(styles), styleSwitches)),
+  );
+  const docx = normalizePackage(withReusedParts(packageParts(file)), { created: doc.meta.created });
   if (fonts.length) {
     const size = (docx.length / 1_048_576).toFixed(1);
     ctx.diagnostics.push({
