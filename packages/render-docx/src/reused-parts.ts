@@ -19,6 +19,11 @@ const keptKeys = 8;
 /** A stand-in docx formats instead of a part whose bytes are known: one empty element. */
 const standIn = { prepForXml: () => ({ 'w:reused': [] }) };
 
+/** Whether the styles for `key` are known: a document then need not build its style options (docx writes none). */
+export function knowsStyles(key: string): boolean {
+  return keptParts.get(key)?.has('styles') ?? false;
+}
+
 /**
  * Before docx compiles `file`: puts stand-ins where the parts for `key` are known. After: `finish`
  * puts the known bytes in their place in the compiled parts, or keeps what docx wrote (through
