@@ -117,11 +117,11 @@ function childrenCpuMs() {
  * (user+sys, all threads) over the wall time is the cores it kept busy: one worker thread keeps
  * more than one core busy, V8 compiling and collecting garbage on threads of its own.
  */
-function runBatch(input, jobs, out, extraArgs = []) {
+function runBatch(input, jobs, out, cli = bin) {
   return new Promise((resolve, reject) => {
     const cpu0 = childrenCpuMs();
     const t = performance.now();
-    const child = spawn(process.execPath, [...extraArgs, bin, 'render', input, '--out', out, '--jobs', String(jobs), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'render', input, '--out', out, '--jobs', String(jobs), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const samples = [];
     let done = 0;
     let buffered = '';
@@ -141,7 +141,8 @@ function runBatch(input, jobs, out, extraArgs = []) {
     const timer = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        samples.push({ done, rssMiB: Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024, peakMiB: Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024 });
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        samples.push({ done, at: performance.now(), cpuMs: (Number(stat[11]) + Number(stat[12])) * 10, rssMiB: Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024, peakMiB: Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024 });
       } catch {}
     }, 100);
     child.on('exit', (code) => {
@@ -149,23 +150,36 @@ function runBatch(input, jobs, out, extraArgs = []) {
       const seconds = (performance.now() - t) / 1000;
       const cpuSeconds = (childrenCpuMs() - cpu0) / 1000;
       if (!summary) return reject(new Error(`batch failed (${code}): ${stderr.slice(0, 500)}`));
-      resolve({ jobs, reports: summary.rendered, failed: summary.failed, seconds: ms(seconds), reportsPerSecond: ms(summary.rendered / seconds), cpuMsPerReport: ms((1000 * cpuSeconds) / summary.rendered), coresBusy: Math.round((100 * cpuSeconds) / seconds) / 100, peakRssMiB: Math.round(Math.max(0, ...samples.map((s) => s.peakMiB))), samples });
+      // Steady state: from a quarter of the reports done to nine tenths, without the start-up (modules,
+      // fonts, styles; each worker thread has its own) and the last reports' tail.
+      const from = samples.find((x) => x.done >= 0.25 * summary.rendered);
+      const to = [...samples].reverse().find((x) => x.done <= 0.9 * summary.rendered);
+      const steady = from && to && to.done > from.done ? { reportsPerSecond: ms(((to.done - from.done) * 1000) / (to.at - from.at)), cpuMsPerReport: ms((to.cpuMs - from.cpuMs) / (to.done - from.done)) } : undefined;
+      resolve({ jobs, reports: summary.rendered, steady, failed: summary.failed, seconds: ms(seconds), reportsPerSecond: ms(summary.rendered / seconds), cpuMsPerReport: ms((1000 * cpuSeconds) / summary.rendered), coresBusy: Math.round((100 * cpuSeconds) / seconds) / 100, peakRssMiB: Math.round(Math.max(0, ...samples.map((s) => s.peakMiB))), samples });
     });
   });
 }
 
 const input = makeBatch(count, join(work, 'in'));
-// 1 and 2 workers turn about, `--rounds` times; the medians are kept.
-const batchRuns = { 1: [], 2: [] };
+// 1 and 2 workers turn about, `--rounds` times (and the other checkout's CLI, with --against); the medians are kept.
+const batchRuns = { 1: [], 2: [], 'against 1': [], 'against 2': [] };
+const againstBin = args.against && join(args.against, 'packages/cli/dist/bin.js');
 for (let round = 0; round < rounds; round++) {
   for (const jobs of round % 2 ? [2, 1] : [1, 2]) {
     const { samples, ...r } = await runBatch(input, jobs, join(work, `out-${jobs}`));
     batchRuns[jobs].push(r);
+    if (againstBin) {
+      const { samples: _, ...a } = await runBatch(input, jobs, join(work, `against-${jobs}`), againstBin);
+      batchRuns[`against ${jobs}`].push(a);
+    }
   }
 }
-const middle = (runs) => Object.fromEntries(Object.keys(runs[0]).map((k) => [k, typeof runs[0][k] === 'number' ? median(runs.map((r) => r[k])) : runs[0][k]]));
+const middle = (runs) => Object.fromEntries(Object.keys(runs[0]).map((k) => [k, typeof runs[0][k] === 'number' ? median(runs.map((r) => r[k])) : runs[0][k] && typeof runs[0][k] === 'object' ? middle(runs.map((r) => r[k])) : runs[0][k]]));
 results.batch = [middle(batchRuns[1]), middle(batchRuns[2])];
+if (againstBin) results.batchAgainst = [middle(batchRuns['against 1']), { ...middle(batchRuns['against 2']) }];
 results.batchScaling = { rateRatio: ms(results.batch[1].reportsPerSecond / results.batch[0].reportsPerSecond), perRound: batchRuns[1].map((r, i) => ms(batchRuns[2][i].reportsPerSecond / r.reportsPerSecond)), cpuPerReportRatio: ms(results.batch[1].cpuMsPerReport / results.batch[0].cpuMsPerReport) };
+const [steady1, steady2] = results.batch.map((b) => b.steady);
+if (steady1 && steady2) results.batchScaling.steady = { rateRatio: ms(steady2.reportsPerSecond / steady1.reportsPerSecond), cpuPerReportRatio: ms(steady2.cpuMsPerReport / steady1.cpuMsPerReport) };
 {
   const pdfs = readdirSync(join(work, 'out-2')).filter((f) => f.endsWith('.pdf'));
   const pages = pdfs.map((f) => (readFileSync(join(work, 'out-2', f), 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length);
@@ -180,6 +194,9 @@ if (args.flat) {
   results.flat = { reports: r.reports, seconds: r.seconds, reportsPerSecond: r.reportsPerSecond, rssMiBAt: { '10%': Math.round(at(0.1).rssMiB), '50%': Math.round(at(0.5).rssMiB), '90%': Math.round(at(0.9).rssMiB) }, peakRssMiB: r.peakRssMiB };
 }
 
+/** The rate and CPU a report from a quarter of the batch done to nine tenths (start-up left out). */
+const steadyText = (b) => (b.steady ? `; steady state ${b.steady.reportsPerSecond}/s, ${b.steady.cpuMsPerReport} ms CPU a report` : '');
+
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 const rows = [
   [`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`, '', ''],
@@ -190,8 +207,9 @@ const rows = [
   ...(results.coldCliPdfDocx ? [['cold CLI render one.yaml (PDF+DOCX)', `${results.coldCliPdfDocx.medianMs} ms`, '< 300 ms']] : []),
   ]: []),
   ...(results.coldCliPdfDocx?.against ? [[`  the same, ${args.against}`, `${results.coldCliPdfDocx.against.medianMs} ms (this one: ${Math.round((100 * results.coldCliPdfDocx.medianMs) / results.coldCliPdfDocx.against.medianMs)} %)`, '']] : []),
-  ...results.batch.map((b) => [`batch ${b.reports} reports, ${b.jobs} worker(s)`, `${b.seconds} s, ${b.reportsPerSecond}/s, ${b.cpuMsPerReport} ms CPU a report, ${b.coresBusy} cores busy, peak ${b.peakRssMiB} MiB`, `1000 in < 20 s, < 1 GiB`]),
-  ['  2 workers / 1', `${results.batchScaling.rateRatio}× the rate (rounds: ${results.batchScaling.perRound.join(', ')}), ${results.batchScaling.cpuPerReportRatio}× the CPU a report`, '≥ 1.85×'],
+  ...results.batch.map((b) => [`batch ${b.reports} reports, ${b.jobs} worker(s)`, `${b.seconds} s, ${b.reportsPerSecond}/s, ${b.cpuMsPerReport} ms CPU a report, ${b.coresBusy} cores busy, peak ${b.peakRssMiB} MiB${steadyText(b)}`, `1000 in < 20 s, < 1 GiB`]),
+  ...(results.batchAgainst ?? []).map((b) => [`  ${args.against}, ${b.jobs} worker(s)`, `${b.seconds} s, ${b.reportsPerSecond}/s, ${b.cpuMsPerReport} ms CPU a report, ${b.coresBusy} cores busy, peak ${b.peakRssMiB} MiB${steadyText(b)}`, '']),
+  ['  2 workers / 1', `${results.batchScaling.rateRatio}× the rate (rounds: ${results.batchScaling.perRound.join(', ')}), ${results.batchScaling.cpuPerReportRatio}× the CPU a report${results.batchScaling.steady ? `; steady state ${results.batchScaling.steady.rateRatio}× the rate, ${results.batchScaling.steady.cpuPerReportRatio}× the CPU` : ''}`, '≥ 1.85×'],
   ['batch pages per report', `${results.batchPages.min}–${results.batchPages.max} (median ${results.batchPages.median})`, '2–20'],
   ...(results.flat ? [[`${results.flat.reports} reports, 2 workers`, `${results.flat.reportsPerSecond}/s; RSS ${Object.entries(results.flat.rssMiBAt).map(([k, v]) => `${k}: ${v}`).join(', ')} MiB`, 'flat memory']] : []),
 ];

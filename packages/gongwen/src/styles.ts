@@ -28,7 +28,15 @@ export const bundledStylesDir: string = stylesDir;
 
 /** The bundled styles (from `@gongwen/templates`) and those in `styleDirs`, by name; earlier folders win. */
 export function listStyles(options: StyleSearchOptions = {}): StyleInfo[] {
-  const seen = new Map<string, StyleInfo>();
+  return styleFolders(options).map(({ name, dir, manifest }) => {
+    const text = readFileSync(manifest, 'utf8');
+    return { name, dir, description: manifestField(text, 'description'), region: manifestField(text, 'region') };
+  });
+}
+
+/** The style folders by name, without reading their manifests (finding one style needs only its folder). */
+function styleFolders(options: StyleSearchOptions): { name: string; dir: string; manifest: string }[] {
+  const seen = new Map<string, { name: string; dir: string; manifest: string }>();
   for (const root of [...(options.styleDirs ?? []), stylesDir]) {
     let entries: string[];
     try {
@@ -40,9 +48,7 @@ export function listStyles(options: StyleSearchOptions = {}): StyleInfo[] {
       if (seen.has(name) || name.startsWith('.') || name === 'node_modules') continue;
       const dir = join(root, name);
       const manifest = manifestNames.map((m) => join(dir, m)).find(isFile);
-      if (!manifest) continue;
-      const text = readFileSync(manifest, 'utf8');
-      seen.set(name, { name, dir, description: manifestField(text, 'description'), region: manifestField(text, 'region') });
+      if (manifest) seen.set(name, { name, dir, manifest });
     }
   }
   return [...seen.values()];
@@ -65,9 +71,10 @@ export async function resolveStyle(name: string, options: StyleSearchOptions & {
   if (hit) return hit;
   const compose = await loadStage('compose');
   let result: ResolveStyleResult;
-  const info = /^[\w.-]+$/.test(name) ? listStyles(options).find((s) => s.name === name) : undefined;
+  const folders = styleFolders(options);
+  const info = /^[\w.-]+$/.test(name) ? folders.find((s) => s.name === name) : undefined;
   if (!info) {
-    const known = listStyles(options).map((s) => s.name).join(', ');
+    const known = folders.map((s) => s.name).join(', ');
     result = {
       diagnostics: [
         error('style/unknown', say(options.lang, `没有名为“${name}”的样式`, `unknown style "${name}"`), {
@@ -81,7 +88,7 @@ export async function resolveStyle(name: string, options: StyleSearchOptions & {
     const out = compose.loadStyle(files, { name, lang: options.lang });
     // Point template diagnostics at the real files, so an editor can open them: a base's file
     // (../national/document.hbs) in the folder that base was found in.
-    const dirs = new Map(listStyles(options).map((s) => [s.name, s.dir]));
+    const dirs = new Map(folders.map((s) => [s.name, s.dir]));
     const realFile = (file: string) => {
       const base = /^((?:\.\.\/[^/]+\/)+)/.exec(file);
       if (!base) return join(info.dir, file);

@@ -11,6 +11,7 @@ import { docxGeometry } from './geometry.js';
 import { headerBlock, titleBefore } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
 import { pageFooters } from './page-footers.js';
+import { knowsStyles, reuseParts, type FooterKind } from './reused-parts.js';
 import type { BuildContext, TableLayout } from './runs.js';
 import { say } from './runs.js';
 import { signatureBlock } from './signature.js';
@@ -85,6 +86,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   const evenPage = endMatter.length > 0 && layout.endMatter.evenPage;
 
   const fonts = embeddedFonts(ctx, options.embedFonts);
+  const partsKey = JSON.stringify(ctx.names);
   const file = new Document({
     title: doc.meta.title,
     creator: doc.meta.author,
@@ -93,7 +95,8 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     ...(doc.meta.keywords?.length ? { keywords: doc.meta.keywords.join('；') } : {}),
     revision: 1,
     evenAndOddHeaderAndFooters: true,
-    styles: buildStyles(ctx.names),
+    // Once these names' styles.xml is known, docx's own is never written: no style options to build.
+    ...(knowsStyles(partsKey) ? {} : { styles: buildStyles(ctx.names) }),
     // The theme's fonts are what Word and WPS fall back to; naming ours there keeps them from
     // asking for 等线 or Calibri, which a document in GB format never uses. Latin text is set
     // in the same fonts (layout.text.oneFontPerRun).
@@ -109,10 +112,12 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
       ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
-  const docx = normalizePackage(packageParts(file), {
-    created: doc.meta.created,
-    rewrite: { 'word/styles.xml': (xml) => setStyleSwitches(xml, styleSwitches) },
-  });
+  // Footers in docx's order: the page numbers' (odd, even), then the 版记 section's own empty ones.
+  const footerKinds: FooterKind[] = ['page-odd', 'page-even', ...(evenPage && options.endMatterAfterBlankPage === true ? (['empty', 'empty'] as const) : [])];
+  const withReusedParts = reuseParts(file, partsKey, footerKinds, (styles) =>
+    new TextEncoder().encode(setStyleSwitches(new TextDecoder().decode(styles), styleSwitches)),
+  );
+  const docx = normalizePackage(withReusedParts(packageParts(file)), { created: doc.meta.created });
   if (fonts.length) {
     const size = (docx.length / 1_048_576).toFixed(1);
     ctx.diagnostics.push({
