@@ -58,6 +58,28 @@ describe('buildDocDefinition', () => {
     expect(spread).toBeGreaterThan(0);
   });
 
+  it('breaks around Latin words and numbers, 破折号 and 省略号 as Word and LibreOffice do', () => {
+    const { signature: _, ...unsigned } = plainDocument(0);
+    // Continuation lines of 28 characters; the probe sits where the second line overflows.
+    const linesOf = (probe: string) => {
+      const text = `${'法'.repeat(26)}${'治'.repeat(27)}${probe}`;
+      const def = buildDocDefinition({ ...unsigned, body: [{ kind: 'paragraph', runs: [{ text }] }] }, fonts);
+      const para = def.content.find((n: AnyNode) => n.stack?.[0]?.text?.[0]?.text?.startsWith('法法')) as AnyNode;
+      const lines = (para.stack as AnyNode[]).map((l) => l.text.map((t: AnyNode) => t.text).join(''));
+      expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      return lines.slice(1);
+    };
+    // No break between a closing mark and a digit: the Chinese character before goes down with them.
+    expect(linesOf('。2021年')[1]).toBe('治。2021年');
+    // None between a digit and the quotation mark after it, nor inside a number.
+    expect(linesOf('1“法”')[1]).toBe('1“法”');
+    // An opening quotation mark may start a line after a Chinese character.
+    expect(linesOf('“12·4”')[1]).toBe('“12·4”');
+    // 破折号 and 省略号 may start a line but are never split; —— is one two-em glyph wide.
+    expect(linesOf('——法')[1]).toBe('——法');
+    expect(linesOf('治……法')[1]).toBe('……法');
+  });
+
   it('numbers odd pages on the right and even pages on the left, nothing on a blank page', () => {
     const def = buildDocDefinition(plainDocument(1), fonts);
     const odd = def.footer(3, 4) as AnyNode[];
