@@ -73,7 +73,7 @@ function breakClass(ch: string): BreakClass {
  * break between two neighbouring characters. The renderers use it where a line's overflow falls
  * in Latin letters or digits (the nearest letter or digit before the overflow is Latin): there no
  * line breaks between a closing mark and a digit or letter (`。2021年`, `，12.5%`), next to a
- * quotation mark (`1“`), inside a number (`12.5%`, `3·15`) or a word (`APP`), and the line breaks
+ * quotation mark (`1“`), inside a number (`12.5%`, `3·15`) or a word (`APP`, `GB/T`), and the line breaks
  * in front of the Chinese character before them instead. A hyphen or dash lets the line break after it.
  */
 export function westernBreakAllowed(before: string, after: string): boolean {
@@ -94,7 +94,7 @@ export function westernBreakAllowed(before: string, after: string): boolean {
   if (a === 'NU' && (b === 'PO' || b === 'PR')) return false;
   if (a === 'CL' && (b === 'PO' || b === 'PR')) return false;
   if (a === 'AL' && b === 'AL') return false;
-  if (a === 'IS' && b === 'AL') return false;
+  if ((a === 'IS' || a === 'SY') && b === 'AL') return false;
   if ((a === 'AL' || a === 'NU') && b === 'OP') return false;
   if (a === 'CL' && (b === 'AL' || b === 'NU')) return false;
   return true;

@@ -128,7 +128,8 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
   }
   glyphs.forEach((g, i) => {
     const next = glyphs[i + 1];
-    g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i];
+    // A space is a run of its own in LibreOffice: neither it nor the character before it is tracked.
+    g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i] || g.char === ' ' || next.char === ' ';
     // The first dash of a two-em pair is tracked as one glyph with the second.
     if (next && next.fitAdvance === 0 && next.char === EM_DASH) g.runEnd = next.runEnd;
   });
