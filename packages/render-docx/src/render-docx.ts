@@ -14,7 +14,7 @@ import { pageFooters } from './page-footers.js';
 import type { BuildContext } from './runs.js';
 import { say } from './runs.js';
 import { signatureBlock } from './signature.js';
-import { buildStyles, styleIds, styleSwitches } from './styles.js';
+import { buildStyles, setLineBreakRules, styleIds, styleSwitches } from './styles.js';
 
 /** A loaded font file, as `@gongwen/fonts` resolves it (only what embedding needs). */
 export interface EmbeddableFont {
@@ -102,7 +102,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   });
   const docx = normalizePackage(packageParts(file), {
     created: doc.meta.created,
-    rewrite: { 'word/styles.xml': (xml) => setStyleSwitches(xml, styleSwitches) },
+    rewrite: { 'word/styles.xml': (xml) => setStyleSwitches(xml, styleSwitches), 'word/settings.xml': setLineBreakRules },
   });
   if (fonts.length) {
     const size = (docx.length / 1_048_576).toFixed(1);
