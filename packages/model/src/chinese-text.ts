@@ -43,11 +43,10 @@ const assign = (chars: string, c: BreakClass) => {
 };
 assign('、。，．)]}）］｝〉》」』】〕〗〙', 'CL');
 assign('([{（［｛〈《「『【〔〖〘', 'OP');
-// LibreOffice breaks before an opening Chinese quotation mark and after a closing one, as before
-// and after brackets (plain UAX #14 would keep “ and ” to both neighbours).
-assign('"\'', 'QU');
+// LibreOffice lets a line break before an opening Chinese quotation mark, as before a bracket, and
+// keeps a closing one to both neighbours (plain UAX #14 keeps both kinds to both neighbours).
+assign('"\'”’', 'QU');
 assign('“‘', 'OP');
-assign('”’', 'CL');
 assign('—', 'B2');
 assign('…‥', 'IN');
 assign('%‰′″℃％', 'PO');
