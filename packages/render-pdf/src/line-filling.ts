@@ -81,6 +81,51 @@ function twoEmDash(f: ReturnType<typeof fontFor>): number {
   return a;
 }
 
+/** A letter of the Latin or the Han script: what digits and marks around it are shaped with. */
+const latinLetter = /\p{Script=Latin}/u;
+const hanLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const shapedAdvances = new WeakMap<object, Map<string, number[] | null>>();
+/** Advances (font units) of a text shaped as Latin script, kerning included; null when glyphs and characters do not pair up. */
+function latinAdvances(f: ReturnType<typeof fontFor>, text: string): number[] | null {
+  let cache = shapedAdvances.get(f);
+  if (!cache) shapedAdvances.set(f, (cache = new Map()));
+  let a = cache.get(text);
+  if (a === undefined) {
+    const shaper = f.font as unknown as { layout?: (text: string, features?: string[], script?: string) => { positions: { xAdvance: number }[] } };
+    const positions = shaper.layout?.(text, undefined, 'latn').positions;
+    a = positions && positions.length === [...text].length ? positions.map((p) => p.xAdvance) : null;
+    if (cache.size > 4096) cache.clear();
+    cache.set(text, a);
+  }
+  return a;
+}
+
+/**
+ * Digits, letters and marks that follow a Latin letter (`GB/T 9704`, `GB。2023`) are shaped by the
+ * clients as Latin script, with the font's Latin kerning (Noto CJK's digits then 0.55 em each); after
+ * a Chinese character (`2023年`) as Chinese, at their own advances. Lines are fitted the same way.
+ */
+function fitLatinShaping(glyphs: Glyph[], size: number, m: Metrics): void {
+  let context: 'latin' | 'han' = 'han';
+  let i = 0;
+  while (i < glyphs.length) {
+    const g = glyphs[i]!;
+    if (hanLetter.test(g.char)) context = 'han';
+    else if (latinLetter.test(g.char)) context = 'latin';
+    if (context !== 'latin' || g.script !== 'latin' || g.char === EM_DASH) {
+      i++;
+      continue;
+    }
+    // A run of one font shaped as Latin, up to a Chinese character, a dash or another font.
+    let j = i;
+    while (j < glyphs.length && glyphs[j]!.font === g.font && glyphs[j]!.script === 'latin' && glyphs[j]!.char !== EM_DASH && !hanLetter.test(glyphs[j]!.char)) j++;
+    const f = m.byId(g.font);
+    const advances = f ? latinAdvances(f, glyphs.slice(i, j).map((x) => x.char).join('')) : null;
+    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitAdvance = (a / unitsPerEm(f)) * size));
+    i = j;
+  }
+}
+
 export interface FillOptions {
   /** Line width in pt. */
   width: number;
@@ -126,6 +171,7 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
       previous = char;
     }
   }
+  fitLatinShaping(glyphs, options.size, m);
   glyphs.forEach((g, i) => {
     const next = glyphs[i + 1];
     // A space is a run of its own in LibreOffice: neither it nor the character before it is tracked.
