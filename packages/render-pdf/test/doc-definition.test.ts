@@ -179,4 +179,22 @@ describe('fonts of another ascent', () => {
       expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.002);
     }
   });
+
+  it('sets a line in such a font on the last grid line of a page too: pages break as with the body font', async () => {
+    const roboto = join(import.meta.dirname, '..', '..', 'fonts', 'test', 'fixtures', 'Roboto-Regular.ttf');
+    const mixed = resolveFonts({ systemDirs: [], env: {}, files: { heading2: roboto } }).fonts;
+    const doc = plainDocument(0);
+    // Paragraphs of three to five lines whose first line is all run-in lead: some of them start on a page's last line.
+    const lead = 'Overview of the year and of the work the office has done in it, with the figures ';
+    const linesPerPage = async (role: 'heading2' | 'body') => {
+      doc.body = Array.from({ length: 40 }, (_, i) => ({ kind: 'paragraph' as const, runs: [{ text: lead, role }, { text: '法'.repeat(40 + 28 * (i % 3)) }] }));
+      const { lines } = await readLines((await renderPdf(doc, mixed)).pdf);
+      const perPage: number[] = [];
+      for (const l of lines) if (mm(l.baseline) < 262) perPage[l.page - 1] = (perPage[l.page - 1] ?? 0) + 1;
+      return perPage;
+    };
+    const shifted = await linesPerPage('heading2');
+    expect(shifted.length).toBeGreaterThan(5);
+    expect(shifted).toEqual(await linesPerPage('body'));
+  });
 });
