@@ -18,13 +18,13 @@ const soffice = findSoffice();
 const inCi = /^(1|true)$/i.test(process.env.CI ?? '');
 const randomCount = Number(process.env.GONGWEN_AGREEMENT_REPORTS ?? 40);
 /**
- * Share of the random reports' lines that agree: measured 98.5 % of 5237 lines (98.4 % on the same
+ * Share of the random reports' lines that agree: measured 99.6 % of 5237 lines (99.6 % on the same
  * page) for the first 40, built from the sentences of all eight examples (96.1 % before the PDF broke
- * lines around Latin words, numbers, 破折号 and 省略号 as the clients do). The goal is 100 %; what
- * still differs is listed in render-docx's README (LibreOffice splits …… and, before a closing
- * mark, ——; it sets digits after some marks narrower) with the page breaks that follow.
+ * and fitted lines around Latin words, numbers, quotation marks, 破折号 and 省略号 as the clients do).
+ * The goal is 100 %; what still differs is listed in render-docx's README (LibreOffice splits ……
+ * and, before a closing mark, ——, which GB/T 15834 forbids) with the page breaks that follow.
  */
-const AGREEMENT_FLOOR = 0.98;
+const AGREEMENT_FLOOR = 0.99;
 
 /** Renders the reports to PDF and DOCX, converts the DOCX files in one LibreOffice run and compares. */
 type Agreement = LineAgreement & { numbers: [(number | null)[], (number | null)[]]; faults: [PageBreakFaults, PageBreakFaults] };
@@ -71,7 +71,7 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
     }
   });
 
-  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 98 % of the lines and pages of ${randomCount} random reports, no heading at a page's foot`, async () => {
+  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 99 % of the lines and pages of ${randomCount} random reports, no heading at a page's foot`, async () => {
     const results: [string, Agreement][] = [];
     const reports = randomReports(randomCount);
     // Groups of 20 keep one LibreOffice run well inside its timeout on a slow machine.
