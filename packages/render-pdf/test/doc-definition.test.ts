@@ -145,6 +145,16 @@ describe('keeping the signature with the body', () => {
     expect(sig.stack[0].text.map((t: AnyNode) => t.text).join('')).toMatch(/成效。$/);
     expect(sig.stack[1].text.map((t: AnyNode) => t.text).join('')).toBe('遂溪县乌塘镇人民政府');
   });
+
+  it('carries a heading with a one-line last paragraph into the signature block, so it never ends a page alone', () => {
+    const doc = plainDocument(2);
+    doc.body = [...doc.body, { kind: 'heading', level: 1, marker: '四、', text: '下一步工作安排' }, { kind: 'paragraph', runs: [{ text: '加强法制宣传教育。' }] }];
+    const def = buildDocDefinition(doc, fonts);
+    const sig = def.content.find((n: AnyNode) => n.unbreakable) as AnyNode;
+    const lineText = (l: AnyNode): string => (l.text ? l.text.map((t: AnyNode) => t.text).join('') : (l.stack as AnyNode[]).map(lineText).join(''));
+    const texts = (sig.stack as AnyNode[]).slice(0, 3).map(lineText);
+    expect(texts).toEqual(['四、下一步工作安排', '加强法制宣传教育。', '遂溪县乌塘镇人民政府']);
+  });
 });
 
 describe('fonts from a TrueType collection', () => {
