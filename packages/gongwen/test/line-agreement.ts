@@ -73,3 +73,51 @@ export function compareLines(a: readonly PageLine[], b: readonly PageLine[], nam
 
 /** `97.9 %` */
 export const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;
+
+/** Where a page break falls badly in one PDF: headings left at a page's foot, single lines alone at a page's top or foot. */
+export interface PageBreakFaults {
+  /** Headings whose last line ends a page while their text goes on the next. */
+  headingsAtFoot: string[];
+  /** Paragraphs whose last line stands alone at the top of a page (widows). */
+  widows: string[];
+  /** Paragraphs whose first line stands alone at the foot of a page (orphans). */
+  orphans: string[];
+  /** Headings found among the lines (so a check over none cannot pass unnoticed). */
+  headings: number;
+}
+
+type Block = { kind: 'heading'; marker: string; text: string } | { kind: 'paragraph'; runs: { text: string }[] } | { kind: string };
+
+/**
+ * Finds each heading and paragraph of the body among the PDF's lines (in reading order, the
+ * lines of a block joined give its text) and reports the page breaks that leave a heading at a
+ * page's foot or one line of a paragraph alone on a page.
+ */
+export function pageBreakFaults(lines: readonly PageLine[], body: readonly Block[]): PageBreakFaults {
+  const faults: PageBreakFaults = { headingsAtFoot: [], widows: [], orphans: [], headings: 0 };
+  const textOf = (b: Block) =>
+    (b.kind === 'heading' ? `${(b as { marker: string }).marker}${(b as { text: string }).text}` : b.kind === 'paragraph' ? (b as { runs: { text: string }[] }).runs.map((r) => r.text).join('') : '').replace(/\s/gu, '');
+  let from = 0;
+  for (const block of body) {
+    const text = textOf(block);
+    if (!text) continue;
+    for (let s = from; s < lines.length; s++) {
+      if (!lines[s]!.text || !text.startsWith(lines[s]!.text)) continue;
+      let acc = '';
+      let e = s;
+      while (e < lines.length && acc.length < text.length && text.startsWith(acc + lines[e]!.text)) acc += lines[e++]!.text;
+      if (acc !== text) continue;
+      const span = lines.slice(s, e);
+      const next = lines[e];
+      if (block.kind === 'heading') faults.headings++;
+      if (block.kind === 'heading' && next && next.page > span.at(-1)!.page) faults.headingsAtFoot.push(text);
+      if (block.kind === 'paragraph' && span.length >= 2) {
+        if (span.at(-1)!.page > span.at(-2)!.page) faults.widows.push(span.at(-1)!.text);
+        if (span[1]!.page > span[0]!.page) faults.orphans.push(span[0]!.text);
+      }
+      from = e;
+      break;
+    }
+  }
+  return faults;
+}

@@ -11,33 +11,38 @@
 import { render } from 'gongwen';
 import { describe, expect, it } from 'vitest';
 import { docxToPdfs, findSoffice } from '../../render-docx/test/libreoffice.js';
-import { compareLines, percent, readBack, type LineAgreement } from './line-agreement.js';
+import { compareLines, pageBreakFaults, percent, readBack, type LineAgreement, type PageBreakFaults } from './line-agreement.js';
 import { exampleReports, randomReports } from './random-reports.js';
 
 const soffice = findSoffice();
 const inCi = /^(1|true)$/i.test(process.env.CI ?? '');
 const randomCount = Number(process.env.GONGWEN_AGREEMENT_REPORTS ?? 40);
 /**
- * Share of the random reports' lines that agree: measured 96.0 % of 4745 lines for the first 40, built
- * from the sentences of all eight examples (97.6 % when there were five). The goal is 100 %; what still
- * differs is where LibreOffice and the PDF break around Latin words and numbers, and runs of ——.
+ * Share of the random reports' lines that agree: measured 99.6 % of 5237 lines (99.6 % on the same
+ * page) for the first 40, built from the sentences of all eight examples (96.1 % before the PDF broke
+ * and fitted lines around Latin words, numbers, quotation marks, 破折号 and 省略号 as the clients do).
+ * The goal is 100 %; what still differs is listed in render-docx's README (LibreOffice splits ……
+ * and, before a closing mark, ——, which GB/T 15834 forbids) with the page breaks that follow.
  */
-const AGREEMENT_FLOOR = 0.95;
+const AGREEMENT_FLOOR = 0.99;
 
 /** Renders the reports to PDF and DOCX, converts the DOCX files in one LibreOffice run and compares. */
-async function agreement(reports: readonly (readonly [string, unknown])[]): Promise<[string, LineAgreement & { numbers: [(number | null)[], (number | null)[]] }][]> {
+type Agreement = LineAgreement & { numbers: [(number | null)[], (number | null)[]]; faults: [PageBreakFaults, PageBreakFaults] };
+
+async function agreement(reports: readonly (readonly [string, unknown])[]): Promise<[string, Agreement][]> {
   const rendered = [];
   for (const [name, report] of reports) {
     const result = await render(JSON.stringify(report), { filename: `${name}.yaml`, formats: ['pdf', 'docx'] });
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
     expect(errors, name).toEqual([]);
-    rendered.push({ name, pdf: result.outputs.pdf!, docx: result.outputs.docx! });
+    rendered.push({ name, pdf: result.outputs.pdf!, docx: result.outputs.docx!, body: result.document!.body });
   }
   const converted = await docxToPdfs(soffice!, rendered.map((r) => [r.name, r.docx] as const));
-  const out: [string, LineAgreement & { numbers: [(number | null)[], (number | null)[]] }][] = [];
+  const out: [string, Agreement][] = [];
   for (const [i, r] of rendered.entries()) {
     const [a, b] = [await readBack(r.pdf), await readBack(converted[i]!)];
-    out.push([r.name, { ...compareLines(a.lines, b.lines, r.name), numbers: [a.numbers, b.numbers] }]);
+    const faults: [PageBreakFaults, PageBreakFaults] = [pageBreakFaults(a.lines, r.body), pageBreakFaults(b.lines, r.body)];
+    out.push([r.name, { ...compareLines(a.lines, b.lines, r.name), numbers: [a.numbers, b.numbers], faults }]);
   }
   return out;
 }
@@ -59,11 +64,15 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
       expect({ name, same: a.same, samePage: a.samePage }, a.differences.join('\n')).toEqual({ name, same: a.lines, samePage: a.lines });
       // The same page numbers on the same pages, none on a blank page nor on the 版记 page after it.
       expect(a.numbers[1], name).toEqual(a.numbers[0]);
+      // No heading ends a page in either format (its text follows it).
+      expect(a.faults.map((f) => f.headingsAtFoot), name).toEqual([[], []]);
+      expect(a.faults[0].headings, name).toBeGreaterThan(0);
+      expect(a.faults[1].headings, name).toBe(a.faults[0].headings);
     }
   });
 
-  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 95 % of the lines and pages of ${randomCount} random reports`, async () => {
-    const results: [string, LineAgreement][] = [];
+  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 99 % of the lines and pages of ${randomCount} random reports, no heading at a page's foot`, async () => {
+    const results: [string, Agreement][] = [];
     const reports = randomReports(randomCount);
     // Groups of 20 keep one LibreOffice run well inside its timeout on a slow machine.
     for (let i = 0; i < reports.length; i += 20) results.push(...(await agreement(reports.slice(i, i + 20))));
@@ -75,10 +84,16 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
       `${results.length} random reports: ${percent(same, lines)} of ${lines} lines agree, ${percent(samePage, lines)} on the same page; ` +
         `${results.length - parted.length} reports agree entirely.\n${parted.map(summary).join('\n')}`,
     );
-    // Not yet 100 %: lines whose width the PDF's model of LibreOffice misses by a fraction of a
-    // point (runs of ——, Latin words it breaks inside) and the page breaks that follow from them.
-    // This floor keeps what is reached.
+    // Not yet 100 % (see AGREEMENT_FLOOR); this floor keeps what is reached.
     expect(same / lines, parted.map(([, a]) => a.differences.join('\n')).join('\n\n')).toBeGreaterThanOrEqual(AGREEMENT_FLOOR);
-    expect(samePage / lines).toBeGreaterThanOrEqual(AGREEMENT_FLOOR - 0.005);
+    expect(samePage / lines).toBeGreaterThanOrEqual(AGREEMENT_FLOOR - 0.003);
+    // Headings stay with their text on every page of every report, in both formats. Single lines
+    // alone at a page's top or foot are allowed: the 22-line grid wins over widow control (layout.headings).
+    const faults = results.flatMap(([name, a]) => a.faults.flatMap((f, i) => f.headingsAtFoot.map((h) => `${name} ${i ? 'DOCX' : 'PDF'}: ${h}`)));
+    expect(faults).toEqual([]);
+    const count = (i: 0 | 1, k: 'widows' | 'orphans') => results.reduce((n, [, a]) => n + a.faults[i][k].length, 0);
+    const headings = results.reduce((n, [, a]) => n + a.faults[0].headings, 0);
+    console.log(`${headings} headings, none at a page's foot; widows PDF ${count(0, 'widows')} DOCX ${count(1, 'widows')}, orphans PDF ${count(0, 'orphans')} DOCX ${count(1, 'orphans')}`);
+    expect(headings).toBeGreaterThan(results.length);
   });
 });

@@ -30,6 +30,75 @@ export const lineBreakClasses = {
   noLineEnd: new Set<string>([...layout.text.noLineEnd]),
 } as const;
 
+/** Whether a line may break between the two characters of a 破折号 or 省略号 (never). */
+export function splitsPair(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && layout.text.unsplittable.includes(before + after);
+}
+
+/** UAX #14 line-breaking classes of the characters report text carries (others count as AL). */
+type BreakClass = 'AL' | 'NU' | 'ID' | 'CL' | 'OP' | 'QU' | 'B2' | 'IN' | 'PO' | 'PR' | 'IS' | 'SY' | 'HY' | 'EX' | 'NS' | 'SP' | 'GL';
+const classOf: Record<string, BreakClass> = {};
+const assign = (chars: string, c: BreakClass) => {
+  for (const ch of chars) classOf[ch] = c;
+};
+assign('、。，．)]}）］｝〉》」』】〕〗〙', 'CL');
+assign('([{（［｛〈《「『【〔〖〘', 'OP');
+// LibreOffice lets a line break before an opening Chinese quotation mark, as before a bracket, and
+// keeps a closing one to both neighbours (plain UAX #14 keeps both kinds to both neighbours).
+assign('"\'”’', 'QU');
+assign('“‘', 'OP');
+assign('—', 'B2');
+assign('…‥', 'IN');
+assign('%‰′″℃％', 'PO');
+assign('$+£¥€￥￡', 'PR');
+assign('.,:;', 'IS');
+assign('/', 'SY');
+assign('-', 'HY');
+assign('!?！？', 'EX');
+assign('：；々ー〜', 'NS');
+assign(' ', 'SP');
+assign('\u00a0\u2011\u2060\ufeff', 'GL');
+
+function breakClass(ch: string): BreakClass {
+  const c = classOf[ch];
+  if (c) return c;
+  if (/[0-9]/.test(ch)) return 'NU';
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u.test(ch)) return 'ID';
+  return 'AL';
+}
+
+/**
+ * Whether UAX #14 (in the form LibreOffice applies to Western text, and Word alike) allows a line
+ * break between two neighbouring characters. The renderers use it where a line's overflow falls
+ * in Latin letters or digits (the nearest letter or digit before the overflow is Latin): there no
+ * line breaks between a closing mark and a digit or letter (`。2021年`, `，12.5%`), next to a
+ * quotation mark (`1“`), inside a number (`12.5%`, `3·15`) or a word (`APP`, `GB/T`), and the line breaks
+ * in front of the Chinese character before them instead. A hyphen or dash lets the line break after it.
+ */
+export function westernBreakAllowed(before: string, after: string): boolean {
+  const a = breakClass(before);
+  const b = breakClass(after);
+  if (b === 'SP' || a === 'GL' || b === 'GL') return false;
+  if (b === 'CL' || b === 'EX' || b === 'IS' || b === 'SY') return false;
+  if (a === 'SP') return true;
+  if (a === 'OP' || a === 'QU' || b === 'QU') return false;
+  if (a === 'CL' && b === 'NS') return false;
+  if (a === 'B2' && b === 'B2') return false;
+  if (b === 'HY' || b === 'NS') return false;
+  if (b === 'IN' && (a === 'AL' || a === 'ID' || a === 'IN' || a === 'NU')) return false;
+  if ((a === 'ID' && b === 'PO') || (a === 'AL' && b === 'NU') || (a === 'NU' && b === 'AL')) return false;
+  if ((a === 'PR' && (b === 'ID' || b === 'AL')) || (a === 'AL' && b === 'PR') || (a === 'PO' && b === 'AL')) return false;
+  if ((a === 'PR' || a === 'PO') && (b === 'OP' || b === 'NU')) return false;
+  if (b === 'NU' && (a === 'NU' || a === 'SY' || a === 'IS')) return false;
+  if (a === 'NU' && (b === 'PO' || b === 'PR')) return false;
+  if (a === 'CL' && (b === 'PO' || b === 'PR')) return false;
+  if (a === 'AL' && b === 'AL') return false;
+  if ((a === 'IS' || a === 'SY') && b === 'AL') return false;
+  if ((a === 'AL' || a === 'NU') && b === 'OP') return false;
+  if (a === 'CL' && (b === 'AL' || b === 'NU')) return false;
+  return true;
+}
+
 /** Whether year, month (1–12) and day name a real calendar date. */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day));

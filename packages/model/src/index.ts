@@ -22,4 +22,4 @@ export { blockLines, documentLines, originAt, tableLines } from './document.js';
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
 export { derived, fontRoles, headerLines, layout } from './layout.js';
 export { eighthPointToPt, mmToEmu, mmToPt, mmToTwip, ptToEighthPoint, ptToHalfPoint, ptToMm, ptToTwip, twipToPt } from './units.js';
-export { chineseContext, formatChineseDate, fullWidthMarks, hanCharacter, isCalendarDate, isChineseContext, isHan, lineBreakClasses } from './chinese-text.js';
+export { chineseContext, formatChineseDate, fullWidthMarks, hanCharacter, isCalendarDate, isChineseContext, isHan, lineBreakClasses, splitsPair, westernBreakAllowed } from './chinese-text.js';

@@ -101,10 +101,16 @@ export const layout = {
      * the advances do not change, so a bold run breaks lines as a regular one does.
      */
     boldStrokeEm: 0.03,
-    /** GB/T 15834 避头尾: these never start a line … */
-    noLineStart: '，。、；：？！）》」』】〕〉”’…—·%‰℃°,.;:?!)]}',
+    /**
+     * GB/T 15834 避头尾, where a line's overflow falls in Chinese text: these never start a line …
+     * (the Simplified Chinese lists of LibreOffice and, written into the DOCX, of Word). The
+     * 破折号 —— and 省略号 …… may start a line (GB/T 15834 5.1.4, 5.1.5) but are never split.
+     */
+    noLineStart: '，。、；：？！）》」』】〕〗〉”’·%‰℃°～々‖•―′｜｝．,.;:?!)]}',
     /** … and these never end one. */
-    noLineEnd: '（《「『【〔〈“‘([{',
+    noLineEnd: '（《「『【〔〖〈〝“‘［｛£¥￡￥([{',
+    /** Pairs never split across lines (GB/T 15834 5.1.4 破折号, 5.1.5 省略号). */
+    unsplittable: ['——', '……'] as readonly string[],
   },
   paragraph: {
     /** 7.3.3: first line indented two characters, continuation flush left. */

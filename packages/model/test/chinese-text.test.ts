@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, fullWidthMarks, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses } from '../src/index.js';
+import { formatChineseDate, fullWidthMarks, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
 
 describe('Chinese text rules', () => {
   it('count the Extension planes, Extension A, compatibility ideographs and 〇 as Han', () => {
@@ -26,6 +26,21 @@ describe('Chinese text rules', () => {
     expect([...lineBreakClasses.noLineEnd].join('')).toBe(layout.text.noLineEnd);
     expect(lineBreakClasses.noLineStart.has('，')).toBe(true);
     expect(lineBreakClasses.noLineEnd.has('《')).toBe(true);
+  });
+
+  it('never split a 破折号 or 省略号, which may start a line (GB/T 15834 5.1.4, 5.1.5)', () => {
+    expect(splitsPair('—', '—')).toBe(true);
+    expect(splitsPair('…', '…')).toBe(true);
+    expect(splitsPair('法', '—')).toBe(false);
+    expect(lineBreakClasses.noLineStart.has('—') || lineBreakClasses.noLineStart.has('…')).toBe(false);
+  });
+
+  it('break Western text where UAX #14 allows, as LibreOffice does', () => {
+    const allowed = (pair: string) => westernBreakAllowed(pair[0]!, pair[1]!);
+    // Inside numbers and words, between a closing mark and a digit or letter, before a closing mark, either side of ”: never.
+    for (const pair of ['20', '.5', '5%', 'AP', '。2', '，1', '》A', '3）', '1“', '4”', 'P”', '法%', '——', '3·', '·1', 'T ', '/T', '”法', '”《']) expect(allowed(pair), pair).toBe(false);
+    // Between Chinese characters, after a hyphen, dash or space, before an opening quotation mark or bracket: yes.
+    for (const pair of ['法治', '3年', '法2', '-2', '—2', '4—', '法“', '法（', ' 9']) expect(allowed(pair), pair).toBe(true);
   });
 
   it('print dates without zero padding and know the calendar', () => {

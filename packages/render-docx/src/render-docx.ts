@@ -15,7 +15,7 @@ import { knowsStyles, reuseParts, type FooterKind } from './reused-parts.js';
 import type { BuildContext, TableLayout } from './runs.js';
 import { say } from './runs.js';
 import { signatureBlock } from './signature.js';
-import { buildStyles, styleIds, styleSwitches } from './styles.js';
+import { buildStyles, setLineBreakRules, styleIds, styleSwitches } from './styles.js';
 
 /** A loaded font file, as `@gongwen/fonts` resolves it (only what embedding needs). */
 export interface EmbeddableFont {
@@ -117,7 +117,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   const withReusedParts = reuseParts(file, partsKey, footerKinds, (styles) =>
     new TextEncoder().encode(setStyleSwitches(new TextDecoder().decode(styles), styleSwitches)),
   );
-  const docx = normalizePackage(withReusedParts(packageParts(file)), { created: doc.meta.created });
+  const docx = normalizePackage(withReusedParts(packageParts(file)), { created: doc.meta.created, rewrite: { 'word/settings.xml': setLineBreakRules } });
   if (fonts.length) {
     const size = (docx.length / 1_048_576).toFixed(1);
     ctx.diagnostics.push({

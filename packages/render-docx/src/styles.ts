@@ -57,6 +57,9 @@ export function buildStyles(names: FontNames): IStylesOptions {
     sizeComplexScript: roleSize('body'),
     characterSpacing: docxGeometry.bodyCondense,
     color: fontRoles.body.color,
+    // Chinese text is Chinese to the client, so it breaks lines by its Chinese rules (Word's
+    // kinsoku lists are per language; LibreOffice picks its break iterator by it).
+    language: { eastAsia: 'zh-CN' },
   };
   const heading = (level: 1 | 2 | 3 | 4) => {
     const role = layout.headings.roles[level];
@@ -158,4 +161,20 @@ export function buildStyles(names: FontNames): IStylesOptions {
       },
     ],
   };
+}
+
+/**
+ * Word's custom 避头尾 lists (中文版式 → 首尾字符 → 自定义) for Chinese text: the layout spec's, so Word
+ * breaks lines as the PDF does (破折号 and 省略号 may start a line). LibreOffice ignores these
+ * elements and keeps its own Simplified Chinese lists, which agree with the spec's on Chinese
+ * punctuation (see the README).
+ */
+export function setLineBreakRules(settingsXml: string): string {
+  const escape = (chars: string) => chars.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const rules =
+    `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escape(layout.text.noLineEnd)}"/>` +
+    `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escape(layout.text.noLineStart)}"/>`;
+  // CT_Settings orders them after strictFirstAndLastChars, before the notes' properties and compat.
+  const next = /<w:(?:hdrShapeDefaults|footnotePr|endnotePr|compat|docVars|rsids)\b|<\/w:settings>/.exec(settingsXml);
+  return next ? settingsXml.slice(0, next.index) + rules + settingsXml.slice(next.index) : settingsXml;
 }

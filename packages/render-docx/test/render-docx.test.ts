@@ -67,6 +67,19 @@ describe('the styles', () => {
     expect(child(pPr, 'w:overflowPunct')!.attrs['w:val']).toBe('1');
   });
 
+  it('mark the text Chinese and give Word the layout spec\'s 避头尾 lists, so it breaks lines as the PDF does', async () => {
+    const { xml } = await render();
+    const defaults = find(xml('word/styles.xml'), 'w:rPrDefault')[0]!;
+    expect(find(defaults, 'w:lang')[0]!.attrs).toEqual({ 'w:eastAsia': 'zh-CN' });
+    const settings = xml('word/settings.xml');
+    expect(find(settings, 'w:noLineBreaksBefore')[0]!.attrs).toEqual({ 'w:lang': 'zh-CN', 'w:val': layout.text.noLineStart });
+    expect(find(settings, 'w:noLineBreaksAfter')[0]!.attrs).toEqual({ 'w:lang': 'zh-CN', 'w:val': layout.text.noLineEnd });
+    // CT_Settings order: the lists come before compat.
+    const names = find(settings, 'w:settings')[0]!.children.map((c) => c.name);
+    expect(names.indexOf('w:noLineBreaksBefore')).toBeLessThan(names.indexOf('w:compat'));
+    expect(names.indexOf('w:evenAndOddHeaders')).toBeLessThan(names.indexOf('w:noLineBreaksAfter'));
+  });
+
   it('map the four heading levels to Word\'s Heading 1–4 with outline levels and the GB fonts', async () => {
     const styles = (await render()).xml('word/styles.xml');
     const expected = { 1: '黑体', 2: '楷体_GB2312', 3: '仿宋_GB2312', 4: '仿宋_GB2312' } as const;

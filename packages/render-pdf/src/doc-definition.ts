@@ -122,8 +122,12 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     // The signature never stands alone at the top of a page: the body's last line goes with it,
     // and with the 附件说明 between them.
     lastBodyLineStart = lastLineOffset(doc.body, content);
+    const blocks = content.length;
     const carried = takeLastLine(content);
-    content.push({ ...node, stack: [...(carried ? [carried] : []), ...attachmentNote, ...(node.stack as Node[])] });
+    // A heading right before a one-line last paragraph goes with it (layout.headings.keepWithNext).
+    const headingsBefore: Node[] = [];
+    while (carried && content.length < blocks && layout.headings.keepWithNext && isHeadingNode(content[content.length - 1])) headingsBefore.unshift(...(content.pop()!.stack as Node[]));
+    content.push({ ...node, stack: [...headingsBefore, ...(carried ? [carried] : []), ...attachmentNote, ...(node.stack as Node[])] });
   } else content.push(...attachmentNote);
   doc.notes?.forEach((n) => content.push(textBlock(n, { role: 'body', size: body.size, tracking, left: layout.notes.indentChars * derived.charPitchPt }, m)));
 
@@ -280,6 +284,12 @@ function lastLineOffset(body: readonly BodyBlock[], content: Node[]): number | u
   // Only when the lines hold the paragraph's text exactly (line filling drops line breaks).
   if (lines.map(text).join('') !== block.runs.map((r) => r.text).join('')) return undefined;
   return lines.slice(0, -1).reduce((n, line) => n + text(line).length, 0);
+}
+
+/** A heading's node: a stack of lines that are all heading lines. */
+function isHeadingNode(n: Node | undefined): boolean {
+  const lines = n?.stack as Node[] | undefined;
+  return !!lines?.length && lines.every((l) => typeof l.headlineLevel === 'number' && l.headlineLevel > 0);
 }
 
 /** Removes and returns the last line of the flow: the last line of a filled paragraph, or a one-line node. */

@@ -76,9 +76,14 @@ function filledBlock(parts: { text: string; role: FontRole; bold?: boolean }[], 
   );
   const before = (options.blankLinesBefore ?? 0) * pitch;
   const stack = lines.map((line, i): Node => {
+    const ascent = Math.max(...line.pieces.map((p) => m.ascent(m.byId(p.font) ?? m.primary(p.role), options.size)), 0);
+    const delta = line.pieces.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
+    // A line in a face with a smaller ascent is moved down by delta inside its grid line: its box
+    // is delta shorter, so the line still fits the last grid line of a page.
+    const boxHeight = (options.lineHeightPt ?? pitch) - Math.max(0, delta);
     const text: Inline[] = line.pieces.map((p) => {
       const font = m.byId(p.font) ?? m.primary(p.role);
-      const inline: Inline = { text: p.text, font: p.font, fontSize: options.size, lineHeight: m.lineHeightFor(font, options.size, options.lineHeightPt) };
+      const inline: Inline = { text: p.text, font: p.font, fontSize: options.size, lineHeight: m.lineHeightFor(font, options.size, boxHeight) };
       const spacing = line.characterSpacing + (p.space ?? 0);
       if (spacing) inline.characterSpacing = spacing;
       // Bold in a face without a bold weight: the outline stroked too (layout.text.boldStrokeEm).
@@ -86,9 +91,7 @@ function filledBlock(parts: { text: string; role: FontRole; bold?: boolean }[], 
       if (options.color) inline.color = options.color;
       return inline;
     });
-    const ascent = Math.max(...text.map((t) => m.ascent(m.byId(t.font) ?? m.primary(options.role), t.fontSize)), 0);
-    const delta = text.length ? baselineShift(ascent, m, options.lineHeightPt) : 0;
-    return { style: TEXT_LINE, text, noWrap: true, margin: [round(left + line.indent), round((i === 0 ? before : 0) + delta), round(right), round(-delta)] };
+    return { style: TEXT_LINE, text, noWrap: true, margin: [round(left + line.indent), round((i === 0 ? before : 0) + delta), round(right), round(-Math.min(0, delta))] };
   });
   return { stack };
 }

@@ -1,4 +1,4 @@
-import { layout, lineBreakClasses, type FontRole } from '@gongwen/model';
+import { layout, lineBreakClasses, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
 import { advanceOf, fontFor, unitsPerEm, type Metrics } from './metrics.js';
 
 /** A character with the font that draws it and its advance at the block's size (pt, without tracking). */
@@ -12,6 +12,8 @@ interface Glyph {
   fitAdvance: number;
   /** The automatic space before it (pt) when it follows a character on the same line. */
   space: number;
+  /** The script it is set in ('weak' characters take the script before them). */
+  script: 'east' | 'latin';
   /** Last of a run of one script and one font role (see `fillLines`). */
   runEnd: boolean;
 }
@@ -64,16 +66,65 @@ export function autospaceBetween(before: string | undefined, after: string, size
  * line a hair wider than the block (it would then wrap its last piece).
  */
 const EDGE_PT = 0.001;
-/** Latin letters, digits and their punctuation stay together, as words do. */
-const word = /[A-Za-z0-9.,%/+\-_:@#&·]/;
-/** A line may break after a hyphen between letters or digits (`2021-` | `2025年`), as the clients break it. */
-const breaksAfter = new Set(['-']);
+/** A letter or digit: what the clients look back to, from a line's overflow, for the rules to break it by. */
+const letterOrDigit = /[\p{L}\p{Nd}]/u;
+const EM_DASH = '—';
+const twoEmDashAdvance = new WeakMap<object, number>();
+/** The advance of —— as the font shapes it (a ligature in the Noto CJK faces), in font units. */
+function twoEmDash(f: ReturnType<typeof fontFor>): number {
+  let a = twoEmDashAdvance.get(f);
+  if (a === undefined) {
+    const shaper = f.font as unknown as { layout?: (text: string) => { advanceWidth: number } };
+    a = shaper.layout ? shaper.layout(EM_DASH + EM_DASH).advanceWidth : 2 * advanceOf(f, EM_DASH.codePointAt(0)!);
+    twoEmDashAdvance.set(f, a);
+  }
+  return a;
+}
+
+/** A letter of the Latin or the Han script: what digits and marks around it are shaped with. */
+const latinLetter = /\p{Script=Latin}/u;
+const hanLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const shapedAdvances = new WeakMap<object, Map<string, number[] | null>>();
+/** Advances (font units) of a text shaped as Latin script, kerning included; null when glyphs and characters do not pair up. */
+function latinAdvances(f: ReturnType<typeof fontFor>, text: string): number[] | null {
+  let cache = shapedAdvances.get(f);
+  if (!cache) shapedAdvances.set(f, (cache = new Map()));
+  let a = cache.get(text);
+  if (a === undefined) {
+    const shaper = f.font as unknown as { layout?: (text: string, features?: string[], script?: string) => { positions: { xAdvance: number }[] } };
+    const positions = shaper.layout?.(text, undefined, 'latn').positions;
+    a = positions && positions.length === [...text].length ? positions.map((p) => p.xAdvance) : null;
+    if (cache.size > 4096) cache.clear();
+    cache.set(text, a);
+  }
+  return a;
+}
+
 /**
- * Characters LibreOffice (shaping the CJK face for Chinese) sets a full em wide where the PDF's
- * font draws them narrower: the em dash of ——. Lines are fitted at that width; the glyph is drawn
- * at its own, the justified line taking up the difference.
+ * Digits, letters and marks that follow a Latin letter (`GB/T 9704`, `GB。2023`) are shaped by the
+ * clients as Latin script, with the font's Latin kerning (Noto CJK's digits then 0.55 em each); after
+ * a Chinese character (`2023年`) as Chinese, at their own advances. Lines are fitted the same way.
  */
-const fullWidthInClients = new Set(['—']);
+function fitLatinShaping(glyphs: Glyph[], size: number, m: Metrics): void {
+  let context: 'latin' | 'han' = 'han';
+  let i = 0;
+  while (i < glyphs.length) {
+    const g = glyphs[i]!;
+    if (hanLetter.test(g.char)) context = 'han';
+    else if (latinLetter.test(g.char)) context = 'latin';
+    if (context !== 'latin' || g.script !== 'latin' || g.char === EM_DASH) {
+      i++;
+      continue;
+    }
+    // A run of one font shaped as Latin, up to a Chinese character, a dash or another font.
+    let j = i;
+    while (j < glyphs.length && glyphs[j]!.font === g.font && glyphs[j]!.script === 'latin' && glyphs[j]!.char !== EM_DASH && !hanLetter.test(glyphs[j]!.char)) j++;
+    const f = m.byId(g.font);
+    const advances = f ? latinAdvances(f, glyphs.slice(i, j).map((x) => x.char).join('')) : null;
+    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitAdvance = (a / unitsPerEm(f)) * size));
+    i = j;
+  }
+}
 
 export interface FillOptions {
   /** Line width in pt. */
@@ -96,7 +147,7 @@ export interface FillOptions {
  */
 export function fillLines(parts: { text: string; role: FontRole; bold?: boolean }[], options: FillOptions, m: Metrics): FilledLine[] {
   const glyphs: Glyph[] = [];
-  const scripts: Script[] = [];
+  const scripts: ('east' | 'latin')[] = [];
   let previous: string | undefined;
   for (const part of parts) {
     for (const char of part.text) {
@@ -105,16 +156,28 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
       const f = fontFor(m, part.role, cp);
       const space = autospaceBetween(previous, char, options.size);
       const advance = (Math.max(0, advanceOf(f, cp)) / unitsPerEm(f)) * options.size;
-      const fitAdvance = fullWidthInClients.has(char) ? Math.max(advance, options.size) : advance;
-      glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitAdvance, space, runEnd: false });
       const script = scriptOf(char);
-      scripts.push(script === 'weak' ? (scripts[scripts.length - 1] ?? 'east') : script);
+      const resolved: 'east' | 'latin' = script === 'weak' ? (scripts[scripts.length - 1] ?? 'east') : script;
+      scripts.push(resolved);
+      // The clients set an em dash a full em wide in Chinese text (the font's own advance among
+      // Latin letters), and a pair as one two-em glyph: the second dash adds nothing and takes no tracking.
+      let fitAdvance = advance;
+      const before = glyphs[glyphs.length - 1];
+      if (char === EM_DASH && before?.char === EM_DASH && before.fitAdvance > 0 && before.script === resolved && before.font === f.id) {
+        before.fitAdvance = resolved === 'east' ? 2 * options.size : (twoEmDash(f) / unitsPerEm(f)) * options.size;
+        fitAdvance = 0;
+      } else if (char === EM_DASH && resolved === 'east') fitAdvance = Math.max(advance, options.size);
+      glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitAdvance, space, script: resolved, runEnd: false });
       previous = char;
     }
   }
+  fitLatinShaping(glyphs, options.size, m);
   glyphs.forEach((g, i) => {
     const next = glyphs[i + 1];
-    g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i];
+    // A space is a run of its own in LibreOffice: neither it nor the character before it is tracked.
+    g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i] || g.char === ' ' || next.char === ' ';
+    // The first dash of a two-em pair is tracked as one glyph with the second.
+    if (next && next.fitAdvance === 0 && next.char === EM_DASH) g.runEnd = next.runEnd;
   });
 
   // Lines are fitted as Word and LibreOffice fit them (derived.lineBreakTrackingPt): every
@@ -130,12 +193,16 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
     const lead = (g: Glyph) => (end === start ? 0 : g.space);
     while (end < glyphs.length && used + lead(glyphs[end]!) + glyphs[end]!.fitAdvance <= available + 1e-6) {
       const g = glyphs[end]!;
-      used += lead(g) + g.fitAdvance + (g.runEnd ? 0 : fit);
+      used += lead(g) + g.fitAdvance + (g.runEnd || g.fitAdvance === 0 ? 0 : fit);
       end++;
     }
+    // A two-em dash is one glyph: it fits whole or goes down whole.
+    if (end < glyphs.length && end - 1 > start && glyphs[end]!.fitAdvance === 0 && glyphs[end]!.char === EM_DASH) end--;
     if (end < glyphs.length) end = breakPoint(glyphs, start, end);
     lines.push(glyphs.slice(start, end));
     start = end;
+    // Spaces where a line breaks are not carried to the next line's start.
+    while (start < glyphs.length && glyphs[start]!.char === ' ') start++;
   }
 
   return lines.map((line, i) => {
@@ -159,19 +226,25 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
 }
 
 /**
- * Moves a break back from `end` (the first glyph that does not fit) so that the next line does not
- * start with closing punctuation, this line does not end with an opening bracket, and no Latin word
- * or number is split. Never returns `start` (a line always takes at least one glyph).
+ * Where a line breaks whose first glyph not to fit is `end`, as Word and LibreOffice break it.
+ * They look back from the overflow to the nearest letter or digit: if it is Chinese, the break
+ * moves back only while the next line would start with closing punctuation or this one end with an
+ * opening mark (避头尾); if it is Latin, the break moves back to where UAX #14 allows one (never
+ * inside a number or word, nor between `。` and a digit). A line breaks at a space; a 破折号 or
+ * 省略号 is never split. Never returns `start` (a line always takes at least one glyph).
  */
 function breakPoint(glyphs: Glyph[], start: number, end: number): number {
+  if (glyphs[end]!.char === ' ') return end;
+  let look = end;
+  while (look > start && !letterOrDigit.test(glyphs[look]!.char)) look--;
+  const western = glyphs[look]!.script === 'latin' && letterOrDigit.test(glyphs[look]!.char);
   let at = end;
-  for (let guard = 0; guard < 8 && at > start + 1; guard++) {
-    const next = glyphs[at]!.char;
-    const prev = glyphs[at - 1]!.char;
-    if (noStart.has(next) || noEnd.has(prev) || (word.test(next) && word.test(prev) && !breaksAfter.has(prev))) at--;
-    else break;
-  }
-  // A Latin word longer than the line is split where it overflowed.
-  if (at <= start + 1 && word.test(glyphs[end]!.char)) return end;
+  const allowed = (i: number) => {
+    const prev = glyphs[i - 1]!.char;
+    const next = glyphs[i]!.char;
+    if (splitsPair(prev, next)) return false;
+    return western ? westernBreakAllowed(prev, next) : !noStart.has(next) && !noEnd.has(prev);
+  };
+  while (at > start && !allowed(at)) at--;
   return at > start ? at : end;
 }

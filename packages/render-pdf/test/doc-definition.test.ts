@@ -58,6 +58,28 @@ describe('buildDocDefinition', () => {
     expect(spread).toBeGreaterThan(0);
   });
 
+  it('breaks around Latin words and numbers, 破折号 and 省略号 as Word and LibreOffice do', () => {
+    const { signature: _, ...unsigned } = plainDocument(0);
+    // Continuation lines of 28 characters; the probe sits where the second line overflows.
+    const linesOf = (probe: string) => {
+      const text = `${'法'.repeat(26)}${'治'.repeat(27)}${probe}`;
+      const def = buildDocDefinition({ ...unsigned, body: [{ kind: 'paragraph', runs: [{ text }] }] }, fonts);
+      const para = def.content.find((n: AnyNode) => n.stack?.[0]?.text?.[0]?.text?.startsWith('法法')) as AnyNode;
+      const lines = (para.stack as AnyNode[]).map((l) => l.text.map((t: AnyNode) => t.text).join(''));
+      expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      return lines.slice(1);
+    };
+    // No break between a closing mark and a digit: the Chinese character before goes down with them.
+    expect(linesOf('。2021年')[1]).toBe('治。2021年');
+    // None between a digit and the quotation mark after it, nor inside a number.
+    expect(linesOf('1“法”')[1]).toBe('1“法”');
+    // An opening quotation mark may start a line after a Chinese character.
+    expect(linesOf('“12·4”')[1]).toBe('“12·4”');
+    // 破折号 and 省略号 may start a line but are never split; —— is one two-em glyph wide.
+    expect(linesOf('——法')[1]).toBe('——法');
+    expect(linesOf('治……法')[1]).toBe('……法');
+  });
+
   it('numbers odd pages on the right and even pages on the left, nothing on a blank page', () => {
     const def = buildDocDefinition(plainDocument(1), fonts);
     const odd = def.footer(3, 4) as AnyNode[];
@@ -123,6 +145,16 @@ describe('keeping the signature with the body', () => {
     expect(sig.stack[0].text.map((t: AnyNode) => t.text).join('')).toMatch(/成效。$/);
     expect(sig.stack[1].text.map((t: AnyNode) => t.text).join('')).toBe('遂溪县乌塘镇人民政府');
   });
+
+  it('carries a heading with a one-line last paragraph into the signature block, so it never ends a page alone', () => {
+    const doc = plainDocument(2);
+    doc.body = [...doc.body, { kind: 'heading', level: 1, marker: '四、', text: '下一步工作安排' }, { kind: 'paragraph', runs: [{ text: '加强法制宣传教育。' }] }];
+    const def = buildDocDefinition(doc, fonts);
+    const sig = def.content.find((n: AnyNode) => n.unbreakable) as AnyNode;
+    const lineText = (l: AnyNode): string => (l.text ? l.text.map((t: AnyNode) => t.text).join('') : (l.stack as AnyNode[]).map(lineText).join(''));
+    const texts = (sig.stack as AnyNode[]).slice(0, 3).map(lineText);
+    expect(texts).toEqual(['四、下一步工作安排', '加强法制宣传教育。', '遂溪县乌塘镇人民政府']);
+  });
 });
 
 describe('fonts from a TrueType collection', () => {
@@ -156,5 +188,23 @@ describe('fonts of another ascent', () => {
       const steps = (l.baseline - first) / derived.linePitchPt;
       expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.002);
     }
+  });
+
+  it('sets a line in such a font on the last grid line of a page too: pages break as with the body font', async () => {
+    const roboto = join(import.meta.dirname, '..', '..', 'fonts', 'test', 'fixtures', 'Roboto-Regular.ttf');
+    const mixed = resolveFonts({ systemDirs: [], env: {}, files: { heading2: roboto } }).fonts;
+    const doc = plainDocument(0);
+    // Paragraphs of three to five lines whose first line is all run-in lead: some of them start on a page's last line.
+    const lead = 'Overview of the year and of the work the office has done in it, with the figures ';
+    const linesPerPage = async (role: 'heading2' | 'body') => {
+      doc.body = Array.from({ length: 40 }, (_, i) => ({ kind: 'paragraph' as const, runs: [{ text: lead, role }, { text: '法'.repeat(40 + 28 * (i % 3)) }] }));
+      const { lines } = await readLines((await renderPdf(doc, mixed)).pdf);
+      const perPage: number[] = [];
+      for (const l of lines) if (mm(l.baseline) < 262) perPage[l.page - 1] = (perPage[l.page - 1] ?? 0) + 1;
+      return perPage;
+    };
+    const shifted = await linesPerPage('heading2');
+    expect(shifted.length).toBeGreaterThan(5);
+    expect(shifted).toEqual(await linesPerPage('body'));
   });
 });
