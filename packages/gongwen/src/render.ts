@@ -103,8 +103,7 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
 
   // Check: what a reviewing office would send back, warnings (errors under strict) reported with
   // any font problem below so that one run shows everything; the rules' own errors first.
-  const sourceText = typeof source === 'string' ? source : new TextDecoder().decode(source);
-  const findings = await lintLoaded(report, loaded, style, { source: sourceText, filename, lang });
+  const findings = await lintLoaded(report, loaded, style, { filename, lang });
   const ranked = [...findings].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
   diagnostics.push(...ranked.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
 

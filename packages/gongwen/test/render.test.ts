@@ -144,6 +144,17 @@ describe('content rules', () => {
     expect(fixed!.split('\n')[0]).toBe(guangdong.split('\n')[0]);
     expect(fixed).toContain('提高政治站位，聚焦思想引领');
   });
+
+  it('lint() reads the text the positions count in: a byte order mark or old Mac line ends move no finding, and a fix keeps the mark', async () => {
+    const where = (result: { diagnostics: { ruleId?: string; line?: number; column?: number; endLine?: number; endColumn?: number }[] }) =>
+      result.diagnostics.filter((d) => d.ruleId === 'form/halfwidth-punctuation').map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn}`);
+    const plain = where(await lint(guangdong, { filename: 'g.yaml' }));
+    expect(where(await lint(new TextEncoder().encode(`\uFEFF${guangdong}`), { filename: 'g.yaml' }))).toEqual(plain);
+    expect(where(await lint(`\uFEFF${guangdong}`, { filename: 'g.yaml' }))).toEqual(plain);
+    expect(where(await lint(guangdong.replace(/\r?\n/g, '\r'), { filename: 'g.yaml' }))).toEqual(plain);
+    const { fixed } = await lint(`\uFEFF${guangdong}`, { filename: 'g.yaml', fix: true });
+    expect(fixed!.startsWith(`\uFEFF${guangdong.split('\n')[0]}`)).toBe(true);
+  });
 });
 
 describe('listStyles', () => {

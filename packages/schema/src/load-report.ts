@@ -12,6 +12,8 @@ export interface LoadReportResult {
   diagnostics: Diagnostic[];
   /** Where a value of the data sits in the source, for later stages that check content. */
   locate(path: DataPath): SourceRange | undefined;
+  /** The text the positions count in (decoded once, without a byte order mark), when the input could be read. */
+  text?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export function loadReport(input: string | Uint8Array, options: LoadReportOption
     );
   }
   const sorted = sortDiagnostics(diagnostics);
-  if (loaded.data === undefined || loaded.isEmpty || hasErrors(sorted)) return { diagnostics: sorted, locate: loaded.locate };
-  return { report: loaded.data as Report, diagnostics: sorted, locate: loaded.locate };
+  const read = { locate: loaded.locate, ...(loaded.text !== undefined ? { text: loaded.text } : {}) };
+  if (loaded.data === undefined || loaded.isEmpty || hasErrors(sorted)) return { diagnostics: sorted, ...read };
+  return { report: loaded.data as Report, diagnostics: sorted, ...read };
 }
