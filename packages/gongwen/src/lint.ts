@@ -29,17 +29,12 @@ export async function lintLoaded(
   options: { filename?: string; lang?: Lang },
 ): Promise<Diagnostic[]> {
   const stage = await loadStage('lint');
-  const { required } = style.manifest.parts;
-  // Each required part by the heading the style would print for it (custom parts bring their own).
-  const headings = Object.fromEntries(
-    required.filter((kind) => kind !== 'custom').map((kind) => [kind, style.fill(`parts.headings.${kind}`, { year: report.year, nextYear: report.year + 1 })]),
-  );
   return stage.lintReport(report, {
     ...(loaded.text !== undefined ? { source: loaded.text } : {}),
     filename: options.filename,
     locate: loaded.locate,
     lang: options.lang,
-    style: { name: style.name, requiredParts: required, headings },
+    style: stage.lintStyleOf(style, report),
     // The clock is read here, by the caller, so that lint itself stays deterministic.
     today: new Date(),
   });
