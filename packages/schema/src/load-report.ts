@@ -1,4 +1,4 @@
-import { error, hasErrors, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, hasErrors, say, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { loadAndCheck, type LoadYamlOptions } from './load-yaml.js';
 import { pointAt, type DataPath, type SourceRange } from './locate.js';
 import type { Report } from './report.generated.js';
@@ -26,10 +26,10 @@ export function loadReport(input: string | Uint8Array, options: LoadReportOption
   const diagnostics = [...loaded.diagnostics];
   if (loaded.isEmpty && diagnostics.length === 0) {
     diagnostics.push(
-      error('input/empty', lang === 'en' ? 'the file holds only comments, no data' : '文件里只有注释，没有数据', {
+      error('input/empty', say(lang, '文件里只有注释，没有数据', 'the file holds only comments, no data'), {
         file: options.filename,
         ...pointAt(1, 1),
-        hint: lang === 'en' ? 'write at least style, year, issuers and parts' : '至少要写 style、year、issuers 和 parts。',
+        hint: say(lang, '至少要写 style、year、issuers 和 parts。', 'write at least style, year, issuers and parts'),
       }),
     );
   }

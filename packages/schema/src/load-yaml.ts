@@ -1,4 +1,4 @@
-import { error, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { LineCounter, type Document } from 'yaml';
 import { dropForbiddenChars } from './forbidden-chars.js';
 import { createLocator, pointAt, type DataPath, type SourceRange } from './locate.js';
@@ -64,10 +64,10 @@ function load(input: string | Uint8Array, options: LoadYamlOptions): Loaded {
   const deep = deepestPath(parsed.data, maxDepth);
   if (deep) {
     diagnostics.push(
-      error('input/too-deep', lang === 'en' ? `the data is nested more than ${maxDepth} levels deep` : `数据嵌套超过 ${maxDepth} 层`, {
+      error('input/too-deep', say(lang, `数据嵌套超过 ${maxDepth} 层`, `the data is nested more than ${maxDepth} levels deep`), {
         file,
         ...(locate(deep) ?? pointAt(1, 1)),
-        hint: lang === 'en' ? 'a report has a few levels of parts, sections and items' : '报告只有部分、小节、条目几层；请检查缩进。',
+        hint: say(lang, '报告只有部分、小节、条目几层；请检查缩进。', 'a report has a few levels of parts, sections and items'),
       }),
     );
     return { diagnostics, locate, text, source };
