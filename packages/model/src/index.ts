@@ -23,4 +23,14 @@ export { blockLines, documentLines, originAt, placeAtOrigin, tableLines } from '
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
 export { derived, fontRoles, headerLines, layout } from './layout.js';
 export { eighthPointToPt, mmToEmu, mmToPt, mmToTwip, ptToEighthPoint, ptToHalfPoint, ptToMm, ptToTwip, twipToPt } from './units.js';
-export { chineseContext, formatChineseDate, fullWidthMarks, hanCharacter, isCalendarDate, isChineseContext, isHan, lineBreakClasses } from './chinese-text.js';
+export {
+  chineseContext,
+  formatChineseDate,
+  fullWidthMarks,
+  halfWidthInChineseContext,
+  hanCharacter,
+  isCalendarDate,
+  isChineseContext,
+  isHan,
+  lineBreakClasses,
+} from './chinese-text.js';
