@@ -9,3 +9,30 @@ export declare function baseStyleName(manifestText: string | undefined): string 
  * then in `roots` (by default the bundled styles).
  */
 export declare function readStyleFiles(dir: string, options?: { roots?: string[] }): Record<string, string>;
+/**
+ * The file on disk that a key of `readStyleFiles(dir, options)` was read from (`../national/document.hbs`
+ * → the document.hbs of the folder that base was found in), so a diagnostic about a template names
+ * a file an editor can open; `undefined` for a key no folder of the style holds.
+ */
+export declare function styleFileOnDisk(dir: string, key: string, options?: { roots?: string[] }): string | undefined;
+
+/** A style folder found on disk. */
+export interface StyleInfo {
+  name: string;
+  dir: string;
+  /** The manifest's one-line description, if it has one. */
+  description?: string;
+  region?: string;
+}
+
+export interface StyleSearchOptions {
+  /** Extra folders holding one sub-folder per style, searched before the bundled ones. */
+  styleDirs?: string[];
+}
+
+/** The bundled styles and those in `styleDirs` (folders of one sub-folder per style), by name; earlier folders win. */
+export declare function listStyles(options?: StyleSearchOptions): StyleInfo[];
+/** The style folder of that name, as `listStyles` finds it; `undefined` for a name no folder has (or no name at all). */
+export declare function findStyle(name: string, options?: StyleSearchOptions): Pick<StyleInfo, 'name' | 'dir'> | undefined;
+
+export { styleSummary, type StyleSummary } from './style-info.js';

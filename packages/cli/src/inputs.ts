@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Lang } from '@gongwen/diagnostics';
+import { say, type Lang } from '@gongwen/diagnostics';
 
 /** One report to process. */
 export interface InputFile {
@@ -78,10 +78,10 @@ export function outputPath(input: InputFile, ext: string, outDir: string | undef
 /** Parses `k/n` (1-based), or returns a message saying what is wrong. */
 export function parseShard(value: string, lang: Lang = 'en'): { index: number; count: number } | string {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  if (!m) return lang === 'en' ? `--shard expects k/n, e.g. 2/8 (got "${value}")` : `--shard 应写成 k/n，如 2/8（收到“${value}”）`;
+  if (!m) return say(lang, `--shard 应写成 k/n，如 2/8（收到“${value}”）`, `--shard expects k/n, e.g. 2/8 (got "${value}")`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return lang === 'en' ? `--shard ${value}: k must be between 1 and n` : `--shard ${value}：k 应在 1 到 n 之间`;
+  if (count < 1 || index < 1 || index > count) return say(lang, `--shard ${value}：k 应在 1 到 n 之间`, `--shard ${value}: k must be between 1 and n`);
   return { index, count };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { error, hasErrors, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, hasErrors, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 // Its own entry: a single render should not load the thread pool to hash its fonts.
 import { fontsKey, stylesKey } from '@gongwen/pool/environment-key';
 import { render, type Format } from 'gongwen';
@@ -79,7 +79,7 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
   try {
     bytes = readFileSync(job.input);
   } catch (e) {
-    const message = job.lang === 'en' ? `cannot read the file: ${(e as Error).message}` : `无法读取文件：${(e as Error).message}`;
+    const message = say(job.lang, `无法读取文件：${(e as Error).message}`, `cannot read the file: ${(e as Error).message}`);
     return record('failed', { diagnostics: [error('io/read', message, { file: job.display })] });
   }
   const key = job.track || job.previous ? await jobKey(job, bytes) : undefined;
@@ -128,7 +128,7 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
     try {
       writeFileAtomic(path, buf);
     } catch (e) {
-      const message = job.lang === 'en' ? `cannot write ${path}: ${(e as Error).message}` : `无法写入 ${path}：${(e as Error).message}`;
+      const message = say(job.lang, `无法写入 ${path}：${(e as Error).message}`, `cannot write ${path}: ${(e as Error).message}`);
       diagnostics.push(error('io/write', message, { file: job.display }));
       return record('failed', { diagnostics, outputs, ...withSource });
     }
@@ -139,9 +139,9 @@ export async function runJob(job: RenderJob): Promise<RenderRecord> {
 
 export function internalError(e: unknown, job: Pick<RenderJob, 'display' | 'lang'>): Diagnostic {
   const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  return error('internal/exception', job.lang === 'en' ? `internal error while rendering: ${message}` : `渲染时发生内部错误：${message}`, {
+  return error('internal/exception', say(job.lang, `渲染时发生内部错误：${message}`, `internal error while rendering: ${message}`), {
     file: job.display,
-    hint: job.lang === 'en' ? 'this is a bug in gongwen; please report it with this file' : '这是 gongwen 的缺陷，请附上此文件报告',
+    hint: say(job.lang, '这是 gongwen 的缺陷，请附上此文件报告', 'this is a bug in gongwen; please report it with this file'),
   });
 }
 

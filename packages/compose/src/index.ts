@@ -13,3 +13,5 @@ export { loadSeals } from './load-seals.js';
 export type { LoadSealsOptions, LoadSealsResult, SealSource } from './load-seals.js';
 export { checkSealImage, checkSealPixels, sealLimits, sealProblem } from './seal-image.js';
 export type { SealCheck } from './seal-image.js';
+export { unknownStyle } from './unknown-style.js';
+export type { UnknownStyleOptions } from './unknown-style.js';

@@ -4,7 +4,7 @@ import * as fontkit from 'fontkit';
 import { loadFontWith, type LoadFontOptions } from './load-font.js';
 import type { LoadedFont } from './font-set.js';
 
-export type { CheckGlyphsResult, GlyphIssue } from './check-glyphs.js';
+export type { CheckGlyphsOptions, CheckGlyphsResult, GlyphIssue } from './check-glyphs.js';
 export { checkGlyphs } from './check-glyphs.js';
 export type { PlacedText } from './document-texts.js';
 export { documentTexts } from './document-texts.js';

@@ -1,5 +1,5 @@
 // In Node, everything: what runs anywhere (./browser.ts) and what reads the disk (./node.ts).
-export type { CheckGlyphsResult, GlyphIssue } from './check-glyphs.js';
+export type { CheckGlyphsOptions, CheckGlyphsResult, GlyphIssue } from './check-glyphs.js';
 export { checkGlyphs } from './check-glyphs.js';
 export type { PlacedText } from './document-texts.js';
 export { documentTexts } from './document-texts.js';

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { error, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { FontRole } from '@gongwen/model';
 import { adaptFontkit } from './fontkit-adapter.js';
 import { allRoles, bundledFaces, lookAlikeFamilies, officialFamilies } from './families.js';
@@ -173,15 +173,14 @@ interface Choice {
 }
 
 function resolveUncached(options: ResolveFontsOptions, configuredDirs: string[], systemDirs: readonly string[]): ResolveFontsResult {
-  const en = options.lang === 'en';
   const diagnostics: Diagnostic[] = [];
   const configuredFaces = scanFolders(configuredDirs);
   const installedFaces = scanFolders(systemDirs);
   for (const dir of configuredDirs) {
     if (!scanFolders([dir]).length) {
       diagnostics.push(
-        warning('fonts/empty-folder', en ? `no font files found in the configured folder ${dir}` : `配置的字体目录 ${dir} 中没有字体文件`, {
-          hint: en ? 'check --font-dir and GONGWEN_FONT_DIR' : '请检查 --font-dir 和 GONGWEN_FONT_DIR',
+        warning('fonts/empty-folder', say(options.lang, `配置的字体目录 ${dir} 中没有字体文件`, `no font files found in the configured folder ${dir}`), {
+          hint: say(options.lang, '请检查 --font-dir 和 GONGWEN_FONT_DIR', 'check --font-dir and GONGWEN_FONT_DIR'),
         }),
       );
     }
@@ -196,8 +195,8 @@ function resolveUncached(options: ResolveFontsOptions, configuredDirs: string[],
       if (f) list.push({ font: f, reason: 'configured-file' });
       else
         diagnostics.push(
-          error('fonts/unreadable', en ? `the font file configured for ${role} cannot be read as a font: ${file}` : `为 ${role} 配置的字体文件无法读取或不是字体：${file}`, {
-            hint: en ? 'give a .ttf, .otf or .ttc file' : '请指定 .ttf、.otf 或 .ttc 字体文件',
+          error('fonts/unreadable', say(options.lang, `为 ${role} 配置的字体文件无法读取或不是字体：${file}`, `the font file configured for ${role} cannot be read as a font: ${file}`), {
+            hint: say(options.lang, '请指定 .ttf、.otf 或 .ttc 字体文件', 'give a .ttf, .otf or .ttc file'),
           }),
         );
     }
@@ -231,8 +230,8 @@ function resolveUncached(options: ResolveFontsOptions, configuredDirs: string[],
     fonts[role] = dedupe([...own, ...extras, ...others]);
     if (!fonts[role].length) {
       diagnostics.push(
-        error('fonts/missing', en ? `no font found for ${role} (${officialFamilies[role][0]})` : `找不到用于 ${role} 的字体（${officialFamilies[role][0]}）`, {
-          hint: en ? 'install the font, or give one with --font-dir or GONGWEN_FONT_DIR' : '请安装该字体，或用 --font-dir / GONGWEN_FONT_DIR 指定字体目录',
+        error('fonts/missing', say(options.lang, `找不到用于 ${role} 的字体（${officialFamilies[role][0]}）`, `no font found for ${role} (${officialFamilies[role][0]})`), {
+          hint: say(options.lang, '请安装该字体，或用 --font-dir / GONGWEN_FONT_DIR 指定字体目录', 'install the font, or give one with --font-dir or GONGWEN_FONT_DIR'),
         }),
       );
     }

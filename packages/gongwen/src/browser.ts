@@ -3,9 +3,9 @@
 // come as bytes (`loadFont`, `fontSetOf`). Rendering is the same code as in Node, byte for byte.
 import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { bundledStyleFiles } from '@gongwen/templates/bundled';
+import { styleSummary } from '@gongwen/templates/style-info';
 import type { DefaultFonts } from './fonts.js';
 import { lintOn, type LintOptions, type LintResult } from './lint.js';
-import { manifestField } from './manifest-field.js';
 import type { Platform } from './platform.js';
 import { renderOn, type RenderOptions, type RenderResult } from './render.js';
 import { loadStage } from './stages.js';
@@ -29,12 +29,7 @@ export interface BundledStyleInfo {
 
 /** The styles that come with gongwen, by name. */
 export function listBundledStyles(): BundledStyleInfo[] {
-  return Object.entries(bundledStyleFiles).map(([name, files]) => {
-    const manifest = files['style.yaml'] ?? files['style.yml'] ?? '';
-    const description = manifestField(manifest, 'description');
-    const region = manifestField(manifest, 'region');
-    return { name, ...(description ? { description } : {}), ...(region ? { region } : {}) };
-  });
+  return Object.entries(bundledStyleFiles).map(([name, files]) => ({ name, ...styleSummary(files['style.yaml'] ?? files['style.yml']) }));
 }
 
 /** The text files of a bundled style, keyed by path in its folder (to show or edit them). */
@@ -56,7 +51,9 @@ const browserPlatform: Platform = {
     let hit = compiled.get(key);
     if (!hit) {
       const files = bundledStyleSource(name);
-      hit = files ? loadStyleFiles(files, { name, ...(options.lang ? { lang: options.lang } : {}) }) : Promise.resolve(unknownStyle(name, options.lang));
+      hit = files
+        ? loadStyleFiles(files, { name, ...(options.lang ? { lang: options.lang } : {}) })
+        : loadStage('compose').then((compose) => ({ diagnostics: [compose.unknownStyle(name, Object.keys(bundledStyleFiles), { lang: options.lang, canOpenFolder: true })] }));
       compiled.set(key, hit);
     }
     return hit;
@@ -86,17 +83,6 @@ export function validate(source: string | Uint8Array, options: Omit<RenderOption
 /** Loads a report and checks its content, as `lint` does in Node. */
 export function lint(input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
   return lintOn(browserPlatform, input, options);
-}
-
-function unknownStyle(name: string, lang: Lang | undefined): ResolveStyleResult {
-  const known = Object.keys(bundledStyleFiles).join(', ');
-  return {
-    diagnostics: [
-      error('style/unknown', say(lang, `没有名为“${name}”的样式`, `unknown style "${name}"`), {
-        hint: say(lang, `可用的样式：${known || '（无）'}，或打开一个样式文件夹`, `available styles: ${known || '(none)'}, or open a style folder`),
-      }),
-    ],
-  };
 }
 
 function fontsNeeded(lang: Lang | undefined): Diagnostic {

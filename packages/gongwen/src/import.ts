@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic, Lang, Result } from '@gongwen/diagnostics';
 import type { Report } from '@gongwen/schema';
-import type { Style } from './stages.js';
 import { listStyles, resolveStyle, type StyleSearchOptions } from './styles.js';
 
 export interface ImportOptions extends StyleSearchOptions {
@@ -20,12 +19,6 @@ export interface ImportResult extends Result {
   diagnostics: Diagnostic[];
 }
 
-/** What the importer needs of a style: its part order and required parts, default headings and numbering. */
-function facts(name: string, style: Style) {
-  const { manifest } = style;
-  return { name, order: manifest.parts.order, required: manifest.parts.required, headings: manifest.parts.headings, defaultNumbering: manifest.numbering.default, markers: manifest.numbering.markers };
-}
-
 /**
  * Imports an existing report (Word, WPS, text, Markdown, a web page) as report data, knowing the
  * styles on this machine: a heading the style words the same way is left to it, a part the style
@@ -37,7 +30,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions): Pro
   const styles = [];
   for (const info of listStyles(options)) {
     const { style } = await resolveStyle(info.name, { styleDirs: options.styleDirs, lang: options.lang });
-    if (style) styles.push(facts(info.name, style));
+    if (style) styles.push(importer.styleFactsOf(info.name, style.manifest));
   }
   if (options.style !== undefined && !styles.some((s) => s.name === options.style)) {
     const { diagnostics } = await resolveStyle(options.style, { styleDirs: options.styleDirs, lang: options.lang });

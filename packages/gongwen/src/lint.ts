@@ -24,22 +24,17 @@ export interface LintResult extends Result {
 /** The content rules a reviewing office applies, run on a report already loaded, in its style. */
 export async function lintLoaded(
   report: Report,
-  loaded: Pick<LoadReportResult, 'locate'>,
+  loaded: Pick<LoadReportResult, 'locate' | 'text'>,
   style: Style,
-  options: { source: string; filename?: string; lang?: Lang },
+  options: { filename?: string; lang?: Lang },
 ): Promise<Diagnostic[]> {
   const stage = await loadStage('lint');
-  const { required } = style.manifest.parts;
-  // Each required part by the heading the style would print for it (custom parts bring their own).
-  const headings = Object.fromEntries(
-    required.filter((kind) => kind !== 'custom').map((kind) => [kind, style.fill(`parts.headings.${kind}`, { year: report.year, nextYear: report.year + 1 })]),
-  );
   return stage.lintReport(report, {
-    source: options.source,
+    ...(loaded.text !== undefined ? { source: loaded.text } : {}),
     filename: options.filename,
     locate: loaded.locate,
     lang: options.lang,
-    style: { name: style.name, requiredParts: required, headings },
+    style: stage.lintStyleOf(style, report),
     // The clock is read here, by the caller, so that lint itself stays deterministic.
     today: new Date(),
   });
@@ -52,17 +47,15 @@ export async function lintOn(platform: Platform, input: string | Uint8Array, opt
     const diagnostics: Diagnostic[] = [];
     const ready = await loadWithStyle(platform, text, options, diagnostics);
     if (!ready) return { diagnostics };
-    // The schema accepted the bytes, so they are UTF-8.
-    const source = typeof text === 'string' ? text : new TextDecoder().decode(text);
-    diagnostics.push(...(await lintLoaded(ready.report, ready.loaded, ready.style, { source, filename, lang })));
-    return { diagnostics, source };
+    diagnostics.push(...(await lintLoaded(ready.report, ready.loaded, ready.style, { filename, lang })));
+    return { diagnostics, ...(ready.loaded.text !== undefined ? { source: ready.loaded.text } : {}) };
   };
   const first = await check(input);
   if (!options.fix || first.source === undefined) return { diagnostics: first.diagnostics };
   const stage = await loadStage('lint');
   const fixed = stage.fixReport(first.source, first.diagnostics);
   if (fixed === first.source) return { diagnostics: first.diagnostics };
-  // The decoder took off a UTF-8 byte order mark; the rewritten file keeps the one it had.
-  const bom = typeof input !== 'string' && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? '\uFEFF' : '';
+  // The loader took off a byte order mark; the rewritten file keeps the one it had.
+  const bom = (typeof input === 'string' ? input.charCodeAt(0) === 0xfeff : input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) ? '\uFEFF' : '';
   return { diagnostics: (await check(fixed)).diagnostics, fixed: bom + fixed };
 }

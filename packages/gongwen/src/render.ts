@@ -1,5 +1,5 @@
-import { hasErrors, say, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
-import { originAt, type Document, type FontRole } from '@gongwen/model';
+import { hasErrors, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
+import { placeAtOrigin, type Document, type FontRole } from '@gongwen/model';
 import { checkRenderOptions } from './check-options.js';
 import { formatStages, type Format } from './formats.js';
 import { loadStage, type FontSet, type StageName, type Stages, type Style } from './stages.js';
@@ -103,8 +103,7 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
 
   // Check: what a reviewing office would send back, warnings (errors under strict) reported with
   // any font problem below so that one run shows everything; the rules' own errors first.
-  const sourceText = typeof source === 'string' ? source : new TextDecoder().decode(source);
-  const findings = await lintLoaded(report, loaded, style, { source: sourceText, filename, lang });
+  const findings = await lintLoaded(report, loaded, style, { filename, lang });
   const ranked = [...findings].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
   diagnostics.push(...ranked.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
 
@@ -113,15 +112,12 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   const document = composed.document;
   if (!document || hasErrors(composed.diagnostics)) return done();
   const fonts = laysOut ? await fontsFor() : undefined;
-  if (fonts) {
-    const missingIsError = (options.strict ?? false) || !(options.allowMissingGlyphs ?? false);
-    diagnostics.push(...(await loadStage('fonts')).checkGlyphs(document, fonts, { lang }).diagnostics.map((d) => missingGlyph(d, missingIsError, lang)));
-  }
+  if (fonts) take((await loadStage('fonts')).checkGlyphs(document, fonts, { lang, allowMissing: !options.strict && (options.allowMissingGlyphs ?? false) }));
   // A report with an error gets no output at all, rather than some formats and not others.
   if (failed()) return done(document);
 
   // Render. A renderer's message about a node is placed where that node came from.
-  const placed = (result: Result) => diagnostics.push(...result.diagnostics.map((d) => placedAtOrigin(d, document)));
+  const placed = (result: Result) => diagnostics.push(...result.diagnostics.map((d) => placeAtOrigin(d, document)));
   // The PDF first: its layout tells the DOCX whether a blank page stands before the 版记 page,
   // where the body's last line starts, the line that goes with the signature, and how it laid the
   // tables out (rows' heights, rows that end a page); and the OFD draws
@@ -159,21 +155,4 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   // A renderer that refused (a seal it cannot decode) leaves no format behind either.
   if (failed()) for (const format of Object.keys(outputs) as Format[]) delete outputs[format];
   return done(document);
-}
-
-/** A diagnostic about a Document node with no position of its own, at the node's origin. */
-function placedAtOrigin(d: Diagnostic, document: Document): Diagnostic {
-  if (d.line !== undefined || d.path === undefined) return d;
-  // `signature.seals` without an index is about the seals as a whole: the first one stands for them.
-  const origin = originAt(document, d.path === 'signature.seals' ? 'signature.seals[0]' : d.path);
-  if (!origin) return d;
-  return { ...d, ...(origin.file !== undefined && !d.file ? { file: origin.file } : {}), line: origin.line, ...(origin.column !== undefined ? { column: origin.column } : {}), ...(origin.path && d.path !== 'signature.seals' ? { path: origin.path } : {}) };
-}
-
-/** A missing glyph is an error (an official document must not print an empty box) unless the caller allows it. */
-function missingGlyph(d: Diagnostic, asError: boolean, lang: Lang | undefined): Diagnostic {
-  if (d.ruleId !== 'render/missing-glyph') return d;
-  if (!asError) return { ...d, severity: 'warning' };
-  const optOut = say(lang, '；或用 --allow-missing-glyphs（allowMissingGlyphs: true）照样生成，该字将印成空框', '; or render anyway with --allow-missing-glyphs (allowMissingGlyphs: true), which prints an empty box');
-  return { ...d, severity: 'error', hint: `${d.hint ?? ''}${optOut}` };
 }

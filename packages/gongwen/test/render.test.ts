@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // Only the public exports, as an embedding application sees them.
 import { resolveFonts } from '@gongwen/fonts';
-import { lint, listStyles, readStyleFiles, render, validate } from 'gongwen';
+import { lint, listStyles, readStyleFiles, render, resolveStyle, validate } from 'gongwen';
 
 const examples = new URL('../../../examples/', import.meta.url);
 const liaoning = readFileSync(new URL('liaoning-zhuanghe-taipingling-2023.yaml', examples), 'utf8');
@@ -144,6 +144,17 @@ describe('content rules', () => {
     expect(fixed!.split('\n')[0]).toBe(guangdong.split('\n')[0]);
     expect(fixed).toContain('提高政治站位，聚焦思想引领');
   });
+
+  it('lint() reads the text the positions count in: a byte order mark or old Mac line ends move no finding, and a fix keeps the mark', async () => {
+    const where = (result: { diagnostics: { ruleId?: string; line?: number; column?: number; endLine?: number; endColumn?: number }[] }) =>
+      result.diagnostics.filter((d) => d.ruleId === 'form/halfwidth-punctuation').map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn}`);
+    const plain = where(await lint(guangdong, { filename: 'g.yaml' }));
+    expect(where(await lint(new TextEncoder().encode(`\uFEFF${guangdong}`), { filename: 'g.yaml' }))).toEqual(plain);
+    expect(where(await lint(`\uFEFF${guangdong}`, { filename: 'g.yaml' }))).toEqual(plain);
+    expect(where(await lint(guangdong.replace(/\r?\n/g, '\r'), { filename: 'g.yaml' }))).toEqual(plain);
+    const { fixed } = await lint(`\uFEFF${guangdong}`, { filename: 'g.yaml', fix: true });
+    expect(fixed!.startsWith(`\uFEFF${guangdong.split('\n')[0]}`)).toBe(true);
+  });
 });
 
 describe('listStyles', () => {
@@ -176,5 +187,33 @@ describe('listStyles in other folders', () => {
     expect(byName.national?.description).toBe('覆盖内置样式');
     expect(byName['not-a-style']).toBeUndefined();
     expect(styles.filter((s) => s.name === 'national')).toHaveLength(1);
+  });
+});
+
+describe('resolveStyle', () => {
+  it('names the file on disk of a template error, in the base a style extends too', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = mkdtempSync(join(tmpdir(), 'gongwen-styles-'));
+    const write = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('base/style.yaml', 'name: base\nextends: national\ndescription: 基础\n');
+    write('base/document.hbs', '{{#if year}}\n<p>x</p>\n');
+    write('child/style.yaml', 'name: child\nextends: base\ndescription: 派生\n');
+    write('child/end-matter.hbs', '{{#each}}\n');
+    const { style, diagnostics } = await resolveStyle('child', { styleDirs: [root] });
+    expect(style).toBeUndefined();
+    const files = diagnostics.filter((d) => d.ruleId === 'template/syntax').map((d) => d.file);
+    expect(files).toEqual(expect.arrayContaining([join(root, 'base', 'document.hbs')]));
+    expect(diagnostics.every((d) => !d.file || d.file.startsWith(root))).toBe(true);
+  });
+
+  it('answers an unknown name with the styles there are', async () => {
+    const { style, diagnostics } = await resolveStyle('../national');
+    expect(style).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ ruleId: 'style/unknown', hint: expect.stringContaining('national') }]);
   });
 });

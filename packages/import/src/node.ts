@@ -7,6 +7,8 @@ import { error } from '@gongwen/diagnostics';
 import { importReport, type ImportOptions, type ImportResult } from './import-report.js';
 import { t } from './messages.js';
 
+export { styleFactsOf } from './recognise.js';
+
 /** Extensions LibreOffice turns into a .docx first: old Word, WPS, RTF, OpenDocument. */
 export const convertedExtensions = ['.doc', '.wps', '.wpt', '.dot', '.rtf', '.odt'];
 

@@ -27,6 +27,18 @@ export interface StyleFacts {
   markers?: Partial<Record<1 | 2 | 3 | 4, string>>;
 }
 
+/** What `styleFactsOf` reads of a style's manifest (as `loadStyle` of `@gongwen/compose` gives it). */
+export interface ManifestFacts {
+  parts: { order: readonly PartKind[]; required: readonly PartKind[]; headings: Partial<Record<PartKind, string>> };
+  numbering: { default: Numbering; markers: Partial<Record<1 | 2 | 3 | 4, string>> };
+}
+
+/** The facts the importer needs of a loaded style: its part order and required parts, default headings and numbering. */
+export function styleFactsOf(name: string, manifest: ManifestFacts): StyleFacts {
+  const { parts, numbering } = manifest;
+  return { name, order: parts.order, required: parts.required, headings: parts.headings, defaultNumbering: numbering.default, markers: numbering.markers };
+}
+
 export interface RecogniseOptions {
   lang?: Lang;
   /** `--style`: the style named by the user, with what the importer should know of it. */

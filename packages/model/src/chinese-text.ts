@@ -24,6 +24,56 @@ export function isChineseContext(ch: string | undefined): boolean {
 /** Half-width marks that Chinese text writes full-width, and their full-width forms. */
 export const fullWidthMarks: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
+const halfWidthMark = /[,;:?!()]/;
+
+/** The nearest character (a whole code point) that is not a space or a tab, before (-1) or after (+1) the one at `i`. */
+function neighbourOf(text: string, i: number, step: -1 | 1): string | undefined {
+  for (let j = i + step; j >= 0 && j < text.length; j += step) {
+    const c = text[j]!;
+    if (c === ' ' || c === '\t') continue;
+    const code = c.charCodeAt(0);
+    // A character of the Extension planes is two UTF-16 units: read it whole from either end.
+    if (step < 0 && code >= 0xdc00 && code <= 0xdfff && j > 0) return text.slice(j - 1, j + 1);
+    if (step > 0 && code >= 0xd800 && code <= 0xdbff) return text.slice(j, j + 2);
+    return c;
+  }
+  return undefined;
+}
+
+/**
+ * Where the half-width `, ; : ? ! ( )` of a text stand in Chinese context (GB/T 15834; GB/T 9704
+ * ch. 9), as UTF-16 offsets in order: a mark whose nearest neighbour on either side (spaces
+ * skipped) is Chinese. A bracket pair is judged as a pair — both when either bracket has a Chinese
+ * neighbour or the text between them holds Chinese — so `村(居)` and `(一)` change whole while
+ * `(ABC)` in Latin text stays. `12.5%`, `1,000`, `3:00`, `2021-12-31` and `https://a.b/c?d=1`
+ * stay as they are. compose prints these marks full-width; lint asks for it, the same marks.
+ */
+export function halfWidthInChineseContext(text: string): number[] {
+  // Most strings of a report have no half-width mark at all.
+  if (!halfWidthMark.test(text)) return [];
+  const partner = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')' && open.length) {
+      const o = open.pop()!;
+      partner.set(o, i).set(i, o);
+    }
+  }
+  const nextToChinese = (i: number) => isChineseContext(neighbourOf(text, i, -1)) || isChineseContext(neighbourOf(text, i, 1));
+  const found: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (!halfWidthMark.test(c)) continue;
+    if (nextToChinese(i)) found.push(i);
+    else if (c === '(' || c === ')') {
+      const other = partner.get(i);
+      if (other !== undefined && (nextToChinese(other) || chineseContext.test(text.slice(Math.min(i, other) + 1, Math.max(i, other))))) found.push(i);
+    }
+  }
+  return found;
+}
+
 /** Punctuation that may not open a line (行首禁则), and that may not close one (行尾禁则). */
 export const lineBreakClasses = {
   noLineStart: new Set<string>([...layout.text.noLineStart]),

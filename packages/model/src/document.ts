@@ -247,3 +247,31 @@ export function originAt(doc: Pick<Document, 'origins'>, path: string, offset = 
   const { at: _at, length: _length, verbatim: _verbatim, ...where } = first;
   return where;
 }
+
+/** What `placeAtOrigin` reads and sets of a message (a `Diagnostic` of `@gongwen/diagnostics`). */
+export interface PlaceableMessage {
+  path?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * A message about a Document node (`path` into the Document) that has no position of its own,
+ * placed where that node came from: the YAML value or template line, and the data path there.
+ * A message with a line, or about no node, comes back as it is.
+ */
+export function placeAtOrigin<M extends PlaceableMessage>(message: M, doc: Pick<Document, 'origins'>): M {
+  if (message.line !== undefined || message.path === undefined) return message;
+  // `signature.seals` without an index is about the seals as a whole: the first one stands for them.
+  const whole = message.path === 'signature.seals';
+  const origin = originAt(doc, whole ? 'signature.seals[0]' : message.path);
+  if (!origin) return message;
+  return {
+    ...message,
+    ...(origin.file !== undefined && !message.file ? { file: origin.file } : {}),
+    line: origin.line,
+    ...(origin.column !== undefined ? { column: origin.column } : {}),
+    ...(origin.path && !whole ? { path: origin.path } : {}),
+  };
+}

@@ -10,6 +10,7 @@ export type {
   CellAlignment,
   HeadingBlock,
   Origin,
+  PlaceableMessage,
   ParagraphBlock,
   Run,
   TableBlock,
@@ -18,8 +19,20 @@ export type {
   SignatureStamp,
   Signature,
 } from './document.js';
-export { blockLines, documentLines, originAt, tableLines } from './document.js';
+export { blockLines, documentLines, originAt, placeAtOrigin, tableLines } from './document.js';
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
 export { derived, fontRoles, headerLines, layout } from './layout.js';
 export { eighthPointToPt, mmToEmu, mmToPt, mmToTwip, ptToEighthPoint, ptToHalfPoint, ptToMm, ptToTwip, twipToPt } from './units.js';
-export { chineseContext, formatChineseDate, fullWidthMarks, hanCharacter, isCalendarDate, isChineseContext, isHan, lineBreakClasses, splitsPair, westernBreakAllowed } from './chinese-text.js';
+export {
+  chineseContext,
+  formatChineseDate,
+  fullWidthMarks,
+  halfWidthInChineseContext,
+  hanCharacter,
+  isCalendarDate,
+  isChineseContext,
+  isHan,
+  lineBreakClasses,
+  splitsPair,
+  westernBreakAllowed,
+} from './chinese-text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, fullWidthMarks, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
+import { formatChineseDate, fullWidthMarks, halfWidthInChineseContext, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
 
 describe('Chinese text rules', () => {
   it('count the Extension planes, Extension A, compatibility ideographs and 〇 as Han', () => {
@@ -48,5 +48,26 @@ describe('Chinese text rules', () => {
     expect(isCalendarDate(2024, 2, 29)).toBe(true);
     expect(isCalendarDate(2023, 2, 29)).toBe(false);
     expect(isCalendarDate(2022, 13, 1)).toBe(false);
+  });
+});
+
+describe('half-width marks in Chinese context', () => {
+  const marked = (text: string) => halfWidthInChineseContext(text).map((i) => text[i]).join('');
+  it('finds a mark next to Chinese, spaces and tabs skipped, and leaves numbers, times and addresses', () => {
+    expect(marked('依法行政,化解纠纷;成效明显!')).toBe(',;!');
+    expect(marked('依法行政 ,\t化解纠纷')).toBe(',');
+    expect(marked('共1,000件，12.5%，下午3:00，https://a.b/c?d=1')).toBe('');
+    expect(marked('Law, order: done?')).toBe('');
+  });
+  it('judges a bracket pair as a pair, by its neighbours or the Chinese between them', () => {
+    expect(marked('村(居)委员会')).toBe('()');
+    expect(marked('(一)加强领导')).toBe('()');
+    expect(marked('Email(A中B)x')).toBe('()');
+    expect(marked('the (ABC) case')).toBe('');
+  });
+  it('reads a character of the Extension planes whole on either side', () => {
+    expect(marked('𠀀,𠀀')).toBe(',');
+    expect(marked('A,𪚥')).toBe(',');
+    expect(halfWidthInChineseContext('𪚥,B')).toEqual([2]);
   });
 });

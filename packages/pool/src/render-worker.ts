@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { render, type Format, type FontRole, type RenderOutputs } from 'gongwen';
 
 /** One report to render, as plain data a thread can receive: the YAML (or JSON) bytes and the seal images. */
@@ -43,14 +43,13 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
     });
     return { outputs, diagnostics };
   } catch (e) {
-    const en = task.lang === 'en';
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return {
       outputs: {},
       diagnostics: [
-        error('internal/exception', en ? `internal error while rendering: ${message}` : `渲染时发生内部错误：${message}`, {
+        error('internal/exception', say(task.lang, `渲染时发生内部错误：${message}`, `internal error while rendering: ${message}`), {
           file: task.filename,
-          hint: en ? 'this is a bug in gongwen; please report it with this file' : '这是 gongwen 的缺陷，请附上此文件报告',
+          hint: say(task.lang, '这是 gongwen 的缺陷，请附上此文件报告', 'this is a bug in gongwen; please report it with this file'),
         }),
       ],
     };

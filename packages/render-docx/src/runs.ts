@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@gongwen/diagnostics';
+import { say as sayIn, type Diagnostic } from '@gongwen/diagnostics';
 import type { FontRole } from '@gongwen/model';
 import { fontRoles } from '@gongwen/model';
 import { TextRun } from 'docx';
@@ -26,7 +26,7 @@ export interface BuildContext {
 }
 
 /** A message in the caller's language. */
-export const say = (ctx: BuildContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
+export const say = (ctx: BuildContext, zh: string, en: string): string => sayIn(ctx.lang, zh, en);
 
 /**
  * A run of text in a font role. The paragraph's style already gives `styleRole`'s size and

@@ -1,4 +1,4 @@
-import { error, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, warning, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { formatPath } from './data-path.js';
 import type { DataPath, SourceRange } from './locate.js';
 
@@ -54,26 +54,27 @@ function scan(data: unknown, drop: boolean): Found[] {
  * place in the file: the rest of the text prints as written.
  */
 export function dropForbiddenChars(data: unknown, ctx: { locate: (path: DataPath) => SourceRange | undefined; file?: string; lang: Lang }): Diagnostic[] {
-  const en = ctx.lang === 'en';
   const found = scan(data, true);
   const listed = found.slice(0, maxListed).map(({ path, chars }) =>
     warning(
       'input/forbidden-char',
-      en ? `the text holds ${codes(chars)}, which no document may contain; dropped` : `文字里有文档不能容纳的字符 ${codes(chars)}，已删除`,
+      say(ctx.lang, `文字里有文档不能容纳的字符 ${codes(chars)}，已删除`, `the text holds ${codes(chars)}, which no document may contain; dropped`),
       {
         ...(ctx.file !== undefined ? { file: ctx.file } : {}),
         ...ctx.locate(path),
         path: formatPath(path),
-        hint: en
-          ? 'such characters come from pasted text or escapes such as "\\uFFFE" and cannot be printed; delete them to silence this warning'
-          : '这类字符多来自复制粘贴或 "\\uFFFE" 这样的转义，无法印出；在文件里删去它们即可消除此提示。',
+        hint: say(
+          ctx.lang,
+          '这类字符多来自复制粘贴或 "\\uFFFE" 这样的转义，无法印出；在文件里删去它们即可消除此提示。',
+          'such characters come from pasted text or escapes such as "\\uFFFE" and cannot be printed; delete them to silence this warning',
+        ),
       },
     ),
   );
   if (found.length > maxListed) {
     const more = found.length - maxListed;
     listed.push(
-      warning('input/forbidden-char', en ? `${more} more values held such characters; they were dropped too` : `另有 ${more} 处文字含有这类字符，也已删除`, {
+      warning('input/forbidden-char', say(ctx.lang, `另有 ${more} 处文字含有这类字符，也已删除`, `${more} more values held such characters; they were dropped too`), {
         ...(ctx.file !== undefined ? { file: ctx.file } : {}),
         ...ctx.locate(found[maxListed]!.path),
         path: formatPath(found[maxListed]!.path),
@@ -85,13 +86,12 @@ export function dropForbiddenChars(data: unknown, ctx: { locate: (path: DataPath
 
 /** Refuses forbidden characters in data handed in as an object (which is the caller's, and not changed). */
 export function refuseForbiddenChars(data: unknown, lang: Lang): Diagnostic[] {
-  const en = lang === 'en';
   return scan(data, false)
     .slice(0, maxListed)
     .map(({ path, chars }) =>
-      error('input/forbidden-char', en ? `the text holds ${codes(chars)}, which no document may contain` : `文字里有文档不能容纳的字符 ${codes(chars)}`, {
+      error('input/forbidden-char', say(lang, `文字里有文档不能容纳的字符 ${codes(chars)}`, `the text holds ${codes(chars)}, which no document may contain`), {
         path: formatPath(path),
-        hint: en ? 'remove the character from the text' : '请从文字中删去这个字符。',
+        hint: say(lang, '请从文字中删去这个字符。', 'remove the character from the text'),
       }),
     );
 }

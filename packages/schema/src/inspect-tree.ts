@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { isPair, isSeq, visit, type Document, type LineCounter, type Node } from 'yaml';
 import { aliasResolver } from './aliases.js';
 import { formatPath } from './data-path.js';
@@ -26,7 +26,7 @@ export function inspectTree(
         const text = keyText(keyNode);
         if (text === undefined) {
           diagnostics.push(
-            error('yaml/key-type', lang === 'en' ? 'a key must be plain text, not a list or mapping' : '键必须是文字，不能是列表或映射', {
+            error('yaml/key-type', say(lang, '键必须是文字，不能是列表或映射', 'a key must be plain text, not a list or mapping'), {
               file,
               ...(rangeOf(keyNode ?? undefined, lineCounter) ?? pointAt(1, 1)),
             }),
@@ -37,14 +37,12 @@ export function inspectTree(
         if (earlier && keyNode) {
           const firstAt = rangeOf(earlier, lineCounter);
           diagnostics.push(
-            error('yaml/duplicate-key', lang === 'en' ? `duplicate key "${text}"` : `键“${text}”重复出现`, {
+            error('yaml/duplicate-key', say(lang, `键“${text}”重复出现`, `duplicate key "${text}"`), {
               file,
               ...(rangeOf(keyNode, lineCounter) ?? pointAt(1, 1)),
               path: formatPath([...dataPathOf(ancestors, map), text]),
               hint:
-                lang === 'en'
-                  ? `it is already set on line ${firstAt?.line}; a mapping may have each key once`
-                  : `第 ${firstAt?.line} 行已经写过这个键；同一层的键只能出现一次。`,
+                say(lang, `第 ${firstAt?.line} 行已经写过这个键；同一层的键只能出现一次。`, `it is already set on line ${firstAt?.line}; a mapping may have each key once`),
             }),
           );
         } else if (keyNode) {
@@ -61,11 +59,11 @@ export function inspectTree(
         diagnostics.push(
           error(
             'yaml/alias-cycle',
-            lang === 'en' ? `alias *${alias.source} is inside the data it refers to` : `别名 *${alias.source} 引用了包含它自己的数据`,
+            say(lang, `别名 *${alias.source} 引用了包含它自己的数据`, `alias *${alias.source} is inside the data it refers to`),
             {
               file,
               ...(rangeOf(alias, lineCounter) ?? pointAt(1, 1)),
-              hint: lang === 'en' ? 'data cannot contain itself; write it out' : '数据不能包含它自己；请直接写出内容。',
+              hint: say(lang, '数据不能包含它自己；请直接写出内容。', 'data cannot contain itself; write it out'),
             },
           ),
         );
@@ -74,11 +72,11 @@ export function inspectTree(
         diagnostics.push(
           error(
             'yaml/undefined-alias',
-            lang === 'en' ? `alias *${alias.source} refers to no anchor` : `别名 *${alias.source} 找不到对应的锚点`,
+            say(lang, `别名 *${alias.source} 找不到对应的锚点`, `alias *${alias.source} refers to no anchor`),
             {
               file,
               ...(rangeOf(alias, lineCounter) ?? pointAt(1, 1)),
-              hint: lang === 'en' ? `define &${alias.source} before using it` : `请先用 &${alias.source} 定义锚点，再引用。`,
+              hint: say(lang, `请先用 &${alias.source} 定义锚点，再引用。`, `define &${alias.source} before using it`),
             },
           ),
         );

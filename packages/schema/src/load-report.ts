@@ -1,4 +1,4 @@
-import { error, hasErrors, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, hasErrors, say, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { loadAndCheck, type LoadYamlOptions } from './load-yaml.js';
 import { pointAt, type DataPath, type SourceRange } from './locate.js';
 import type { Report } from './report.generated.js';
@@ -12,6 +12,8 @@ export interface LoadReportResult {
   diagnostics: Diagnostic[];
   /** Where a value of the data sits in the source, for later stages that check content. */
   locate(path: DataPath): SourceRange | undefined;
+  /** The text the positions count in (decoded once, without a byte order mark), when the input could be read. */
+  text?: string;
 }
 
 /**
@@ -24,14 +26,15 @@ export function loadReport(input: string | Uint8Array, options: LoadReportOption
   const diagnostics = [...loaded.diagnostics];
   if (loaded.isEmpty && diagnostics.length === 0) {
     diagnostics.push(
-      error('input/empty', lang === 'en' ? 'the file holds only comments, no data' : '文件里只有注释，没有数据', {
+      error('input/empty', say(lang, '文件里只有注释，没有数据', 'the file holds only comments, no data'), {
         file: options.filename,
         ...pointAt(1, 1),
-        hint: lang === 'en' ? 'write at least style, year, issuers and parts' : '至少要写 style、year、issuers 和 parts。',
+        hint: say(lang, '至少要写 style、year、issuers 和 parts。', 'write at least style, year, issuers and parts'),
       }),
     );
   }
   const sorted = sortDiagnostics(diagnostics);
-  if (loaded.data === undefined || loaded.isEmpty || hasErrors(sorted)) return { diagnostics: sorted, locate: loaded.locate };
-  return { report: loaded.data as Report, diagnostics: sorted, locate: loaded.locate };
+  const read = { locate: loaded.locate, ...(loaded.text !== undefined ? { text: loaded.text } : {}) };
+  if (loaded.data === undefined || loaded.isEmpty || hasErrors(sorted)) return { diagnostics: sorted, ...read };
+  return { report: loaded.data as Report, diagnostics: sorted, ...read };
 }

@@ -1,4 +1,4 @@
-import { error, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { LineCounter, type Document } from 'yaml';
 import { dropForbiddenChars } from './forbidden-chars.js';
 import { createLocator, pointAt, type DataPath, type SourceRange } from './locate.js';
@@ -22,6 +22,12 @@ export interface LoadYamlResult {
   diagnostics: Diagnostic[];
   /** Where a value of the data sits in the source. */
   locate(path: DataPath): SourceRange | undefined;
+  /**
+   * The text the positions count in, when the input could be read: decoded once from the bytes,
+   * without a byte order mark, a lone CR read as a line break. Later stages that look into the
+   * source (lint narrowing a finding to its characters, a fix rewriting the file) take this one.
+   */
+  text?: string;
 }
 
 /** Real files nest a few levels; anything deeper than this is refused before validation. */
@@ -49,24 +55,25 @@ function load(input: string | Uint8Array, options: LoadYamlOptions): Loaded {
   const read = readInput(input, { ...options, lang });
   if (read.text === undefined) return { diagnostics: read.diagnostics, locate: createLocator(undefined, new LineCounter()) };
 
-  const parsed = parseYaml(read.text, { filename: file, lang });
+  const { text } = read;
+  const parsed = parseYaml(text, { filename: file, lang });
   const locate = createLocator(parsed.doc, parsed.lineCounter);
   const diagnostics = [...parsed.diagnostics];
   const source = { doc: parsed.doc, lineCounter: parsed.lineCounter };
-  if (!parsed.hasData) return { diagnostics, locate, source };
+  if (!parsed.hasData) return { diagnostics, locate, text, source };
   const deep = deepestPath(parsed.data, maxDepth);
   if (deep) {
     diagnostics.push(
-      error('input/too-deep', lang === 'en' ? `the data is nested more than ${maxDepth} levels deep` : `数据嵌套超过 ${maxDepth} 层`, {
+      error('input/too-deep', say(lang, `数据嵌套超过 ${maxDepth} 层`, `the data is nested more than ${maxDepth} levels deep`), {
         file,
         ...(locate(deep) ?? pointAt(1, 1)),
-        hint: lang === 'en' ? 'a report has a few levels of parts, sections and items' : '报告只有部分、小节、条目几层；请检查缩进。',
+        hint: say(lang, '报告只有部分、小节、条目几层；请检查缩进。', 'a report has a few levels of parts, sections and items'),
       }),
     );
-    return { diagnostics, locate, source };
+    return { diagnostics, locate, text, source };
   }
   diagnostics.push(...dropForbiddenChars(parsed.data, { locate, file, lang }));
-  return { data: parsed.data, diagnostics, locate, source };
+  return { data: parsed.data, diagnostics, locate, text, source };
 }
 
 /** Loads YAML and checks it against a format's schema, every problem at its line and column, in source order. */
@@ -78,7 +85,13 @@ export function loadAndCheck(input: string | Uint8Array, format: DataFormat, opt
   if (loaded.data !== undefined && loaded.source && !isEmpty) {
     diagnostics.push(...checkData(format, loaded.data, { source: loaded.source, file: options.filename, lang }));
   }
-  return { ...(loaded.data !== undefined ? { data: loaded.data } : {}), diagnostics: sortDiagnostics(diagnostics), locate: loaded.locate, isEmpty };
+  return {
+    ...(loaded.data !== undefined ? { data: loaded.data } : {}),
+    diagnostics: sortDiagnostics(diagnostics),
+    locate: loaded.locate,
+    ...(loaded.text !== undefined ? { text: loaded.text } : {}),
+    isEmpty,
+  };
 }
 
 /** The path to the first value nested deeper than `limit`, found without recursion (aliases may share subtrees). */

@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { LineCounter, parseDocument, type Alias, type Document, type YAMLError } from 'yaml';
 import { expansion } from './aliases.js';
 import { inspectTree } from './inspect-tree.js';
@@ -113,16 +113,16 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
 function aliasLimit(culprit: Alias | undefined, lineCounter: LineCounter, file: string | undefined, lang: Lang): Diagnostic {
   return error(
     'yaml/alias-limit',
-    lang === 'en'
-      ? 'aliases expand to too much data; refused as a resource-exhaustion attack'
-      : '别名（*名称）展开后的数据过多，疑似资源耗尽攻击，拒绝读取',
+    say(lang, '别名（*名称）展开后的数据过多，疑似资源耗尽攻击，拒绝读取', 'aliases expand to too much data; refused as a resource-exhaustion attack'),
     {
       file,
       ...(rangeOf(culprit, lineCounter) ?? pointAt(1, 1)),
       hint:
-        lang === 'en'
-          ? `write the data out; with aliases expanded a report may hold at most ${maxExpandedValues} values`
-          : `请直接写出数据；别名展开后，一份报告最多 ${maxExpandedValues} 个值。`,
+        say(
+          lang,
+          `请直接写出数据；别名展开后，一份报告最多 ${maxExpandedValues} 个值。`,
+          `write the data out; with aliases expanded a report may hold at most ${maxExpandedValues} values`,
+        ),
     },
   );
 }

@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { pointAt, type SourceRange } from './locate.js';
 
 /** Reports are a few dozen kilobytes; anything this large is a mistake or an attack. */
@@ -28,11 +28,11 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
     return fail(
       error(
         'input/too-large',
-        t(lang, `文件太大（${mib(size)}），上限是 ${mib(maxBytes)}`, `file is too large (${mib(size)}); the limit is ${mib(maxBytes)}`),
+        say(lang, `文件太大（${mib(size)}），上限是 ${mib(maxBytes)}`, `file is too large (${mib(size)}); the limit is ${mib(maxBytes)}`),
         {
           file,
           ...pointAt(1, 1),
-          hint: t(
+          hint: say(
             lang,
             `一份年度报告的数据通常只有几十 KB；请检查是否选错了文件。确需更大的文件时，命令行加 --max-bytes ${Math.ceil(Math.max(size, maxBytes * 2) / 1024 / 1024)}MiB，程序里传 maxBytes 选项。`,
             `the data of an annual report is usually a few dozen KB; check that this is the right file. If it really is, pass --max-bytes ${Math.ceil(Math.max(size, maxBytes * 2) / 1024 / 1024)}MiB on the command line, or the maxBytes option in a program`,
@@ -48,10 +48,10 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
   } else {
     if (startsWithUtf16Bom(input)) {
       return fail(
-        error('input/encoding', t(lang, '文件是 UTF-16 编码，应为 UTF-8', 'file is UTF-16 encoded; UTF-8 is expected'), {
+        error('input/encoding', say(lang, '文件是 UTF-16 编码，应为 UTF-8', 'file is UTF-16 encoded; UTF-8 is expected'), {
           file,
           ...pointAt(1, 1),
-          hint: t(lang, '请用编辑器把文件另存为 UTF-8 编码。', 'save the file as UTF-8 in your editor'),
+          hint: say(lang, '请用编辑器把文件另存为 UTF-8 编码。', 'save the file as UTF-8 in your editor'),
         }),
       );
     }
@@ -64,12 +64,12 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
         error(
           'input/encoding',
           gbk
-            ? t(lang, '文件不是 UTF-8 编码（看起来是 GBK/GB18030）', 'file is not UTF-8 (it looks like GBK/GB18030)')
-            : t(lang, '文件不是有效的 UTF-8 文本', 'file is not valid UTF-8 text'),
+            ? say(lang, '文件不是 UTF-8 编码（看起来是 GBK/GB18030）', 'file is not UTF-8 (it looks like GBK/GB18030)')
+            : say(lang, '文件不是有效的 UTF-8 文本', 'file is not valid UTF-8 text'),
           {
             file,
             ...positionOfByte(input, bad),
-            hint: t(lang, '请用编辑器把文件另存为 UTF-8 编码。', 'save the file as UTF-8 in your editor'),
+            hint: say(lang, '请用编辑器把文件另存为 UTF-8 编码。', 'save the file as UTF-8 in your editor'),
           },
         ),
       );
@@ -83,11 +83,11 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
     return fail(
       error(
         'input/encoding',
-        t(lang, '文字里有无效的 Unicode 字符（孤立的代理项）', 'the text holds an invalid Unicode character (a lone surrogate)'),
+        say(lang, '文字里有无效的 Unicode 字符（孤立的代理项）', 'the text holds an invalid Unicode character (a lone surrogate)'),
         {
           file,
           ...positionOfChar(text, broken.index),
-          hint: t(lang, '请检查生成这段文字的程序。', 'check the program that produced the text'),
+          hint: say(lang, '请检查生成这段文字的程序。', 'check the program that produced the text'),
         },
       ),
     );
@@ -99,10 +99,10 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
   if (nulAt >= 0) return fail(binaryDiagnostic(lang, file, positionOfChar(text, nulAt)));
   if (!/\S/.test(text)) {
     return fail(
-      error('input/empty', t(lang, '文件是空的', 'file is empty'), {
+      error('input/empty', say(lang, '文件是空的', 'file is empty'), {
         file,
         ...pointAt(1, 1),
-        hint: t(lang, '至少要写 style、year、issuers 和 parts。', 'write at least style, year, issuers and parts'),
+        hint: say(lang, '至少要写 style、year、issuers 和 parts。', 'write at least style, year, issuers and parts'),
       }),
     );
   }
@@ -112,17 +112,13 @@ export function readInput(input: string | Uint8Array, options: ReadInputOptions 
 function binaryDiagnostic(lang: Lang, file: string | undefined, at: SourceRange): Diagnostic {
   return error(
     'input/binary',
-    t(lang, '这是二进制文件，不是 YAML 文本（含有 NUL 字节）', 'this is a binary file, not YAML text (it contains NUL bytes)'),
+    say(lang, '这是二进制文件，不是 YAML 文本（含有 NUL 字节）', 'this is a binary file, not YAML text (it contains NUL bytes)'),
     {
       file,
       ...at,
-      hint: t(lang, '请选择报告的 .yaml 数据文件。', 'choose the .yaml data file of the report'),
+      hint: say(lang, '请选择报告的 .yaml 数据文件。', 'choose the .yaml data file of the report'),
     },
   );
-}
-
-function t(lang: Lang, zh: string, en: string): string {
-  return lang === 'en' ? en : zh;
 }
 
 function mib(bytes: number): string {

@@ -1,4 +1,4 @@
-import { error, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, sortDiagnostics, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { Report } from './report.generated.js';
 import { refuseForbiddenChars } from './forbidden-chars.js';
 import { validateData } from './validate.js';
@@ -23,7 +23,7 @@ export function validateReport(data: unknown, options: { lang?: Lang } = {}): Va
     // Objects built in code can nest without end or refer to themselves; YAML input is checked before.
     if (!(e instanceof RangeError)) throw e;
     diagnostics = [
-      error('input/too-deep', lang === 'en' ? 'the data is nested too deep, or contains itself' : '数据嵌套太深，或包含了它自己'),
+      error('input/too-deep', say(lang, '数据嵌套太深，或包含了它自己', 'the data is nested too deep, or contains itself')),
     ];
   }
   return diagnostics.length === 0 ? { report: data as Report, diagnostics } : { diagnostics };

@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import localizeEnModule from 'ajv-i18n/localize/en/index.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
@@ -66,7 +66,7 @@ export const reportFormat: DataFormat = {
   ]),
   places: reportPlaceNames,
   notAMapping: (found, lang) =>
-    lang === 'en' ? `a report is a mapping of keys (style, year, issuers, parts…), found ${found}` : `报告应是由键（style、year、issuers、parts……）组成的映射，实际是${found}`,
+    say(lang, `报告应是由键（style、year、issuers、parts……）组成的映射，实际是${found}`, `a report is a mapping of keys (style, year, issuers, parts…), found ${found}`),
 };
 
 const styleValidate = (styleValidators as unknown as { style: { (data: unknown): boolean; errors?: ErrorObject[] | null } }).style;
@@ -86,7 +86,11 @@ export const styleFormat: DataFormat = {
     Headings: { zh: 'parts.headings', en: 'parts.headings' },
   },
   notAMapping: (found, lang) =>
-    lang === 'en' ? `style.yaml is a mapping of keys (name, region, description, title, parts…), found ${found}` : `style.yaml 应是由键（name、region、description、title、parts……）组成的映射，实际是${found}`,
+    say(
+      lang,
+      `style.yaml 应是由键（name、region、description、title、parts……）组成的映射，实际是${found}`,
+      `style.yaml is a mapping of keys (name, region, description, title, parts…), found ${found}`,
+    ),
 };
 
 export interface ValidateContext {
@@ -230,13 +234,9 @@ function toIssues(format: DataFormat, rawErrors: readonly ErrorObject[], complet
       path: pointerToPath(firstUntold.instancePath, data),
       anchor: 'value',
       message: complete
-        ? lang === 'en'
-          ? `${untold} more problems are not listed`
-          : `另有 ${untold} 处问题未列出`
-        : lang === 'en'
-          ? `at least ${untold} more problems are not listed`
-          : `另有至少 ${untold} 处问题未列出`,
-      hint: lang === 'en' ? 'fix the ones above and load the file again' : '先改正以上各处，再重新检查。',
+        ? say(lang, `另有 ${untold} 处问题未列出`, `${untold} more problems are not listed`)
+        : say(lang, `另有至少 ${untold} 处问题未列出`, `at least ${untold} more problems are not listed`),
+      hint: say(lang, '先改正以上各处，再重新检查。', 'fix the ones above and load the file again'),
     });
   }
   return issues;
@@ -294,10 +294,12 @@ function toIssue(format: DataFormat, e: RawError, data: unknown, lang: Lang): Is
           path: [...path, missing],
           at: path,
           anchor: 'parent',
-          message: en ? `parts.headings has no default heading for ${missing}` : `parts.headings 缺少 ${missing} 的默认标题`,
-          hint: en
-            ? 'every report must render in every style: word each part kind, or extend a style that does'
-            : '任何报告都须能用本样式排版：为每种部分写上默认标题，或继承（extends）一个已有的样式。',
+          message: say(lang, `parts.headings 缺少 ${missing} 的默认标题`, `parts.headings has no default heading for ${missing}`),
+          hint: say(
+            lang,
+            '任何报告都须能用本样式排版：为每种部分写上默认标题，或继承（extends）一个已有的样式。',
+            'every report must render in every style: word each part kind, or extend a style that does',
+          ),
         };
       }
       if (field === 'Section.then' && value && typeof value === 'object' && 'body' in value) {
@@ -305,10 +307,12 @@ function toIssue(format: DataFormat, e: RawError, data: unknown, lang: Lang): Is
           ruleId: 'schema/required',
           path,
           anchor: 'parent',
-          message: en ? 'an item has items under it (body) but no text of its own' : '这个条目下面有内容（body），自己却没有文字',
-          hint: en
-            ? 'give it a lead (or text): a lead can carry items under it, printed after it; or a heading, for a subheading on its own line'
-            : '给它写上 lead:（或 text:）——引领句下面可以带下级条目，排在它后面；单独成行的小标题写 heading:。',
+          message: say(lang, '这个条目下面有内容（body），自己却没有文字', 'an item has items under it (body) but no text of its own'),
+          hint: say(
+            lang,
+            '给它写上 lead:（或 text:）——引领句下面可以带下级条目，排在它后面；单独成行的小标题写 heading:。',
+            'give it a lead (or text): a lead can carry items under it, printed after it; or a heading, for a subheading on its own line',
+          ),
         };
       }
       if (field === 'Section.then') {
@@ -316,10 +320,8 @@ function toIssue(format: DataFormat, e: RawError, data: unknown, lang: Lang): Is
           ruleId: 'schema/required',
           path,
           anchor: 'parent',
-          message: en ? 'an item needs a heading, a lead or a text' : '条目至少要写 heading、lead 或 text 之一',
-          hint: en
-            ? 'heading: a subheading on its own line; lead + text: a numbered item'
-            : 'heading 是单独成行的小标题；lead 加 text 是编号的条目。',
+          message: say(lang, '条目至少要写 heading、lead 或 text 之一', 'an item needs a heading, a lead or a text'),
+          hint: say(lang, 'heading 是单独成行的小标题；lead 加 text 是编号的条目。', 'heading: a subheading on its own line; lead + text: a numbered item'),
         };
       }
       if (field === 'Part.then') {
@@ -328,10 +330,8 @@ function toIssue(format: DataFormat, e: RawError, data: unknown, lang: Lang): Is
           path: [...path, 'heading'],
           at: path,
           anchor: 'parent',
-          message: en ? 'a part of kind "custom" needs a heading' : 'kind 为 custom 的部分必须写 heading',
-          hint: en
-            ? 'the heading is the part title without its number, e.g. 其他需要报告的情况'
-            : 'heading 是不含编号的部分标题，如 其他需要报告的情况。',
+          message: say(lang, 'kind 为 custom 的部分必须写 heading', 'a part of kind "custom" needs a heading'),
+          hint: say(lang, 'heading 是不含编号的部分标题，如 其他需要报告的情况。', 'the heading is the part title without its number, e.g. 其他需要报告的情况'),
         };
       }
       const property = (parent?.properties as Record<string, JsonSchema> | undefined)?.[missing];
@@ -378,10 +378,12 @@ function toIssue(format: DataFormat, e: RawError, data: unknown, lang: Lang): Is
           ruleId: 'schema/conflict',
           path,
           anchor: 'parent',
-          message: en ? 'an item has either a heading or a lead, not both' : '同一条目不能既写 heading 又写 lead',
-          hint: en
-            ? 'heading is a subheading on its own line; lead opens a numbered paragraph. Put numbered items in the body of a heading item.'
-            : 'heading 是单独成行的小标题，lead 是与正文同段的引领句；需要两者时，把编号条目放进小标题的 body 里。',
+          message: say(lang, '同一条目不能既写 heading 又写 lead', 'an item has either a heading or a lead, not both'),
+          hint: say(
+            lang,
+            'heading 是单独成行的小标题，lead 是与正文同段的引领句；需要两者时，把编号条目放进小标题的 body 里。',
+            'heading is a subheading on its own line; lead opens a numbered paragraph. Put numbered items in the body of a heading item.',
+          ),
         };
       }
       break;

@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Lang } from '@gongwen/diagnostics';
+import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import { visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
 import { offsetsToRange } from './locate.js';
 import { yamlMessage } from './yaml-messages.js';
@@ -63,15 +63,10 @@ function lineAt(text: string, lineCounter: LineCounter, offset: number): { line:
 
 /** What to say about an ASCII colon inside Chinese text, which YAML takes for the start of a key. */
 export function asciiColonMessage(lang: Lang): { message: string; hint: string } {
-  return lang === 'en'
-    ? {
-        message: 'an ASCII colon ":" inside the text makes YAML read what comes before it as a key',
-        hint: 'write the full-width colon "：" (as Chinese text does), or put the whole text in double quotes',
-      }
-    : {
-        message: '文字中的英文冒号“:”让 YAML 把它前面的字当成了键（从网页复制的文字常有这种冒号）',
-        hint: '改成中文冒号“：”，或给整段文字加上英文双引号。',
-      };
+  return {
+    message: say(lang, '文字中的英文冒号“:”让 YAML 把它前面的字当成了键（从网页复制的文字常有这种冒号）', 'an ASCII colon ":" inside the text makes YAML read what comes before it as a key'),
+    hint: say(lang, '改成中文冒号“：”，或给整段文字加上英文双引号。', 'write the full-width colon "：" (as Chinese text does), or put the whole text in double quotes'),
+  };
 }
 
 /**
@@ -111,15 +106,14 @@ function listUnderMapping(text: string, lineCounter: LineCounter, e: YAMLError, 
     }
   }
   const value = item[2]!.trim();
-  return lang === 'en'
-    ? {
-        message: `the list item "- ${value}" stands among the keys of ${parent ?? 'a mapping'}`,
-        hint: 'under one key write either "key: value" lines or "- item" lines, not both; a list that belongs to a key (such as organs:) goes under that key, indented two more spaces',
-      }
-    : {
-        message: `列表项“- ${value}”写在了 ${parent ?? '映射'} 的键之间`,
-        hint: '同一个键下面要么全是“键: 值”，要么全是“- 列表项”；列表若属于某个键（如 organs:），写在那个键下面并多缩进两个空格。',
-      };
+  return {
+    message: say(lang, `列表项“- ${value}”写在了 ${parent ?? '映射'} 的键之间`, `the list item "- ${value}" stands among the keys of ${parent ?? 'a mapping'}`),
+    hint: say(
+      lang,
+      '同一个键下面要么全是“键: 值”，要么全是“- 列表项”；列表若属于某个键（如 organs:），写在那个键下面并多缩进两个空格。',
+      'under one key write either "key: value" lines or "- item" lines, not both; a list that belongs to a key (such as organs:) goes under that key, indented two more spaces',
+    ),
+  };
 }
 
 /**
@@ -170,19 +164,16 @@ function overIndentedKey(text: string, offset: number, lang: Lang): { message: s
   const start = lineStart + Math.max(0, text.slice(lineStart).search(/\S/));
   const end = offset + colon.index;
   const key = text.slice(start, end).trim();
-  return lang === 'en'
-    ? {
-        message: `the key "${key}" is indented under the value on the line above, so it cannot start a new key`,
-        hint: 'line it up with the keys of its level; if it belongs under the key above, that key must have no value on its own line',
-        start,
-        end: Math.max(end, start + 1),
-      }
-    : {
-        message: `键“${key}”缩进到了上一行的值下面，不能作为新的键`,
-        hint: '请让它与同一层的键对齐；若它属于上一行的键，上一行冒号后面就不能再写值。',
-        start,
-        end: Math.max(end, start + 1),
-      };
+  return {
+    message: say(lang, `键“${key}”缩进到了上一行的值下面，不能作为新的键`, `the key "${key}" is indented under the value on the line above, so it cannot start a new key`),
+    hint: say(
+      lang,
+      '请让它与同一层的键对齐；若它属于上一行的键，上一行冒号后面就不能再写值。',
+      'line it up with the keys of its level; if it belongs under the key above, that key must have no value on its own line',
+    ),
+    start,
+    end: Math.max(end, start + 1),
+  };
 }
 
 /**
@@ -194,21 +185,19 @@ function lineSlip(text: string, lineCounter: LineCounter, offset: number, lang: 
   const start = lineCounter.lineStarts[line - 1] ?? 0;
   const end = text.indexOf('\n', start);
   const content = text.slice(start, end < 0 ? text.length : end);
-  const en = lang === 'en';
   if (/^[\s\u3000]*\u3000/.test(content)) {
-    return en
-      ? { message: 'the line is indented with full-width spaces', hint: 'indent with ordinary (half-width) spaces only' }
-      : { message: '行首用了全角空格缩进', hint: '缩进只能用半角空格。' };
+    return {
+      message: say(lang, '行首用了全角空格缩进', 'the line is indented with full-width spaces'),
+      hint: say(lang, '缩进只能用半角空格。', 'indent with ordinary (half-width) spaces only'),
+    };
   }
   const key = /^\s*(?:- )?[^\s:：#'"]+：/.exec(content);
   // Only when the parser stumbled on that key, not somewhere later in the line.
   if (key && col <= key[0].length) {
-    return en
-      ? {
-          message: 'a key is followed by a full-width colon "："',
-          hint: 'write an ASCII colon and a space after the key, e.g. title: 报告',
-        }
-      : { message: '键后面用了中文冒号“：”', hint: '键后面要用英文冒号加空格，如 title: 报告。' };
+    return {
+      message: say(lang, '键后面用了中文冒号“：”', 'a key is followed by a full-width colon "："'),
+      hint: say(lang, '键后面要用英文冒号加空格，如 title: 报告。', 'write an ASCII colon and a space after the key, e.g. title: 报告'),
+    };
   }
   return undefined;
 }

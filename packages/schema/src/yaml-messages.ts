@@ -1,4 +1,4 @@
-import type { Lang } from '@gongwen/diagnostics';
+import { say, type Lang } from '@gongwen/diagnostics';
 
 interface YamlMessage {
   zh: string;
@@ -83,8 +83,8 @@ export function yamlMessage(code: string, original: string, lang: Lang): { messa
   const bracket = /end with an? ([\]}])/.exec(original)?.[1];
   const entry = /^Missing closing .quote/.test(original) ? unclosedQuote : bracket ? unclosedBracket(bracket) : byCode[code];
   // Where there is no own English wording, the library's message is the precise one: Chinese quotes it.
-  const message =
-    lang === 'en' ? (entry?.en ?? original) : !entry ? `YAML 语法错误（${original}）` : entry.en ? entry.zh : `${entry.zh}（${original}）`;
+  const zh = !entry ? `YAML 语法错误（${original}）` : entry.en ? entry.zh : `${entry.zh}（${original}）`;
+  const message = say(lang, zh, entry?.en ?? original);
   const hint = entry?.hint?.[lang];
   return hint ? { message, hint } : { message };
 }

@@ -1,7 +1,7 @@
 // The workbench page: the YAML (or a style's files) on the left, the pages on the right, rendered
 // by gongwen's own packages in a worker a moment after each keystroke. Nothing leaves the browser.
 import type { EditorView } from '@codemirror/view';
-import type { Diagnostic, Lang } from '@gongwen/diagnostics';
+import { say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
 import schemaJson from '@gongwen/schema/report.schema.json';
 import { strToU8, zipSync } from 'fflate';
 import { createEditor, replaceText, showDiagnostics } from './editor.js';
@@ -156,8 +156,8 @@ async function check(pdf: Uint8Array, gen: number) {
       const li = document.createElement('li');
       li.className = rule.pass ? 'pass' : 'fail';
       li.dataset.rule = rule.id;
-      const title = state.lang === 'en' ? rule.titleEn : rule.title;
-      const measured = state.lang === 'en' ? rule.measuredEn : rule.measured;
+      const title = say(state.lang, rule.title, rule.titleEn);
+      const measured = say(state.lang, rule.measured, rule.measuredEn);
       li.textContent = `${rule.pass ? '✓' : '✗'} ${title}${rule.skipped ? '' : ` — ${measured}`}`;
       return li;
     }),
@@ -234,7 +234,7 @@ function saveButton() {
   const b = document.createElement('button');
   b.type = 'button';
   b.id = 'save-style';
-  b.textContent = state.lang === 'en' ? 'Save style as zip' : '保存样式为 zip';
+  b.textContent = say(state.lang, '保存样式为 zip', 'Save style as zip');
   b.addEventListener('click', () => {
     const style = currentStyleFiles();
     if (!style) return;
@@ -379,14 +379,14 @@ async function openFile(file: File) {
     return;
   }
   if (!/\.(docx|docm|dotx|txt|text|md|markdown|html?|xhtml)$/i.test(file.name)) {
-    showImportNotes(file.name, [{ severity: 'error', ruleId: 'import/format', message: state.lang === 'en' ? 'not a file the workbench opens' : '工作台不能打开这种文件', hint: state.lang === 'en' ? 'open report data (.yaml), or a report to import: .docx, .txt, .md, .html (.doc and .wps: save as .docx first, or use gongwen import)' : '请打开报告数据（.yaml），或要导入的报告：.docx、.txt、.md、.html（.doc 与 .wps 请先另存为 .docx，或用 gongwen import）' }]);
+    showImportNotes(file.name, [{ severity: 'error', ruleId: 'import/format', message: say(state.lang, '工作台不能打开这种文件', 'not a file the workbench opens'), hint: say(state.lang, '请打开报告数据（.yaml），或要导入的报告：.docx、.txt、.md、.html（.doc 与 .wps 请先另存为 .docx，或用 gongwen import）', 'open report data (.yaml), or a report to import: .docx, .txt, .md, .html (.doc and .wps: save as .docx first, or use gongwen import)') }]);
     return;
   }
-  setState('loading', state.lang === 'en' ? `Importing ${file.name}…` : `正在导入 ${file.name}…`);
+  setState('loading', say(state.lang, `正在导入 ${file.name}…`, `Importing ${file.name}…`));
   const reply = await engine.import(new Uint8Array(await file.arrayBuffer()), file.name, state.lang);
   showImportNotes(file.name, reply.diagnostics);
   if (reply.yaml === undefined) {
-    setState('errors', state.lang === 'en' ? `${file.name} could not be imported` : `无法导入 ${file.name}`);
+    setState('errors', say(state.lang, `无法导入 ${file.name}`, `${file.name} could not be imported`));
     return;
   }
   state.styleName = '';
@@ -400,7 +400,7 @@ function showImportNotes(name: string | undefined, diagnostics: readonly Diagnos
   box.hidden = name === undefined;
   if (name === undefined) return;
   const title = document.createElement('strong');
-  title.textContent = state.lang === 'en' ? `Imported from ${name}${diagnostics.length ? '' : ': nothing to report'}` : `导入自 ${name}${diagnostics.length ? '' : '：没有需要说明的'}`;
+  title.textContent = say(state.lang, `导入自 ${name}${diagnostics.length ? '' : '：没有需要说明的'}`, `Imported from ${name}${diagnostics.length ? '' : ': nothing to report'}`);
   box.replaceChildren(
     title,
     ...diagnostics.map((d) => {

@@ -21,9 +21,9 @@ function findings(f: CheckedFile, lang: Lang): Diagnostic[] {
   return f.report.rules
     .filter((r) => !r.pass)
     .map((r) =>
-      error(r.id, lang === 'en' ? `${r.titleEn}: ${r.measuredEn}` : `${r.title}：${r.measured}`, {
+      error(r.id, say(lang, `${r.title}：${r.measured}`, `${r.titleEn}: ${r.measuredEn}`), {
         file: f.path,
-        hint: lang === 'en' ? `expected ${r.expectedEn}` : `应为 ${r.expected}`,
+        hint: say(lang, `应为 ${r.expected}`, `expected ${r.expectedEn}`),
       }),
     );
 }
