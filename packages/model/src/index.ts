@@ -21,7 +21,7 @@ export type {
 } from './document.js';
 export { blockLines, documentLines, originAt, placeAtOrigin, tableLines } from './document.js';
 export type { FontRoleSpec, HeaderLines, HeaderShape, Layout } from './layout.js';
-export { derived, fontRoles, headerLines, layout } from './layout.js';
+export { derived, fontRoles, headerLines, isLandscapeTable, layout, portraitToLandscape } from './layout.js';
 export { eighthPointToPt, mmToEmu, mmToPt, mmToTwip, ptToEighthPoint, ptToHalfPoint, ptToMm, ptToTwip, twipToPt } from './units.js';
 export {
   chineseContext,

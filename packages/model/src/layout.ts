@@ -151,6 +151,27 @@ export const layout = {
     maxRows: 500,
     maxColumns: 12,
     maxCellChars: 200,
+    /**
+     * Ch. 8 横排表格: a table of this many columns or more goes on landscape pages of its own. In
+     * the 156 mm portrait block such a column is under three characters wide once padded, so a
+     * four-character head (收案数量) stacks two characters a line; turned, the 225 mm block gives
+     * it 4½. The data need not say: the rule reads the table's shape.
+     */
+    landscapeColumns: 9,
+  },
+  /**
+   * Ch. 8: a landscape page is the portrait sheet turned a quarter clockwise, its head toward the
+   * left edge of the portrait page — toward the binding edge on an odd page, the outer edge on an
+   * even one (the standard's rule for both). The text block is the portrait block turned, 225 mm
+   * wide and 156 mm tall, in the same place on the sheet: the 订口 (28 mm) becomes the top margin,
+   * the 翻口 (26 mm) the bottom, the foot (35 mm) the left and the 天头 (37 mm) the right. The
+   * page number stands where it stands on the portrait pages of the bound document (7.5, ch. 8:
+   * 页码位置与其他页一致), so on the turned page it reads sideways, near its left edge.
+   */
+  landscape: {
+    page: { width: 297, height: 210 },
+    margins: { top: 28, bottom: 26, left: 35, right: 37 },
+    textBlock: { width: 225, height: 156 },
   },
   attachmentNote: {
     /** 7.3.4: one blank line below the body, indented two characters. */
@@ -215,6 +236,19 @@ export const derived = {
     right: mmToPt(layout.margins.right),
   },
   blockWidthPt: mmToPt(layout.textBlock.width),
+  /** The landscape page's text block and margins (layout.landscape), in pt. */
+  landscape: {
+    pageWidthPt: mmToPt(layout.landscape.page.width),
+    pageHeightPt: mmToPt(layout.landscape.page.height),
+    marginsPt: {
+      top: mmToPt(layout.landscape.margins.top),
+      bottom: mmToPt(layout.landscape.margins.bottom),
+      left: mmToPt(layout.landscape.margins.left),
+      right: mmToPt(layout.landscape.margins.right),
+    },
+    blockWidthPt: mmToPt(layout.landscape.textBlock.width),
+    blockHeightPt: mmToPt(layout.landscape.textBlock.height),
+  },
   blockHeightPt: mmToPt(layout.textBlock.height),
   /** 225 mm / 22 = 28.99 pt between baselines. */
   linePitchPt: mmToPt(layout.textBlock.height) / layout.grid.linesPerPage,
@@ -239,6 +273,19 @@ export const derived = {
    */
   lineBreakTrackingPt: twipToPt(Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size))),
 };
+
+/** Whether a table goes on landscape pages (layout.table.landscapeColumns). */
+export function isLandscapeTable(table: { align: readonly unknown[] }): boolean {
+  return table.align.length >= layout.table.landscapeColumns;
+}
+
+/**
+ * Where a point of the portrait page lies on the landscape page (both in pt from their top-left
+ * corners): the sheet turned a quarter clockwise, the portrait page's left edge on top.
+ */
+export function portraitToLandscape(p: { x: number; y: number }): { x: number; y: number } {
+  return { x: derived.landscape.pageWidthPt - p.y, y: p.x };
+}
 
 /** What decides the 版头's height: its flag lines (份号, 密级, 紧急程度), its organ names and 签发人 rows. */
 export interface HeaderShape {

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { derived, fontRoles, headerLines, layout, mmToPt, mmToTwip } from '../src/index.js';
+import { derived, fontRoles, headerLines, isLandscapeTable, layout, mmToPt, mmToTwip, portraitToLandscape } from '../src/index.js';
 
 describe('GB/T 9704 layout spec', () => {
+  it('turns the portrait page for a landscape page: the same block, the binding edge on top (ch. 8)', () => {
+    const { page, margins, textBlock } = layout.landscape;
+    expect(page).toEqual({ width: layout.page.height, height: layout.page.width });
+    expect(textBlock).toEqual({ width: layout.textBlock.height, height: layout.textBlock.width });
+    expect(margins).toEqual({ top: layout.margins.left, bottom: layout.margins.right, left: layout.margins.bottom, right: layout.margins.top });
+    // The portrait block's corners land on the landscape block's corners.
+    const topLeft = portraitToLandscape({ x: mmToPt(28), y: mmToPt(262) });
+    expect(topLeft.x).toBeCloseTo(mmToPt(35), 6);
+    expect(topLeft.y).toBeCloseTo(mmToPt(28), 6);
+    expect(isLandscapeTable({ align: Array(8).fill('center') })).toBe(false);
+    expect(isLandscapeTable({ align: Array(layout.table.landscapeColumns).fill('center') })).toBe(true);
+  });
+
   it('has an A4 page whose margins and text block add up (5.1, 5.2.1)', () => {
     const { page, margins, textBlock } = layout;
     expect([page.width, page.height]).toEqual([210, 297]);

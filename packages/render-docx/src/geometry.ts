@@ -28,6 +28,16 @@ export const docxGeometry = {
     right: mmToTwip(layout.margins.right),
   },
   block: { width: mmToTwip(layout.textBlock.width), height: mmToTwip(layout.textBlock.height) },
+  /** A landscape page (layout.landscape): the sheet turned, its margins turned with it. */
+  landscape: {
+    margins: {
+      top: mmToTwip(layout.landscape.margins.top),
+      bottom: mmToTwip(layout.landscape.margins.bottom),
+      left: mmToTwip(layout.landscape.margins.left),
+      right: mmToTwip(layout.landscape.margins.right),
+    },
+    block: { width: mmToTwip(layout.landscape.textBlock.width), height: mmToTwip(layout.landscape.textBlock.height) },
+  },
   /** Word's lines grid and every paragraph's exact line spacing. */
   linePitch: derived.linePitchTwip,
   /** Run condensing that makes 28 body characters fit a line in LibreOffice and Word. */

@@ -1,5 +1,5 @@
 import type { Attachment, BodyBlock } from '@gongwen/model';
-import { layout } from '@gongwen/model';
+import { isLandscapeTable, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
 import { AlignmentType, Paragraph } from 'docx';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
@@ -37,7 +37,11 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
 export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false, lastLineAt?: number): FileChild[] {
   return blocks.flatMap((block, i): FileChild[] => {
     const keep = keepLastWithNext && i === blocks.length - 1;
-    if (block.kind === 'table') return tableElements(ctx, block);
+    if (block.kind === 'table') {
+      const elements = tableElements(ctx, block);
+      if (isLandscapeTable(block)) elements.forEach((e) => ctx.landscape?.add(e));
+      return elements;
+    }
     if (block.kind === 'heading') {
       const role = layout.headings.roles[block.level];
       return [

@@ -2,7 +2,7 @@ import type { Diagnostic, Result } from '@gongwen/diagnostics';
 import type { Document as GongwenDocument, FontRole } from '@gongwen/model';
 import { fontRoles, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
-import { Document, DocumentGridType, Footer, Paragraph, SectionType } from 'docx';
+import { Document, DocumentGridType, Footer, PageOrientation, Paragraph, SectionType } from 'docx';
 import { normalizePackage, packageParts } from './docx-package.js';
 import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
@@ -67,7 +67,7 @@ export interface RenderDocxResult extends Result {
  * numbers. The same Document gives the same bytes.
  */
 export async function renderDocx(doc: GongwenDocument, options: RenderDocxOptions = {}): Promise<RenderDocxResult> {
-  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh', tables: { count: 0 }, ...(options.tables ? { tableLayouts: options.tables } : {}) };
+  const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh', tables: { count: 0 }, landscape: new Set(), ...(options.tables ? { tableLayouts: options.tables } : {}) };
   const children: FileChild[] = [];
   if (doc.header) children.push(...headerBlock(ctx, doc.header));
   children.push(...titleLines(ctx, doc.title, doc.header ? titleBefore(doc.header) : undefined));
@@ -108,7 +108,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     },
     ...(fonts.length ? { fonts } : {}),
     sections: [
-      { properties: sectionProperties(), footers: pageFooters(ctx), children: evenPage ? children : [...children, ...endMatter] },
+      ...bodySections(evenPage ? children : [...children, ...endMatter], ctx.landscape!, pageFooters(ctx)),
       ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
@@ -187,6 +187,39 @@ function sectionProperties() {
     },
     // The lines grid only: LibreOffice mis-renders Word's lines-and-characters grid (see README).
     grid: { type: DocumentGridType.LINES, linePitch: docxGeometry.linePitch },
+  };
+}
+
+/**
+ * The body's sections: portrait, with a landscape section (layout.landscape) for each run of
+ * landscape tables' elements; the first carries the page-number footers, the others inherit them.
+ */
+function bodySections(children: FileChild[], landscape: ReadonlySet<unknown>, footers: ReturnType<typeof pageFooters>) {
+  const runs: { landscape: boolean; children: FileChild[] }[] = [];
+  for (const child of children) {
+    const turned = landscape.has(child);
+    const last = runs[runs.length - 1];
+    if (last && last.landscape === turned) last.children.push(child);
+    else runs.push({ landscape: turned, children: [child] });
+  }
+  return runs.map((run, i) => ({
+    properties: run.landscape ? landscapeSectionProperties() : sectionProperties(),
+    ...(i === 0 ? { footers } : {}),
+    children: run.children,
+  }));
+}
+
+/** A landscape section: the portrait page turned, margins turned with it (layout.landscape). */
+function landscapeSectionProperties() {
+  const portrait = sectionProperties();
+  const m = docxGeometry.landscape.margins;
+  return {
+    ...portrait,
+    page: {
+      // docx writes w:w and w:h swapped for a landscape page.
+      size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE },
+      margin: { ...portrait.page.margin, top: m.top, bottom: m.bottom, left: m.left, right: m.right },
+    },
   };
 }
 

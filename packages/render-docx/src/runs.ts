@@ -23,6 +23,8 @@ export interface BuildContext {
   tableLayouts?: readonly TableLayout[];
   /** Tables written so far, to find each one's breaks. */
   tables?: { count: number };
+  /** The elements of landscape tables (layout.landscape): each run of them gets a landscape section. */
+  landscape?: Set<unknown>;
 }
 
 /** A message in the caller's language. */

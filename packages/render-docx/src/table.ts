@@ -1,5 +1,5 @@
 import type { CellAlignment, TableBlock } from '@gongwen/model';
-import { fontRoles, layout, ptToTwip } from '@gongwen/model';
+import { fontRoles, isLandscapeTable, layout, ptToTwip } from '@gongwen/model';
 import type { FileChild } from 'docx';
 import { AlignmentType, BorderStyle, HeightRule, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import { docxElements, docxGeometry } from './geometry.js';
@@ -22,7 +22,7 @@ export function columnWidths(table: TableBlock): number[] {
   const columns = table.align.length;
   const shares = table.widths ?? table.align.map(() => 1);
   const total = shares.reduce((a, b) => a + b, 0);
-  const width = docxGeometry.block.width;
+  const width = isLandscapeTable(table) ? docxGeometry.landscape.block.width : docxGeometry.block.width;
   const pad = 2 * docxElements.tableCellPadding;
   // The padding is added to each column's text width, as in the PDF.
   const out = shares.map((s) => Math.floor(((width - columns * pad) * s) / total) + pad);
@@ -91,7 +91,7 @@ export function tableElements(ctx: BuildContext, table: TableBlock): FileChild[]
     });
   out.push(
     new Table({
-      width: { size: docxGeometry.block.width, type: WidthType.DXA },
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       margins,

@@ -1,4 +1,4 @@
-import { derived, fontRoles, layout, mmToPt, type BodyBlock, type Document } from '@gongwen/model';
+import { derived, fontRoles, isLandscapeTable, layout, mmToPt, portraitToLandscape, type BodyBlock, type Document } from '@gongwen/model';
 import type { FontSet } from '@gongwen/fonts';
 import { buildEndMatter } from './end-matter.js';
 import { pitch, space, TEXT_LINE, textBlock, type Node } from './grid.js';
@@ -17,7 +17,7 @@ export interface DocDefinition {
   defaultStyle: Record<string, unknown>;
   images: Record<string, string>;
   content: Node[];
-  footer: (currentPage: number, pageCount: number) => Node | Node[] | null;
+  footer: (currentPage: number, pageCount: number, pageSize?: { orientation?: string }) => Node | Node[] | null;
   pageBreakBefore: (node: PageNode, nodes: PageNodes) => boolean;
   /**
    * After pdfmake has laid the document out: whether a blank page was left before the 版记 page
@@ -64,6 +64,12 @@ const FIT_TOLERANCE_PT = 0.01;
  * much lower; rounded margins add ten-thousandths more. A 23rd line would need 29 pt.
  */
 const flowBottomPt = derived.marginsPt.bottom - 0.5;
+/** The same on a landscape page (layout.landscape), whose flow ends above its own bottom margin. */
+const landscapeFlowBottomPt = derived.landscape.marginsPt.bottom - 0.5;
+const portraitMargins = [derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right, flowBottomPt];
+const landscapeMargins = [derived.landscape.marginsPt.left, derived.landscape.marginsPt.top, derived.landscape.marginsPt.right, landscapeFlowBottomPt];
+/** Marks the pdfmake section that holds a landscape table. */
+const LANDSCAPE = 'gongwen-landscape';
 const BLANK_MARKER = 'gongwen-blank-page';
 /** The first line of a heading. */
 const HEADING_START = 'gongwen-heading';
@@ -156,22 +162,25 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
   const pnFont = m.primary('pageNumber');
   const dashCentre = m.inkCentre('—', 'pageNumber', pnSize);
   const pnTop = derived.marginsPt.top + derived.blockHeightPt + mmToPt(pn.belowBlock) + dashCentre - m.ascent(pnFont, pnSize);
-  const footer = (page: number, pageCount: number): Node[] | null => {
+  const footer = (page: number, pageCount: number, pageSize?: { orientation?: string }): Node[] | null => {
     const nodes: Node[] = [];
     const blank = state.blankPage > 0 && (page === state.blankPage || page === pageCount);
+    const landscape = pageSize?.orientation === 'landscape';
     if (!blank) {
       const text = pn.format(page);
       const w = m.textWidth(text, 'pageNumber', pnSize);
       const inset = pn.insetChars * pnSize;
       const x = page % 2 === 1 ? derived.pageWidthPt - derived.marginsPt.right - inset - w : derived.marginsPt.left + inset;
-      nodes.push({
-        text: inlines(text, { role: 'pageNumber', size: pnSize, lineHeightPt: m.naturalLineHeight(pnFont, pnSize) }, m),
-        absolutePosition: { x: round(x), y: round(pnTop) },
-      });
+      const number = inlines(text, { role: 'pageNumber', size: pnSize, lineHeightPt: m.naturalLineHeight(pnFont, pnSize) }, m);
+      // On a landscape page the number stands where it stands on a portrait page (layout.landscape):
+      // drawn turned a quarter clockwise about the top-left corner of its line (./pdfmake-hooks.ts).
+      const at = landscape ? portraitToLandscape({ x, y: pnTop }) : { x, y: pnTop };
+      if (landscape) number.forEach((inline) => (inline.quarterTurn = true));
+      nodes.push({ text: number, absolutePosition: { x: round(at.x), y: round(at.y) } });
     }
     if (end && page === pageCount) nodes.push(...end.nodes);
     // pdfmake places footer content relative to the footer box, which starts at the block's bottom edge.
-    const footerTop = derived.pageHeightPt - flowBottomPt;
+    const footerTop = landscape ? derived.landscape.pageHeightPt - landscapeFlowBottomPt : derived.pageHeightPt - flowBottomPt;
     return nodes.length ? nodes.map((n) => ({ ...n, absolutePosition: toFooterBox(n.absolutePosition as { x: number; y: number }, footerTop) })) : null;
   };
 
@@ -197,6 +206,8 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     return true;
   };
 
+  turnPagesForTables(content);
+
   const created = doc.meta.created ? new Date(doc.meta.created) : epoch;
   const info: Record<string, string | Date> = {
     title: doc.meta.title,
@@ -210,7 +221,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
 
   return {
     pageSize: { width: round(derived.pageWidthPt), height: round(derived.pageHeightPt) },
-    pageMargins: [derived.marginsPt.left, derived.marginsPt.top, derived.marginsPt.right, flowBottomPt],
+    pageMargins: portraitMargins as DocDefinition['pageMargins'],
     info,
     language: 'zh-CN',
     defaultStyle: { font: m.primary('body').id, fontSize: body.size },
@@ -232,12 +243,16 @@ function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: n
     if (b.kind === 'table') {
       const laidOut: TableLayout = { rowLines: [], breaks: [] };
       tables.push(laidOut);
-      const nodes = tableNodes(b, m, blankLinesBefore, laidOut);
+      const landscape = isLandscapeTable(b);
+      // A landscape table starts its page: no blank line above it.
+      const nodes = tableNodes(b, m, landscape ? 0 : blankLinesBefore, laidOut);
       // A table's title goes with the table as a heading goes with its text (keepWithNext).
       if (b.title) (nodes[0]!.stack as Node[]).forEach((line, j) => {
         line.headlineLevel = 1;
         if (j === 0) line.id = `${HEADING_START}-${headings.count++}`;
       });
+      // A wide table (layout.table.landscapeColumns) goes on landscape pages of its own.
+      if (landscape) return [{ section: nodes, pageOrientation: 'landscape', pageMargins: landscapeMargins, id: LANDSCAPE }];
       return nodes;
     }
     if (b.kind === 'heading') {
@@ -257,6 +272,17 @@ function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: n
       m,
     )];
   });
+}
+
+/**
+ * What follows a landscape table goes back onto portrait pages: pdfmake keeps a section's page
+ * shape for the nodes after it, so the next root node becomes a portrait section.
+ */
+function turnPagesForTables(content: Node[]): void {
+  for (let i = 0; i < content.length - 1; i++) {
+    if (content[i]!.id !== LANDSCAPE || content[i + 1]!.section) continue;
+    content[i + 1] = { section: content[i + 1], pageOrientation: 'portrait', pageMargins: portraitMargins };
+  }
 }
 
 /** Invisible nodes: the 版记's placeholders. */

@@ -11,6 +11,8 @@ export interface Inline {
   color?: string;
   /** Width (pt) of an outline stroked over the glyphs: bold drawn in a face without a bold weight. */
   textStroke?: number;
+  /** Drawn turned a quarter clockwise about its line's top-left corner: a landscape page's page number. */
+  quarterTurn?: boolean;
 }
 
 export interface InlineStyle {

@@ -8,6 +8,8 @@
 //   one, i.e. never for a single CJK character, and twice for one outside the BMP.
 // - An inline's `textStroke` (pt) draws its glyphs filled and outlined in their colour, as a word
 //   processor draws bold in a face that has no bold; the graphics state is restored after it.
+// - A line whose first inline has `quarterTurn` is drawn turned 90° clockwise about its top-left
+//   corner (a landscape page's page number, set where the portrait pages have it).
 import rendererModule from 'pdfmake/js/Renderer.js';
 import textInlinesModule from 'pdfmake/js/TextInlines.js';
 
@@ -18,6 +20,7 @@ interface Inline {
   fontFeatures?: unknown;
   characterSpacing?: number;
   textStroke?: number;
+  quarterTurn?: boolean;
   color?: string;
 }
 interface PdfkitDocument {
@@ -27,6 +30,7 @@ interface PdfkitDocument {
   lineWidth(width: number): PdfkitDocument;
   strokeColor(color: unknown): PdfkitDocument;
   resolveColor(color: unknown, fallback: string): unknown;
+  rotate(angle: number, options: { origin: [number, number] }): PdfkitDocument;
 }
 interface Renderer {
   pdfDocument: PdfkitDocument;
@@ -66,7 +70,7 @@ export function installPdfmakeHooks(): void {
   // renderLine draws a line's inlines in order, each with one call of the document's text(); for
   // a line with a stroked inline, that call is wrapped while the line is drawn.
   const renderLine = pdfmakeRenderer.prototype.renderLine;
-  pdfmakeRenderer.prototype.renderLine = function (this: Renderer, line, x, y) {
+  const strokedLine = function (this: Renderer, line: { inlines: Inline[] }, x: number, y: number): void {
     if (!line.inlines.some((inline) => inline.textStroke)) return renderLine.call(this, line, x, y);
     const document = this.pdfDocument;
     const own = Object.prototype.hasOwnProperty.call(document, 'text');
@@ -88,6 +92,17 @@ export function installPdfmakeHooks(): void {
     } finally {
       if (own) document.text = text;
       else delete (document as Partial<PdfkitDocument>).text;
+    }
+  };
+  pdfmakeRenderer.prototype.renderLine = function (this: Renderer, line, x, y) {
+    if (!line.inlines[0]?.quarterTurn) return strokedLine.call(this, line, x, y);
+    const document = this.pdfDocument;
+    document.save();
+    document.rotate(90, { origin: [x, y] });
+    try {
+      strokedLine.call(this, line, x, y);
+    } finally {
+      document.restore();
     }
   };
 }

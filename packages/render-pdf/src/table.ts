@@ -1,4 +1,4 @@
-import { derived, fontRoles, layout, mmToPt, type CellAlignment, type FontRole, type TableBlock } from '@gongwen/model';
+import { derived, fontRoles, isLandscapeTable, layout, mmToPt, type CellAlignment, type FontRole, type TableBlock } from '@gongwen/model';
 import { baselineShift, pitch, space, TEXT_LINE, type Node } from './grid.js';
 import { round, trackingFloor, type Inline } from './inlines.js';
 import { fillLines } from './line-filling.js';
@@ -26,8 +26,13 @@ export function tableGeometry(table: TableBlock): TableGeometry {
   const rules = table.rules === 'grid' ? 2 * outer + (columns - 1) * inner : 0;
   const shares = table.widths ?? table.align.map(() => 1);
   const total = shares.reduce((a, b) => a + b, 0);
-  const free = derived.blockWidthPt - rules - columns * 2 * padding;
+  const free = tableWidthPt(table) - rules - columns * 2 * padding;
   return { textWidths: shares.map((s) => (free * s) / total), padding, outer, inner };
+}
+
+/** The width a table spans: the portrait text block, or the landscape one (layout.landscape). */
+export function tableWidthPt(table: TableBlock): number {
+  return isLandscapeTable(table) ? derived.landscape.blockWidthPt : derived.blockWidthPt;
 }
 
 /**
@@ -72,7 +77,7 @@ export function tableNodes(table: TableBlock, m: Metrics, blankLinesBefore: numb
   const nodes: Node[] = [];
   const before = blankLinesBefore * pitch;
   if (table.title) {
-    const lines = cellLines(table.title, spec.titleRole, derived.blockWidthPt, 'center', m);
+    const lines = cellLines(table.title, spec.titleRole, tableWidthPt(table), 'center', m);
     nodes.push({ stack: lines, margin: [0, round(before), 0, 0] });
   }
   const headRows = table.header.length;
