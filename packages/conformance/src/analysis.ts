@@ -161,6 +161,7 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
   const mark = (n: number, k: PageKind): void => void kinds.get(n)?.add(k);
   pages.forEach((p, i) => {
     if (i === 0) mark(p.number, 'first');
+    if (p.orientation === 'landscape') mark(p.number, 'landscape');
     if (p.lines.length === 0) mark(p.number, 'blank');
     const wide = a.endMatterRules(p);
     if (wide.length >= 2 || wide.some((r) => r.y >= p.height * END_MATTER_ZONE)) mark(p.number, 'end-matter');
@@ -168,13 +169,13 @@ function classifyPages(pages: PageMeasurements[], a: Analysis): Map<number, Set<
     if (first && ATTACHMENT_LABEL.test(ink(first.text))) mark(p.number, 'attachment-start');
     if (a.bodySize !== undefined && p.lines.some((l) => l.fontSize > a.bodySize! + 1)) mark(p.number, 'title');
   });
-  // The page before a break in the body (attachment, blank page, a 版记-only page) and the
+  // The page before a break in the body (attachment, blank page, a landscape page, a 版记-only page) and the
   // last page end the flow, so they may be short.
   pages.forEach((p, i) => {
     const next = pages[i + 1];
     if (!next) return mark(p.number, 'body-end');
     const k = kinds.get(next.number)!;
-    if (k.has('attachment-start') || k.has('blank') || (k.has('end-matter') && a.bodyLines(next).length === 0)) mark(p.number, 'body-end');
+    if (k.has('attachment-start') || k.has('blank') || k.has('landscape') || (k.has('end-matter') && a.bodyLines(next).length === 0)) mark(p.number, 'body-end');
     // A page may stop a line short where the next page starts with a heading (kept with its
     // text) or a signature (kept with its date); it must be full where the next page goes on
     // with body text: the rest of a paragraph or a new one.

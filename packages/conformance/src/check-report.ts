@@ -25,7 +25,7 @@ export interface PageSummary {
   pageNumber?: string;
   /** Full body pages must hold 22 lines; the others are exempt for the reasons listed. */
   full: boolean;
-  exempt: Array<'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title' | 'block-break' | 'signature-carry' | 'table-carry'>;
+  exempt: Array<'first' | 'blank' | 'end-matter' | 'attachment-start' | 'body-end' | 'title' | 'block-break' | 'signature-carry' | 'table-carry' | 'landscape'>;
 }
 
 export interface CheckReport {

@@ -97,6 +97,8 @@ export function scanGraphics(list: OperatorList, OPS: Ops, base: Matrix): { rule
   const stack: GraphicsState[] = [];
   let state: GraphicsState = { ctm: base, fill: '000000', stroke: '000000', lineWidth: 1 };
   const rules: HorizontalRule[] = [];
+  // Pieces shorter than a rule, kept to be joined end to end: a narrow table column's share of a rule.
+  const pieces: HorizontalRule[] = [];
   const images: ImageBox[] = [];
   let redGlyphs = 0;
   const imageOps = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
@@ -111,9 +113,9 @@ export function scanGraphics(list: OperatorList, OPS: Ops, base: Matrix): { rule
     const height = Math.max(...ys) - Math.min(...ys);
     const scale = Math.sqrt(Math.abs(state.ctm[0] * state.ctm[3] - state.ctm[1] * state.ctm[2]));
     const thickness = stroked ? state.lineWidth * scale + height : height;
-    if (ptToMm(width) < RULE_MIN_LENGTH_MM || thickness > RULE_MAX_THICKNESS_PT || thickness <= 0) return;
+    if (thickness > RULE_MAX_THICKNESS_PT || thickness <= 0 || width <= 0) return;
     const color = stroked ? state.stroke : state.fill;
-    rules.push({
+    (ptToMm(width) < RULE_MIN_LENGTH_MM ? pieces : rules).push({
       x1: ptToMm(Math.min(...xs)),
       x2: ptToMm(Math.max(...xs)),
       y: ptToMm((Math.max(...ys) + Math.min(...ys)) / 2),
@@ -183,5 +185,20 @@ export function scanGraphics(list: OperatorList, OPS: Ops, base: Matrix): { rule
         break;
     }
   });
+  rules.push(...joinPieces(pieces));
   return { rules, redGlyphs, images };
+}
+
+/** Pieces that meet end to end at one height, weight and colour, joined; the joins as long as a rule kept. */
+function joinPieces(pieces: readonly HorizontalRule[]): HorizontalRule[] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x1 - b.x1);
+  const joined: HorizontalRule[] = [];
+  for (const p of sorted) {
+    const last = joined.at(-1);
+    if (last && Math.abs(last.y - p.y) < 0.1 && last.color === p.color && Math.abs(last.thicknessPt - p.thicknessPt) < 0.05 && p.x1 <= last.x2 + 0.5) {
+      last.x2 = Math.max(last.x2, p.x2);
+      last.length = last.x2 - last.x1;
+    } else joined.push({ ...p });
+  }
+  return joined.filter((r) => r.length >= RULE_MIN_LENGTH_MM);
 }

@@ -65,17 +65,22 @@ async function measurePage(page: PdfPage, number: number, fonts: Map<string, Fon
     return { info, ascent, descent };
   };
 
+  const landscape = viewport.width > viewport.height;
   const items: PlacedItem[] = [];
+  // On a landscape page, the text drawn turned a quarter clockwise (running down the page), in
+  // the portrait sheet's frame: the page number, which stands where the portrait pages have it.
+  const turned: PlacedItem[] = [];
   for (const raw of content.items as RawTextItem[]) {
     if (!raw.str || !raw.transform || raw.str.trim() === '') continue;
     const [a, b, c, d, e, f] = raw.transform as [number, number, number, number, number, number];
     const [vx, vy] = viewport.convertToViewportPoint(e, f) as [number, number];
     const font = fontOf(raw.fontName ?? '');
-    items.push({
+    const down = landscape && Math.abs(a) < 1e-3 && b < 0;
+    (down ? turned : items).push({
       str: raw.str,
-      x: ptToMm(vx),
+      x: ptToMm(down ? vy : vx),
       width: ptToMm(raw.width ?? 0),
-      baseline: ptToMm(vy),
+      baseline: ptToMm(down ? viewport.width - vx : vy),
       fontSize: round2(Math.hypot(c, d) || Math.hypot(a, b)),
       font: font.info.baseName,
       ascent: font.ascent,
@@ -84,12 +89,13 @@ async function measurePage(page: PdfPage, number: number, fonts: Map<string, Fon
   }
   const lines = groupLines(items);
   const height = ptToMm(viewport.height);
-  const found = findPageNumberLine(lines, height);
-  const pageNumber = found ? { ...lines[found.index]!, value: found.value } : undefined;
-  if (found) lines.splice(found.index, 1);
+  const numberLines = landscape ? groupLines(turned) : lines;
+  const found = findPageNumberLine(numberLines, landscape ? ptToMm(viewport.width) : height);
+  const pageNumber = found ? { ...numberLines[found.index]!, value: found.value } : undefined;
+  if (found && !landscape) lines.splice(found.index, 1);
   const { rules, redGlyphs, images } = scanGraphics(ops, pdfjs.OPS as Ops, viewport.transform as [number, number, number, number, number, number]);
   page.cleanup();
-  return { number, width: ptToMm(viewport.width), height, lines, ...(pageNumber ? { pageNumber } : {}), rules, redGlyphs, images };
+  return { number, width: ptToMm(viewport.width), height, ...(landscape ? { orientation: 'landscape' as const } : {}), lines, ...(pageNumber ? { pageNumber } : {}), rules, redGlyphs, images };
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;

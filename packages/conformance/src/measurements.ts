@@ -58,6 +58,11 @@ export interface PageMeasurements {
   number: number;
   width: number;
   height: number;
+  /**
+   * `landscape` for a page wider than tall: the portrait sheet turned (ch. 8). Its lines are
+   * measured on the turned page; its page number, drawn turned, in the portrait sheet's frame.
+   */
+  orientation?: 'landscape';
   /** Text lines top to bottom, the page-number line excluded. */
   lines: TextLine[];
   /** The line below the text that reads as a page number (`— 3 —`, `- 3 -`, `3`), if any. */

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { measurePdf } from '@gongwen/conformance';
+import { checkPdf, measurePdf } from '@gongwen/conformance';
 import { resolveFonts } from '@gongwen/fonts';
 import { layout, mmToTwip, type BodyBlock, type Document, type TableBlock } from '@gongwen/model';
 import { renderPdf } from '@gongwen/render-pdf';
@@ -45,6 +45,19 @@ describe('a landscape table in the DOCX (layout.landscape)', () => {
     // The table spans the turned block: 225 mm.
     const grid = find(xml, 'w:gridCol').map((c) => Number(c.attrs['w:w']));
     expect(grid.reduce((a, b) => a + b, 0)).toBe(mmToTwip(layout.landscape.textBlock.width));
+  });
+
+  it('passes every GB/T 9704 rule in the PDF, the landscape page judged by its turned block (page/size)', async () => {
+    const fonts = resolveFonts({ systemDirs: [], env: {} }).fonts;
+    const body = [...doc.body, ...Array.from({ length: 10 }, (_, i) => paragraph(i + 6))];
+    const { pdf } = await renderPdf({ ...doc, body }, fonts);
+    const report = await checkPdf(pdf);
+    expect(report.rules.filter((r) => !r.pass).map((r) => `${r.id}: ${r.measured}`)).toEqual([]);
+    expect(report.rules.find((r) => r.id === 'page/size')!.measured).toContain('297.0 × 210.0 mm');
+    expect(report.pages.map((p) => p.exempt.includes('landscape'))).toEqual(report.pages.map((p) => p.number === 2));
+    // The page after it is full again: 22 lines on the grid.
+    expect(report.pages[2]).toMatchObject({ lines: layout.grid.linesPerPage, full: true, pageNumber: '— 3 —' });
+    expect(report.pages[1]!.pageNumber).toBe('— 2 —');
   });
 
   const soffice = findSoffice();

@@ -1,6 +1,7 @@
 import { derived, layout, ptToMm } from '@gongwen/model';
 import { emBox, type Analysis } from '../analysis.js';
 import type { RuleResult } from '../check-report.js';
+import type { PageMeasurements } from '../measurements.js';
 import { tolerances } from '../tolerances.js';
 import { both, firstFew, mm, noText, onPages, ruleResult, skipped } from './rule-result.js';
 
@@ -9,16 +10,63 @@ const blockRight = margins.left + textBlock.width;
 const tol = tolerances.edgeMm;
 const pitchMm = ptToMm(derived.linePitchPt);
 
-/** page/size: A4 portrait on every page. */
+/**
+ * page/size: A4 portrait on every page; a landscape page (ch. 8) is A4 turned and holds a table
+ * inside the turned block (see `landscapeProblems`).
+ */
 export function pageSizeRule(a: Analysis): RuleResult {
   const title = both('纸张 A4', 'A4 paper');
-  const expected = both(`${paper.width} × ${paper.height} mm（±${tol}）`, `${paper.width} × ${paper.height} mm (±${tol})`);
-  const bad = a.m.pages.filter((p) => Math.abs(p.width - paper.width) > tol || Math.abs(p.height - paper.height) > tol);
+  const turned = a.m.pages.filter((p) => p.orientation === 'landscape');
+  const expected = turned.length
+    ? both(
+        `${paper.width} × ${paper.height} mm；横排表格页 ${paper.height} × ${paper.width} mm，表格在横排版心内（±${tol}）`,
+        `${paper.width} × ${paper.height} mm; landscape table pages ${paper.height} × ${paper.width} mm, the table inside the turned block (±${tol})`,
+      )
+    : both(`${paper.width} × ${paper.height} mm（±${tol}）`, `${paper.width} × ${paper.height} mm (±${tol})`);
+  const bad = a.m.pages.filter((p) => {
+    const [w, h] = p.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
+    return Math.abs(p.width - w) > tol || Math.abs(p.height - h) > tol;
+  });
+  const problems = landscapeProblems(a, turned);
   const sizes = [...new Set(a.m.pages.map((p) => `${p.width.toFixed(1)} × ${p.height.toFixed(1)} mm`))];
   const measured = bad.length
     ? both(`${onPages(bad.map((p) => p.number)).zh}：${sizes.join('；')}`, `${onPages(bad.map((p) => p.number)).en}: ${sizes.join('; ')}`)
     : both(sizes.join('；'), sizes.join('; '));
-  return ruleResult('page/size', title, bad.length === 0, measured, expected, { pages: bad.map((p) => p.number) });
+  if (problems.length) {
+    measured.zh += `；${firstFew(problems.map((x) => x.zh))}`;
+    measured.en += `; ${firstFew(problems.map((x) => x.en))}`;
+  }
+  const pages = [...new Set([...bad.map((p) => p.number), ...problems.map((x) => x.page)])].sort((x, y) => x - y);
+  return ruleResult('page/size', title, pages.length === 0, measured, expected, { pages });
+}
+
+/** Pages in the portrait frame: the block rules below measure these; a landscape page is judged by page/size. */
+const portrait = (a: Analysis) => a.m.pages.filter((p) => p.orientation !== 'landscape');
+
+/**
+ * A landscape page (ch. 8) holds a table inside the turned text block — the portrait block
+ * turned, 225 × 156 mm, 订口 on top (layout.landscape) — its first line in the block's first
+ * grid line. Its page number is judged with the portrait pages' (page-number/*).
+ */
+function landscapeProblems(a: Analysis, pages: readonly PageMeasurements[]): Array<{ page: number; zh: string; en: string }> {
+  const l = layout.landscape;
+  const [left, right, top, bottom] = [l.margins.left, l.page.width - l.margins.right, l.margins.top, l.page.height - l.margins.bottom];
+  const problems: Array<{ page: number; zh: string; en: string }> = [];
+  for (const p of pages) {
+    if (!p.lines.length || !a.tables.get(p.number)?.length) {
+      problems.push({ page: p.number, zh: `p${p.number} 横排页无表格`, en: `p${p.number} is landscape without a table` });
+      continue;
+    }
+    const boxes = p.lines.map((line) => ({ line, ...emBox(line) }));
+    const outside = boxes.filter((b) => b.line.x < left - tol || b.line.xEnd > right + tol || b.top < top - tol || b.bottom > bottom + tol);
+    if (outside.length) problems.push({ page: p.number, zh: `p${p.number} ${outside.length} 行出横排版心`, en: `p${p.number} ${outside.length} lines outside the turned block` });
+    const first = boxes[0]!;
+    const slack = tolerances.gridLineMm;
+    if (first.top < top - slack || first.bottom > top + pitchMm + slack) {
+      problems.push({ page: p.number, zh: `p${p.number} 首行 ${mm(first.top)}–${mm(first.bottom)}`, en: `p${p.number} first line ${mm(first.top)}–${mm(first.bottom)}` });
+    }
+  }
+  return problems;
 }
 
 /** block/left: the leftmost text starts on the block's left edge, and no text starts left of it. */
@@ -26,7 +74,7 @@ export function blockLeftRule(a: Analysis): RuleResult {
   const title = both('版心左边缘（订口）', 'text block left edge');
   const expected = both(`文字左端 ${mm(margins.left)}（±${tol}）`, `text starts at ${mm(margins.left)} (±${tol})`);
   if (a.left === undefined) return ruleResult('block/left', title, false, noText, expected);
-  const bad = a.m.pages.filter((p) => p.lines.some((l) => l.x < margins.left - tol)).map((p) => p.number);
+  const bad = portrait(a).filter((p) => p.lines.some((l) => l.x < margins.left - tol)).map((p) => p.number);
   const pass = Math.abs(a.left - margins.left) <= tol && bad.length === 0;
   return ruleResult('block/left', title, pass, both(`最左 ${mm(a.left)}`, `leftmost ${mm(a.left)}`), expected, { pages: bad });
 }
@@ -38,7 +86,7 @@ export function blockRightRule(a: Analysis): RuleResult {
     `满行右端 ${mm(blockRight)}（±${tol}；行末 ，。、 可出界）`,
     `full lines end at ${mm(blockRight)} (±${tol}; trailing ，。、 may hang)`,
   );
-  const lines = a.m.pages.flatMap((p) => p.lines.map((l) => ({ p: p.number, l })));
+  const lines = portrait(a).flatMap((p) => p.lines.map((l) => ({ p: p.number, l })));
   if (!lines.length) return ruleResult('block/right', title, false, noText, expected);
   const right = Math.max(...lines.map(({ l }) => a.endInBlock(l)));
   const over = lines.filter(({ l }) => a.endInBlock(l) > blockRight + tol);
@@ -66,7 +114,7 @@ export function blockTopRule(a: Analysis): RuleResult {
     `first line's em box inside the block's first grid line: ${mm(from)}–${mm(to)} (block top ${mm(margins.top)})`,
   );
   // Page 1 under a red header starts with the 发文机关标志 35 mm down; 版记-only pages are bottom-anchored.
-  const pages = a.m.pages.filter((p, i) => p.lines.length > 0 && !(i === 0 && a.hasRedHeader()) && !a.isEndMatterOnly(p));
+  const pages = a.m.pages.filter((p, i) => p.lines.length > 0 && p.orientation !== 'landscape' && !(i === 0 && a.hasRedHeader()) && !a.isEndMatterOnly(p));
   if (!pages.length) {
     return a.m.pages.some((p) => p.lines.length)
       ? skipped('block/top', title, both('无可检查的页', 'no page to check'), expected)
@@ -100,7 +148,7 @@ export function blockBottomRule(a: Analysis): RuleResult {
     `文字不低于版心下沿（距纸张下边 ${mm(margins.bottom)}，±${tol}）；整页末行字身框在版心最后一行内（随署名转页 n 行的页：上移 n 行）`,
     `no text below the block's bottom edge (${mm(margins.bottom)} above the paper's bottom, ±${tol}); a full page's last line inside the last grid line (n lines higher on a page that carried n lines over with the signature)`,
   );
-  const pagesWithText = a.m.pages.filter((p) => p.lines.length);
+  const pagesWithText = portrait(a).filter((p) => p.lines.length);
   if (!pagesWithText.length) return ruleResult('block/bottom', title, false, noText, expected);
   const lowest = (p: (typeof pagesWithText)[number]): number => p.height - Math.max(...p.lines.map((l) => emBox(l).bottom));
   const over = pagesWithText.filter((p) => lowest(p) < margins.bottom - tol);
@@ -120,3 +168,4 @@ export function blockBottomRule(a: Analysis): RuleResult {
   const bad = [...new Set([...over, ...short].map((p) => p.number))].sort((x, y) => x - y);
   return ruleResult('block/bottom', title, bad.length === 0, both(zh, en), expected, { pages: bad });
 }
+
