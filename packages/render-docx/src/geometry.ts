@@ -37,6 +37,15 @@ export const docxGeometry = {
       right: mmToTwip(layout.landscape.margins.right),
     },
     block: { width: mmToTwip(layout.landscape.textBlock.width), height: mmToTwip(layout.landscape.textBlock.height) },
+    /**
+     * The turned page number's line (layout.landscape): its left edge, half a 4号 line left of
+     * where the portrait number's dashes stand, 7 mm below the portrait block, on the turned page.
+     */
+    pageNumberLeft:
+      mmToTwip(layout.page.height - layout.margins.top - layout.textBlock.height - layout.pageNumber.belowBlock) -
+      Math.round(ptToTwip(fontRoles.pageNumber.size) / 2),
+    /** The footer's empty paragraph sits this far above the paper's bottom edge, below the turned block. */
+    footerDistance: mmToTwip(layout.landscape.margins.bottom) - 2 * ptToTwip(fontRoles.pageNumber.size),
   },
   /** Word's lines grid and every paragraph's exact line spacing. */
   linePitch: derived.linePitchTwip,

@@ -1,5 +1,5 @@
 import { layout } from '@gongwen/model';
-import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Footer, HeightRule, OverlapType, PageNumber, Paragraph, Table, TableAnchorType, TableCell, TableRow, TextDirection, TextRun, VerticalAlign, WidthType } from 'docx';
 import { runFonts } from './font-names.js';
 import { docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
@@ -27,6 +27,62 @@ export function pageFooters(ctx: BuildContext): { default: Footer; even: Footer 
           indent: odd ? { right: docxGeometry.pageNumberInset } : { left: docxGeometry.pageNumberInset },
           children: [new TextRun({ children: [before, PageNumber.CURRENT, after], font: runFonts(ctx.names, 'pageNumber') })],
         }),
+      ],
+    });
+  return { default: footer(true), even: footer(false) };
+}
+
+/**
+ * The page numbers of a landscape section (layout.landscape): where the portrait pages have them,
+ * so on the turned page they read down its left edge. The portrait footer's paragraph stands in a
+ * one-cell table floated to that place whose text runs top to bottom (`w:textDirection tbRl`):
+ * the cell is one page-number line wide, centred 7 mm left of the turned block, and as tall as the
+ * portrait block is wide, from the portrait block's left edge, so the same alignment and inset put
+ * the number where the portrait footer does.
+ */
+export function turnedPageFooters(ctx: BuildContext): { default: Footer; even: Footer } {
+  const [before, after] = numberAffixes();
+  const g = docxGeometry;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+  const margins = { top: 0, bottom: 0, left: 0, right: 0 };
+  const footer = (odd: boolean) =>
+    new Footer({
+      children: [
+        new Table({
+          width: { size: g.pageNumberLine, type: WidthType.DXA },
+          columnWidths: [g.pageNumberLine],
+          margins,
+          borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+          float: {
+            horizontalAnchor: TableAnchorType.PAGE,
+            absoluteHorizontalPosition: g.landscape.pageNumberLeft,
+            verticalAnchor: TableAnchorType.PAGE,
+            absoluteVerticalPosition: g.margins.left,
+            overlap: OverlapType.OVERLAP,
+          },
+          rows: [
+            new TableRow({
+              height: { value: g.block.width, rule: HeightRule.EXACT },
+              children: [
+                new TableCell({
+                  width: { size: g.pageNumberLine, type: WidthType.DXA },
+                  margins,
+                  textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+                  verticalAlign: VerticalAlign.CENTER,
+                  children: [
+                    new Paragraph({
+                      style: styleIds.footer,
+                      alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                      indent: odd ? { right: g.pageNumberInset } : { left: g.pageNumberInset },
+                      children: [new TextRun({ children: [before, PageNumber.CURRENT, after], font: runFonts(ctx.names, 'pageNumber') })],
+                    }),
+                  ],
+                }),
+              ],
+            }),
+          ],
+        }),
+        new Paragraph({ style: styleIds.footer, children: [] }),
       ],
     });
   return { default: footer(true), even: footer(false) };

@@ -10,7 +10,7 @@ import { setStyleSwitches } from './style-properties.js';
 import { docxGeometry } from './geometry.js';
 import { headerBlock, titleBefore } from './header-block.js';
 import { addresseeLine, attachmentNote, attachmentPages, bodyBlocks, notesLines, titleLines } from './main-text.js';
-import { pageFooters } from './page-footers.js';
+import { pageFooters, turnedPageFooters } from './page-footers.js';
 import { knowsStyles, reuseParts, type FooterKind } from './reused-parts.js';
 import type { BuildContext, TableLayout } from './runs.js';
 import { say } from './runs.js';
@@ -108,7 +108,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     },
     ...(fonts.length ? { fonts } : {}),
     sections: [
-      ...bodySections(evenPage ? children : [...children, ...endMatter], ctx.landscape!, pageFooters(ctx)),
+      ...bodySections(evenPage ? children : [...children, ...endMatter], ctx.landscape!, () => pageFooters(ctx), () => turnedPageFooters(ctx)),
       ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
@@ -192,9 +192,9 @@ function sectionProperties() {
 
 /**
  * The body's sections: portrait, with a landscape section (layout.landscape) for each run of
- * landscape tables' elements; the first carries the page-number footers, the others inherit them.
+ * landscape tables' elements; a landscape section has the turned page numbers' footers.
  */
-function bodySections(children: FileChild[], landscape: ReadonlySet<unknown>, footers: ReturnType<typeof pageFooters>) {
+function bodySections(children: FileChild[], landscape: ReadonlySet<unknown>, footers: () => ReturnType<typeof pageFooters>, turned: () => ReturnType<typeof pageFooters>) {
   const runs: { landscape: boolean; children: FileChild[] }[] = [];
   for (const child of children) {
     const turned = landscape.has(child);
@@ -202,9 +202,10 @@ function bodySections(children: FileChild[], landscape: ReadonlySet<unknown>, fo
     if (last && last.landscape === turned) last.children.push(child);
     else runs.push({ landscape: turned, children: [child] });
   }
+  // A portrait section after a landscape one names the portrait footers again (else it would inherit the turned ones).
   return runs.map((run, i) => ({
     properties: run.landscape ? landscapeSectionProperties() : sectionProperties(),
-    ...(i === 0 ? { footers } : {}),
+    ...(run.landscape ? { footers: turned() } : i === 0 || runs[i - 1]?.landscape ? { footers: footers() } : {}),
     children: run.children,
   }));
 }
@@ -218,7 +219,7 @@ function landscapeSectionProperties() {
     page: {
       // docx writes w:w and w:h swapped for a landscape page.
       size: { ...portrait.page.size, orientation: PageOrientation.LANDSCAPE },
-      margin: { ...portrait.page.margin, top: m.top, bottom: m.bottom, left: m.left, right: m.right },
+      margin: { ...portrait.page.margin, top: m.top, bottom: m.bottom, left: m.left, right: m.right, footer: docxGeometry.landscape.footerDistance },
     },
   };
 }

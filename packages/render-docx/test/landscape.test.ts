@@ -7,6 +7,7 @@ import { renderPdf } from '@gongwen/render-pdf';
 import { find, parseXml } from '@gongwen/test-kit/xml';
 import { renderDocx } from '../src/index.js';
 import { docxToPdf, findSoffice } from './libreoffice.js';
+import { checkAllowlist } from './ooxml-allowlist.js';
 
 const months = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月'];
 /** Eleven columns: wider than the portrait block allows (layout.table.landscapeColumns). */
@@ -42,6 +43,13 @@ describe('a landscape table in the DOCX (layout.landscape)', () => {
     expect(size(2)).toMatchObject({ 'w:w': String(mmToTwip(210)), 'w:h': String(mmToTwip(297)) });
     const m = layout.landscape.margins;
     expect(margins(1)).toMatchObject({ 'w:top': String(mmToTwip(m.top)), 'w:bottom': String(mmToTwip(m.bottom)), 'w:left': String(mmToTwip(m.left)), 'w:right': String(mmToTwip(m.right)) });
+    // Every part within the element allowlist (ECMA-376), the turned footers' floated tbRl cell too.
+    const files = unzipSync(docx);
+    for (const path of Object.keys(files).filter((p) => /^word\/(document|footer\d+)\.xml$/.test(p))) {
+      expect(checkAllowlist(parseXml(new TextDecoder().decode(files[path]!), path)), path).toEqual([]);
+    }
+    const turned = Object.keys(files).filter((p) => /^word\/footer\d+\.xml$/.test(p) && new TextDecoder().decode(files[p]!).includes('w:textDirection w:val="tbRl"'));
+    expect(turned).toHaveLength(2);
     // The table spans the turned block: 225 mm.
     const grid = find(xml, 'w:gridCol').map((c) => Number(c.attrs['w:w']));
     expect(grid.reduce((a, b) => a + b, 0)).toBe(mmToTwip(layout.landscape.textBlock.width));
@@ -72,6 +80,14 @@ describe('a landscape table in the DOCX (layout.landscape)', () => {
     const tablePage = (m: typeof pdf) => m.pages.findIndex((p) => p.lines.some((l) => l.text.replace(/\s/g, '').startsWith('第1乡镇')));
     expect(tablePage(lo)).toBe(tablePage(pdf));
     expect(shape(pdf)[tablePage(pdf)]).toBe('297×210');
+    // The page number of the landscape page reads down its left edge, where the portrait pages have it, in both.
+    const pn = (m: typeof pdf) => m.pages[tablePage(m)]!.pageNumber;
+    expect(pn(lo)?.value).toBe(tablePage(pdf) + 1);
+    expect(pn(lo)!.x).toBeCloseTo(pn(pdf)!.x, 0);
+    expect(pn(lo)!.xEnd).toBeCloseTo(pn(pdf)!.xEnd, 0);
+    expect(Math.abs(pn(lo)!.baseline - pn(pdf)!.baseline)).toBeLessThan(1);
+    // The pages after it have theirs upright at the foot again.
+    expect(lo.pages.map((p) => p.pageNumber?.value)).toEqual(pdf.pages.map((p) => p.pageNumber?.value));
     // The table's first row lies inside the turned block in both.
     for (const m of [pdf, lo]) {
       const row = m.pages[tablePage(m)]!.lines.find((l) => l.text.replace(/\s/g, '').startsWith('第1乡镇'))!;

@@ -120,6 +120,8 @@ export const allowlist: Readonly<Record<string, Rule>> = {
   'w:tc': { children: ['w:tcPr', 'w:p', 'w:tbl'] },
   'w:tcPr': { children: ['w:cnfStyle', 'w:tcW', 'w:gridSpan', 'w:hMerge', 'w:vMerge', 'w:tcBorders', 'w:shd', 'w:noWrap', 'w:tcMar', 'w:textDirection', 'w:tcFitText', 'w:vAlign', 'w:hideMark'] },
   'w:tcW': width,
+  // ECMA-376 17.18.93 ST_TextDirection (a landscape page's page number runs tbRl).
+  'w:textDirection': val(['lrTb', 'tbRl', 'btLr', 'lrTbV', 'tbRlV', 'tbLrV', 'tb', 'rl', 'lr', 'tbV', 'rlV', 'lrV']),
   // 17.4.53 ST_TblLayoutType; 17.4.79 CT_TrPr (a choice, repeated); 17.4.66 tcBorders.
   'w:tblLayout': { attrs: { 'w:type': ['fixed', 'autofit'] } },
   'w:trPr': { children: ['w:cnfStyle', 'w:divId', 'w:gridBefore', 'w:gridAfter', 'w:wBefore', 'w:wAfter', 'w:cantSplit', 'w:trHeight', 'w:tblHeader', 'w:tblCellSpacing', 'w:jc', 'w:hidden'], anyOrder: true },
