@@ -112,6 +112,8 @@ export function findTableRegions(pages: readonly PageMeasurements[], a: TableRea
     const next = pages[i + 1];
     const region = found.get(page.number)!.at(-1);
     if (!next || !region) return;
+    // A table never runs from a portrait page onto a landscape one or back: each has its own.
+    if (page.orientation !== next.orientation) return;
     const after = page.lines.filter((l) => l.baseline > region.bottom);
     if (after.some((l) => isTextOutsideTables(l, a))) return;
     const nextRegion = found.get(next.number)![0];

@@ -19,6 +19,7 @@ export const wideTable: TableBlock = {
   rules: 'grid',
 };
 const doc: Document = { meta: { title: 't', author: 'a' }, title: ['关于测试的报告'], body: [...prose(2), wideTable, ...prose(4)] };
+const docs = { even: doc };
 
 interface Item {
   page: number;
@@ -86,7 +87,11 @@ describe('a table wider than the portrait block (ch. 8 横排表格)', () => {
     for (const month of months) expect(head).toContain(month);
   });
 
-  it('prints its page number where a portrait page has it, reading sideways (7.5, ch. 8)', async () => {
+  // After two paragraphs the table's page is even (2); after four, odd (3).
+  it.each([
+    ['an even page', doc],
+    ['an odd page', { ...doc, body: [...prose(4), wideTable, ...prose(4)] }],
+  ])('prints its page number where a portrait page has it, reading sideways, on %s (7.5, ch. 8)', async (_, doc) => {
     const { pdf } = await renderPdf(doc, fonts);
     const { items } = await read(pdf);
     const tp = items.find((i) => /^第\d乡镇$/.test(i.text.replace(/\s/g, '')))!.page;
@@ -102,6 +107,7 @@ describe('a table wider than the portrait block (ch. 8 横排表格)', () => {
     // …and on an odd page one character in from the portrait block's right edge, i.e. the turned block's bottom.
     const inset = ptToMm(layout.pageNumber.insetChars * 14);
     const runsFrom = ptToMm(n.y);
+    expect(tp).toBe(doc === docs.even ? 2 : 3);
     if (tp % 2 === 1) {
       expect(runsFrom).toBeGreaterThan(210 - layout.margins.right - inset - 25);
       expect(runsFrom).toBeLessThan(210 - layout.margins.right - inset);
