@@ -35,37 +35,45 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
  * `keepLastWithNext` keeps the end of the body on the page of what follows it (the signature).
  */
 export function bodyBlocks(ctx: BuildContext, blocks: readonly BodyBlock[], keepLastWithNext = false, lastLineAt?: number): FileChild[] {
+  const written: FileChild[][] = [];
   return blocks.flatMap((block, i): FileChild[] => {
-    const keep = keepLastWithNext && i === blocks.length - 1;
-    if (block.kind === 'table') {
-      const elements = tableElements(ctx, block);
-      if (isLandscapeTable(block)) elements.forEach((e) => ctx.landscape?.add(e));
-      return elements;
+    const elements = blockElements(ctx, block, keepLastWithNext && i === blocks.length - 1, lastLineAt);
+    written.push(elements);
+    if (block.kind === 'table' && isLandscapeTable(block)) {
+      elements.forEach((e) => ctx.landscape?.add(e));
+      // The headings right above a landscape table head its page, as they go with their text.
+      for (let j = i - 1; j >= 0 && blocks[j]!.kind === 'heading'; j--) written[j]!.forEach((e) => ctx.landscape?.add(e));
     }
-    if (block.kind === 'heading') {
-      const role = layout.headings.roles[block.level];
-      return [
-        new Paragraph({
-          style: styleIds.heading[block.level],
-          ...(keep ? { keepNext: true } : {}),
-          children: [textRun(ctx, block.marker + block.text, role, role)],
-        }),
-      ];
-    }
-    const runs = (list: readonly TextPiece[]) => list.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
-    const text = block.runs.map((r) => r.text).join('');
-    const given = lastLineAt !== undefined && lastLineAt > 0 && lastLineAt < text.length ? lastLineAt : undefined;
-    const cut = keep ? (given ?? lastLineStart(text)) : undefined;
-    if (cut === undefined) return [new Paragraph({ style: styleIds.body, ...(keep ? { keepNext: true } : {}), children: runs(block.runs) })];
-    // LibreOffice moves a whole keep-with-next paragraph, leaving the page before it short by
-    // all its lines there. So the last line stands as a paragraph of its own that goes with the
-    // signature, and the rest is distributed so its own last line stays full width.
-    const [head, tail] = splitRuns(block.runs, cut);
-    return [
-      new Paragraph({ style: styleIds.body, alignment: AlignmentType.DISTRIBUTE, children: runs(head) }),
-      new Paragraph({ style: styleIds.body, keepNext: true, indent: { firstLine: 0, firstLineChars: 0 }, children: runs(tail) }),
-    ];
+    return elements;
   });
+}
+
+/** One body block's elements; `keep`: the last block, kept with what follows. */
+function blockElements(ctx: BuildContext, block: BodyBlock, keep: boolean, lastLineAt?: number): FileChild[] {
+  if (block.kind === 'table') return tableElements(ctx, block);
+  if (block.kind === 'heading') {
+    const role = layout.headings.roles[block.level];
+    return [
+      new Paragraph({
+        style: styleIds.heading[block.level],
+        ...(keep ? { keepNext: true } : {}),
+        children: [textRun(ctx, block.marker + block.text, role, role)],
+      }),
+    ];
+  }
+  const runs = (list: readonly TextPiece[]) => list.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
+  const text = block.runs.map((r) => r.text).join('');
+  const given = lastLineAt !== undefined && lastLineAt > 0 && lastLineAt < text.length ? lastLineAt : undefined;
+  const cut = keep ? (given ?? lastLineStart(text)) : undefined;
+  if (cut === undefined) return [new Paragraph({ style: styleIds.body, ...(keep ? { keepNext: true } : {}), children: runs(block.runs) })];
+  // LibreOffice moves a whole keep-with-next paragraph, leaving the page before it short by
+  // all its lines there. So the last line stands as a paragraph of its own that goes with the
+  // signature, and the rest is distributed so its own last line stays full width.
+  const [head, tail] = splitRuns(block.runs, cut);
+  return [
+    new Paragraph({ style: styleIds.body, alignment: AlignmentType.DISTRIBUTE, children: runs(head) }),
+    new Paragraph({ style: styleIds.body, keepNext: true, indent: { firstLine: 0, firstLineChars: 0 }, children: runs(tail) }),
+  ];
 }
 
 type TextPiece = Extract<BodyBlock, { kind: 'paragraph' }>['runs'][number];

@@ -27,7 +27,7 @@ const paragraph = (i: number): BodyBlock => ({
 const doc: Document = {
   meta: { title: 't', author: 'a' },
   title: ['关于测试的报告'],
-  body: [paragraph(1), paragraph(2), wideTable, paragraph(3), paragraph(4), paragraph(5)],
+  body: [paragraph(1), paragraph(2), { kind: 'heading', level: 1, marker: '一、', text: '各乡镇执法情况' }, wideTable, paragraph(3), paragraph(4), paragraph(5)],
 };
 
 describe('a landscape table in the DOCX (layout.landscape)', () => {
@@ -80,6 +80,8 @@ describe('a landscape table in the DOCX (layout.landscape)', () => {
     const tablePage = (m: typeof pdf) => m.pages.findIndex((p) => p.lines.some((l) => l.text.replace(/\s/g, '').startsWith('第1乡镇')));
     expect(tablePage(lo)).toBe(tablePage(pdf));
     expect(shape(pdf)[tablePage(pdf)]).toBe('297×210');
+    // The heading right above the table heads its landscape page, in both.
+    for (const m of [pdf, lo]) expect(m.pages[tablePage(m)]!.lines[0]!.text.replace(/\s/g, '')).toBe('一、各乡镇执法情况');
     // The page number of the landscape page reads down its left edge, where the portrait pages have it, in both.
     const pn = (m: typeof pdf) => m.pages[tablePage(m)]!.pageNumber;
     expect(pn(lo)?.value).toBe(tablePage(pdf) + 1);

@@ -238,7 +238,20 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
 function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: number, headings: { count: number }, tables: TableLayout[]): Node[] {
   const size = fontRoles.body.size;
   const tracking = trackingFloor(derived.bodyTrackingPt);
-  return blocks.flatMap((b, i): Node[] => {
+  const out: Node[] = [];
+  blocks.forEach((b, i) => {
+    const nodes = blockNodes(b, i);
+    // The headings right above a landscape table head its page, as they go with their text.
+    if (nodes[0]?.id === LANDSCAPE) {
+      const above: Node[] = [];
+      for (let j = i - 1; j >= 0 && blocks[j]!.kind === 'heading' && isHeadingNode(out.at(-1)); j--) above.unshift(out.pop()!);
+      (nodes[0].section as Node[]).unshift(...above);
+    }
+    out.push(...nodes);
+  });
+  return out;
+
+  function blockNodes(b: BodyBlock, i: number): Node[] {
     const blankLinesBefore = i === 0 ? firstBlankLines : 0;
     if (b.kind === 'table') {
       const laidOut: TableLayout = { rowLines: [], breaks: [] };
@@ -271,7 +284,7 @@ function bodyBlocks(blocks: readonly BodyBlock[], m: Metrics, firstBlankLines: n
       { role: 'body', size, tracking, fill: true, indent: layout.paragraph.firstLineIndentChars * derived.charPitchPt, blankLinesBefore },
       m,
     )];
-  });
+  }
 }
 
 /**
