@@ -1,5 +1,5 @@
 import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import { LineCounter, parseDocument, type Alias, type Document, type YAMLError } from 'yaml';
+import { CST, Composer, Document, LineCounter, Parser, YAMLParseError, type Alias, type YAMLError } from 'yaml';
 import { expansion } from './aliases.js';
 import { inspectTree } from './inspect-tree.js';
 import { pointAt, rangeOf } from './locate.js';
@@ -20,6 +20,14 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Collections nested deeper than this are refused before the tree is built (the data check refuses
+ * more than 64 levels, at the value, for anything shallower). Thousands of levels would have every
+ * later stage recurse to the edge of the stack, where V8 cannot compile a regular expression and
+ * ends the whole process instead of throwing.
+ */
+export const maxNesting = 256;
+
 /** YAML problems that leave the tree intact: validating it still gives the user useful messages. */
 const benignCodes = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS', 'TAG_RESOLVE_FAILED', 'KEY_OVER_1024_CHARS']);
 
@@ -37,11 +45,17 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
   // limit is restored before any other code runs.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
-  let doc: Document.Parsed;
+  let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
+    // yaml's parseDocument, in its two steps, so the tokens' nesting is measured (without recursion)
+    // before the composer recurses into them.
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+    const deepAt = nestedDeeperThan(tokens, maxNesting);
+    if (deepAt !== undefined) {
+      const { line, col } = lineCounter.linePos(deepAt);
+      return { doc: new Document() as Document.Parsed, lineCounter, hasData: false, diagnostics: [tooDeep(file, lang, line, col)] };
+    }
+    const composer = new Composer({
       // Duplicate keys are found below in linear time; the library's check is quadratic per mapping.
       uniqueKeys: false,
       resolveKnownTags: false,
@@ -49,9 +63,17 @@ export function parseYaml(text: string, options: { filename?: string; lang: Lang
       version: '1.2',
       schema: 'core',
     });
+    for (const next of composer.compose(tokens, true, text.length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+        break;
+      }
+    }
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+  if (!doc) throw new Error('the YAML composer gave no document');
   const problems: YAMLError[] = [...doc.errors, ...doc.warnings];
   const diagnostics = yamlErrorDiagnostics(problems, { doc, text, lineCounter, file, lang });
   const structural = problems.some((e) => !benignCodes.has(e.code));
@@ -127,7 +149,27 @@ function aliasLimit(culprit: Alias | undefined, lineCounter: LineCounter, file: 
   );
 }
 
-function tooDeep(file: string | undefined, lang: Lang): Diagnostic {
+function tooDeep(file: string | undefined, lang: Lang, line = 1, column = 1): Diagnostic {
   const { message, hint } = yamlMessage('RESOURCE_EXHAUSTION', 'nesting too deep', lang);
-  return error('yaml/too-deep', message, { file, ...pointAt(1, 1), ...(hint ? { hint } : {}) });
+  return error('yaml/too-deep', message, { file, ...pointAt(line, column), ...(hint ? { hint } : {}) });
+}
+
+/** The offset of the first collection nested more than `limit` deep in the parser's tokens, walked with a stack of our own. */
+function nestedDeeperThan(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    let inner = depth;
+    if (token.type === 'flow-collection' || token.type === 'block-map' || token.type === 'block-seq') {
+      inner = depth + 1;
+      if (inner > limit) return token.offset;
+      for (const item of token.items) {
+        if (item.key) stack.push([item.key, inner]);
+        if (item.value) stack.push([item.value, inner]);
+      }
+    } else if (token.type === 'document' && token.value) {
+      stack.push([token.value, depth]);
+    }
+  }
+  return undefined;
 }

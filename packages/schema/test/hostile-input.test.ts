@@ -109,6 +109,14 @@ describe('input that is hostile to a parser', () => {
     expect(r.diagnostics[0]!.line).toBe(1);
   });
 
+  it('refuses thousands of closed brackets at the first one too deep, before building the tree', () => {
+    // Closed, they parse: every later stage would recurse thousands of frames deep.
+    const r = timedLoad(`${minimal}deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['yaml/too-deep']);
+    const line = minimal.split('\n').length;
+    expect(r.diagnostics[0]).toMatchObject({ line, column: 'deep: '.length + 256 });
+  });
+
   it('survives nesting that parses but is deeper than any report', () => {
     let yaml = minimal;
     for (let depth = 0, indent = '      '; depth < 80; depth++, indent += '    ') {
