@@ -17,19 +17,19 @@ function numberAffixes(): [string, string] {
  * left, one character in from the block's edge. The document turns on odd/even footers.
  */
 export function pageFooters(ctx: BuildContext): { default: Footer; even: Footer } {
-  const [before, after] = numberAffixes();
-  const footer = (odd: boolean) =>
-    new Footer({
-      children: [
-        new Paragraph({
-          style: styleIds.footer,
-          alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          indent: odd ? { right: docxGeometry.pageNumberInset } : { left: docxGeometry.pageNumberInset },
-          children: [new TextRun({ children: [before, PageNumber.CURRENT, after], font: runFonts(ctx.names, 'pageNumber') })],
-        }),
-      ],
-    });
+  const footer = (odd: boolean) => new Footer({ children: [pageNumberParagraph(ctx, odd)] });
   return { default: footer(true), even: footer(false) };
+}
+
+/** The page number's paragraph: odd pages right, even pages left, one character in. */
+function pageNumberParagraph(ctx: BuildContext, odd: boolean): Paragraph {
+  const [before, after] = numberAffixes();
+  return new Paragraph({
+    style: styleIds.footer,
+    alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    indent: odd ? { right: docxGeometry.pageNumberInset } : { left: docxGeometry.pageNumberInset },
+    children: [new TextRun({ children: [before, PageNumber.CURRENT, after], font: runFonts(ctx.names, 'pageNumber') })],
+  });
 }
 
 /**
@@ -41,7 +41,6 @@ export function pageFooters(ctx: BuildContext): { default: Footer; even: Footer 
  * the number where the portrait footer does.
  */
 export function turnedPageFooters(ctx: BuildContext): { default: Footer; even: Footer } {
-  const [before, after] = numberAffixes();
   const g = docxGeometry;
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
   const margins = { top: 0, bottom: 0, left: 0, right: 0 };
@@ -69,14 +68,7 @@ export function turnedPageFooters(ctx: BuildContext): { default: Footer; even: F
                   margins,
                   textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
                   verticalAlign: VerticalAlign.CENTER,
-                  children: [
-                    new Paragraph({
-                      style: styleIds.footer,
-                      alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                      indent: odd ? { right: g.pageNumberInset } : { left: g.pageNumberInset },
-                      children: [new TextRun({ children: [before, PageNumber.CURRENT, after], font: runFonts(ctx.names, 'pageNumber') })],
-                    }),
-                  ],
+                  children: [pageNumberParagraph(ctx, odd)],
                 }),
               ],
             }),

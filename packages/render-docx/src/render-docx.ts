@@ -87,6 +87,7 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
 
   const fonts = embeddedFonts(ctx, options.embedFonts);
   const partsKey = JSON.stringify(ctx.names);
+  const body = bodySections(evenPage ? children : [...children, ...endMatter], ctx.landscape!, () => pageFooters(ctx), () => turnedPageFooters(ctx));
   const file = new Document({
     title: doc.meta.title,
     creator: doc.meta.author,
@@ -108,12 +109,12 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
     },
     ...(fonts.length ? { fonts } : {}),
     sections: [
-      ...bodySections(evenPage ? children : [...children, ...endMatter], ctx.landscape!, () => pageFooters(ctx), () => turnedPageFooters(ctx)),
+      ...body.sections,
       ...(evenPage ? [endMatterSection(endMatter, options.endMatterAfterBlankPage === true)] : []),
     ],
   });
-  // Footers in docx's order: the page numbers' (odd, even), then the 版记 section's own empty ones.
-  const footerKinds: FooterKind[] = ['page-odd', 'page-even', ...(evenPage && options.endMatterAfterBlankPage === true ? (['empty', 'empty'] as const) : [])];
+  // Footers in docx's order: the body sections' page numbers (odd, even), then the 版记 section's own empty ones.
+  const footerKinds: FooterKind[] = [...body.footerKinds, ...(evenPage && options.endMatterAfterBlankPage === true ? (['empty', 'empty'] as const) : [])];
   const withReusedParts = reuseParts(file, partsKey, footerKinds, (styles) =>
     new TextEncoder().encode(setStyleSwitches(new TextDecoder().decode(styles), styleSwitches)),
   );
@@ -192,7 +193,8 @@ function sectionProperties() {
 
 /**
  * The body's sections: portrait, with a landscape section (layout.landscape) for each run of
- * landscape tables' elements; a landscape section has the turned page numbers' footers.
+ * landscape tables' elements; a landscape section has the turned page numbers' footers. With the
+ * kinds of the footers they carry, in docx's order.
  */
 function bodySections(children: FileChild[], landscape: ReadonlySet<unknown>, footers: () => ReturnType<typeof pageFooters>, turned: () => ReturnType<typeof pageFooters>) {
   const runs: { landscape: boolean; children: FileChild[] }[] = [];
@@ -202,12 +204,18 @@ function bodySections(children: FileChild[], landscape: ReadonlySet<unknown>, fo
     if (last && last.landscape === turned) last.children.push(child);
     else runs.push({ landscape: turned, children: [child] });
   }
+  const footerKinds: FooterKind[] = [];
   // A portrait section after a landscape one names the portrait footers again (else it would inherit the turned ones).
-  return runs.map((run, i) => ({
-    properties: run.landscape ? landscapeSectionProperties() : sectionProperties(),
-    ...(run.landscape ? { footers: turned() } : i === 0 || runs[i - 1]?.landscape ? { footers: footers() } : {}),
-    children: run.children,
-  }));
+  const sections = runs.map((run, i) => {
+    const own = run.landscape ? 'turned' : i === 0 || runs[i - 1]?.landscape ? 'page' : undefined;
+    if (own) footerKinds.push(`${own}-odd`, `${own}-even`);
+    return {
+      properties: run.landscape ? landscapeSectionProperties() : sectionProperties(),
+      ...(own ? { footers: own === 'turned' ? turned() : footers() } : {}),
+      children: run.children,
+    };
+  });
+  return { sections, footerKinds };
 }
 
 /** A landscape section: the portrait page turned, margins turned with it (layout.landscape). */

@@ -10,7 +10,7 @@ import type { Document } from 'docx';
  */
 
 /** What a footer of the document is, in the order docx numbers them (footer1.xml, …). */
-export type FooterKind = 'page-odd' | 'page-even' | 'empty';
+export type FooterKind = 'page-odd' | 'page-even' | 'turned-odd' | 'turned-even' | 'empty';
 
 /** The parts kept by what they are built from (the key), then by path; a few keys at most. */
 const keptParts = new Map<string, Map<string, Uint8Array>>();
