@@ -190,7 +190,7 @@ export function scanGraphics(list: OperatorList, OPS: Ops, base: Matrix): { rule
 }
 
 /** Pieces that meet end to end at one height, weight and colour, joined; the joins as long as a rule kept. */
-function joinPieces(pieces: readonly HorizontalRule[]): HorizontalRule[] {
+export function joinPieces(pieces: readonly HorizontalRule[]): HorizontalRule[] {
   const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x1 - b.x1);
   const joined: HorizontalRule[] = [];
   for (const p of sorted) {

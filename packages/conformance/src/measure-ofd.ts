@@ -2,7 +2,7 @@ import { mmToPt } from '@gongwen/model';
 import { readZip } from '@gongwen/zip';
 import { bodyText } from './body-text.js';
 import { baseFontName, isSubsetName } from './font-names.js';
-import { RULE_MAX_THICKNESS_PT, RULE_MIN_LENGTH_MM, toneOf } from './graphics-scan.js';
+import { joinPieces, RULE_MAX_THICKNESS_PT, RULE_MIN_LENGTH_MM, toneOf } from './graphics-scan.js';
 import type { FontInfo, HorizontalRule, ImageBox, PageMeasurements, PdfMeasurements } from './measurements.js';
 import { OfdReadError } from './ofd-read-error.js';
 import { findPageNumberLine } from './page-number-line.js';
@@ -167,18 +167,31 @@ export async function measureOfd(bytes: Uint8Array, options: MeasureOfdOptions =
     for (const r of children(page, 'PageRes')) readRes(resolve(dirOf(pagePath), r.text.trim()));
     const box = numbers(childText(child(page, 'Area'), 'PhysicalBox'));
     const [, , width, height] = box.length === 4 ? box : defaultBox.length === 4 ? defaultBox : [0, 0, 210, 297];
-    const scene: Scene = { items: [], rules: [], images: [], redGlyphs: 0, fonts };
+    const landscape = width! > height!;
+    const scene: Scene = { items: [], turned: [], width: width!, landscape, rules: [], pieces: [], images: [], redGlyphs: 0, fonts };
     // A template page's content is drawn first, beneath the page's own.
     for (const t of children(page, 'Template')) {
       const path = templates.get(t.attrs.TemplateID ?? '');
       if (path && parts.has(path)) drawContent(child(child(xmlOf(path), 'Page'), 'Content'), scene);
     }
     drawContent(child(page, 'Content'), scene);
+    scene.rules.push(...joinPieces(scene.pieces));
     const lines = groupLines(scene.items);
-    const found = findPageNumberLine(lines, height!);
-    const pageNumber = found ? { ...lines[found.index]!, value: found.value } : undefined;
-    if (found) lines.splice(found.index, 1);
-    pages.push({ number: index + 1, width: width!, height: height!, lines, ...(pageNumber ? { pageNumber } : {}), rules: scene.rules, redGlyphs: scene.redGlyphs, images: scene.images });
+    const numberLines = landscape ? groupLines(scene.turned) : lines;
+    const found = findPageNumberLine(numberLines, landscape ? width! : height!);
+    const pageNumber = found ? { ...numberLines[found.index]!, value: found.value } : undefined;
+    if (found && !landscape) lines.splice(found.index, 1);
+    pages.push({
+      number: index + 1,
+      width: width!,
+      height: height!,
+      ...(landscape ? { orientation: 'landscape' as const } : {}),
+      lines,
+      ...(pageNumber ? { pageNumber } : {}),
+      rules: scene.rules,
+      redGlyphs: scene.redGlyphs,
+      images: scene.images,
+    });
   });
 
   const used: FontInfo[] = [];
@@ -194,6 +207,13 @@ const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1]
 
 interface Scene {
   items: PlacedItem[];
+  /** On a landscape page: the text drawn turned a quarter clockwise, in the portrait sheet's frame. */
+  turned: PlacedItem[];
+  /** The page's width in mm, and whether it is wider than tall. */
+  width: number;
+  landscape: boolean;
+  /** Horizontal strokes shorter than a rule, joined into rules when the page is drawn. */
+  pieces: HorizontalRule[];
   rules: HorizontalRule[];
   images: ImageBox[];
   redGlyphs: number;
@@ -232,6 +252,7 @@ function drawText(object: XmlNode, scene: Scene): void {
   const color = colorHex(child(object, 'FillColor'), '000000');
   const red = toneOf(color) === 'red';
   const metrics = font?.metrics;
+  const turned = scene.landscape && Math.abs(m[0]) < 1e-6 && m[1] > 0;
   const ascent = metrics && metrics.ascent > 0 ? metrics.ascent / metrics.unitsPerEm : DEFAULT_ASCENT;
   const descent = metrics && metrics.descent < 0 ? metrics.descent / metrics.unitsPerEm : DEFAULT_DESCENT;
   const advance = (char: string): number => {
@@ -255,8 +276,12 @@ function drawText(object: XmlNode, scene: Scene): void {
       if (!run.chars.length) return;
       const str = run.chars.join('');
       const [px, py] = apply(m, run.x0, run.y);
-      const [ex] = apply(m, xEnd, run.y);
-      scene.items.push({ str, x: px, width: ex - px, baseline: py, fontSize, font: font?.name ?? '', ascent, descent });
+      const [ex, ey] = apply(m, xEnd, run.y);
+      const item = { str, fontSize, font: font?.name ?? '', ascent, descent };
+      // On a landscape page, text turned a quarter clockwise (running down the page) is read in
+      // the portrait sheet's frame, as the PDF's is: the page number, where portrait pages have it.
+      if (turned) scene.turned.push({ ...item, x: py, width: ey - py, baseline: scene.width - px });
+      else scene.items.push({ ...item, x: px, width: ex - px, baseline: py });
     };
     chars.forEach((char, i) => {
       run.chars.push(char);
@@ -293,8 +318,10 @@ function drawPath(object: XmlNode, scene: Scene): void {
     const length = Math.max(...xs) - Math.min(...xs);
     const heightMm = Math.max(...ys) - Math.min(...ys);
     const thicknessPt = mmToPt(stroked ? lineWidth * scaleOf(m) + heightMm : heightMm);
-    if (length < RULE_MIN_LENGTH_MM || thicknessPt > RULE_MAX_THICKNESS_PT || thicknessPt <= 0) continue;
-    scene.rules.push({
+    if (thicknessPt > RULE_MAX_THICKNESS_PT || thicknessPt <= 0) continue;
+    // A piece shorter than a rule (a narrow table column's share of one) is joined end to end
+    // with its neighbours once the page is drawn, as the PDF's are.
+    (length < RULE_MIN_LENGTH_MM ? scene.pieces : scene.rules).push({
       x1: Math.min(...xs),
       x2: Math.max(...xs),
       y: (Math.max(...ys) + Math.min(...ys)) / 2,

@@ -4,7 +4,7 @@
  * the DOCX as a real LibreOffice lays it out, and the PDF passes every GB/T 9704 rule.
  */
 import { readFileSync } from 'node:fs';
-import { checkPdf, measurePdf, type PdfMeasurements } from '@gongwen/conformance';
+import { checkOfd, checkPdf, measureOfd, measurePdf, type PdfMeasurements } from '@gongwen/conformance';
 import { render } from 'gongwen';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxToPdf, findSoffice } from '../../render-docx/test/libreoffice.js';
@@ -33,13 +33,15 @@ const townPage = (m: PdfMeasurements) => m.pages.findIndex((p) => p.lines.some((
 
 describe.skipIf(!soffice && !inCi)('a wide table in a report (ch. 8 横排表格)', () => {
   let pdfBytes: Uint8Array;
+  let ofdBytes: Uint8Array;
   let pdf: PdfMeasurements;
   let docx: PdfMeasurements;
   beforeAll(async () => {
     if (!soffice) throw new Error('LibreOffice (soffice) is required under CI');
     expect(source).not.toBe(example);
-    const result = await render(source, { filename: 'wide-table.yaml', formats: ['pdf', 'docx'] });
+    const result = await render(source, { filename: 'wide-table.yaml', formats: ['pdf', 'docx', 'ofd'] });
     pdfBytes = result.outputs.pdf!;
+    ofdBytes = result.outputs.ofd!;
     pdf = await measurePdf(pdfBytes);
     docx = await measurePdf(await docxToPdf(soffice, result.outputs.docx!, 'wide-table'));
   });
@@ -60,5 +62,20 @@ describe.skipIf(!soffice && !inCi)('a wide table in a report (ch. 8 横排表格
     const report = await checkPdf(pdfBytes);
     expect(report.rules.filter((r) => !r.pass).map((r) => `${r.id}: ${r.measured}`)).toEqual([]);
     expect(report.pages.filter((p) => p.exempt.includes('landscape')).map((p) => p.number)).toEqual([townPage(pdf) + 1]);
+  });
+
+  it('gives the OFD the same pages, its landscape page number turned where the PDF has it, and every rule passing', async () => {
+    const ofd = await measureOfd(ofdBytes);
+    const page = townPage(pdf);
+    expect(shape(ofd)).toEqual(shape(pdf));
+    expect(ofd.pages[page]!.orientation).toBe('landscape');
+    expect(ofd.pages.map((p) => p.pageNumber?.value)).toEqual(pdf.pages.map((p) => p.pageNumber?.value));
+    // Read in the portrait sheet's frame, the turned number stands where the PDF's does.
+    const [a, b] = [ofd.pages[page]!.pageNumber!, pdf.pages[page]!.pageNumber!];
+    expect(Math.abs(a.x - b.x)).toBeLessThan(0.3);
+    expect(Math.abs(a.baseline - b.baseline)).toBeLessThan(0.3);
+    const report = await checkOfd(ofdBytes);
+    expect(report.rules.filter((r) => !r.pass).map((r) => `${r.id}: ${r.measured}`)).toEqual([]);
+    expect(report.pages.filter((p) => p.exempt.includes('landscape')).map((p) => p.number)).toEqual([page + 1]);
   });
 });

@@ -153,7 +153,17 @@ function textObject(run: LaidOutText, id: number, fontId: number): string {
   const width = run.glyphs.reduce((w, g) => w + g.advance, 0);
   // The boundary holds the em box with room for descenders; the TextCode's origin is on the baseline.
   const top = run.baseline - run.size;
-  const boundary = `${num(run.x)} ${num(top)} ${num(Math.max(width, run.size))} ${num(run.size * 1.3)}`;
+  const w = Math.max(width, run.size);
+  const h = run.size * 1.3;
+  let boundary = `${num(run.x)} ${num(top)} ${num(w)} ${num(h)}`;
+  let ctm = '';
+  if (run.turnedAbout) {
+    // Turned a quarter clockwise about (ox, oy), as the PDF draws it: the boundary is the turned
+    // box, and the CTM maps the upright run (u along it, v down) into it: (u, v) → (h − v, u).
+    const { x: ox, y: oy } = run.turnedAbout;
+    boundary = `${num(ox - (top + h - oy))} ${num(oy + (run.x - ox))} ${num(h)} ${num(w)}`;
+    ctm = ` CTM="0 1 -1 0 ${num(h)} 0"`;
+  }
   const steps: number[] = [];
   run.glyphs.forEach((g, i) => {
     const count = [...g.text].length;
@@ -163,7 +173,7 @@ function textObject(run: LaidOutText, id: number, fontId: number): string {
   const text = run.glyphs.map((g) => g.text).join('');
   const deltaX = steps.length ? ` DeltaX="${deltas(steps)}"` : '';
   return (
-    `<ofd:TextObject ID="${id}" Boundary="${boundary}" Font="${fontId}" Size="${num(run.size)}">` +
+    `<ofd:TextObject ID="${id}" Boundary="${boundary}"${ctm} Font="${fontId}" Size="${num(run.size)}">` +
     `<ofd:FillColor Value="${rgb(run.color)}"/>` +
     `<ofd:TextCode X="0" Y="${num(run.size)}"${deltaX}>${escapeXml(text)}</ofd:TextCode></ofd:TextObject>`
   );

@@ -31,6 +31,11 @@ export interface LaidOutText {
   glyphs: { id: number; text: string; advance: number }[];
   /** RRGGBB. */
   color: string;
+  /**
+   * Present when the run is drawn turned a quarter clockwise (running down the page) about this
+   * point, in mm: the page number of a landscape page, set where the portrait pages have it.
+   */
+  turnedAbout?: { x: number; y: number };
 }
 
 /** A straight rule (the red rule, the 版记 rules). */
@@ -64,6 +69,8 @@ interface PdfmakeInline {
   characterSpacing?: number;
   color?: string;
   fontFeatures?: string[];
+  /** Set by the PDF's hooks on a line drawn turned a quarter clockwise about its top-left corner. */
+  quarterTurn?: boolean;
   font: {
     font: unknown;
     name?: string;
@@ -136,6 +143,8 @@ function textRuns(line: PdfmakeLine, loadedFont: (inline: PdfmakeInline) => Load
   const runs: LaidOutText[] = [];
   const lineHeight = line.getHeight();
   const descent = lineHeight - line.getAscenderHeight();
+  // The PDF turns the whole line about its top-left corner when its first inline says so.
+  const turnedAbout = line.inlines[0]?.quarterTurn ? { x: mm(line.x), y: mm(line.y) } : undefined;
   for (const inline of line.inlines) {
     if (!inline.text) continue;
     // Where pdfmake's renderer puts the text's top, plus the ascent pdfkit adds to reach the baseline.
@@ -153,6 +162,7 @@ function textRuns(line: PdfmakeLine, loadedFont: (inline: PdfmakeInline) => Load
       // pdfkit's Tc adds the character spacing after every glyph.
       glyphs: glyphs.map((g, i) => ({ id: g.id, text: String.fromCodePoint(...g.codePoints), advance: mm(((positions[i]?.xAdvance ?? 0) / 1000) * inline.fontSize + spacing) })),
       color: colorOf(inline.color),
+      ...(turnedAbout ? { turnedAbout } : {}),
     });
   }
   return runs;
