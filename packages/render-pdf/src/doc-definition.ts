@@ -129,7 +129,8 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     // and with the 附件说明 between them.
     lastBodyLineStart = lastLineOffset(doc.body, content);
     const blocks = content.length;
-    const carried = takeLastLine(content);
+    // A landscape table keeps its pages: the signature then opens the portrait page after it.
+    const carried = content[content.length - 1]?.id === LANDSCAPE ? undefined : takeLastLine(content);
     // A heading right before a one-line last paragraph goes with it (layout.headings.keepWithNext).
     const headingsBefore: Node[] = [];
     while (carried && content.length < blocks && layout.headings.keepWithNext && isHeadingNode(content[content.length - 1])) headingsBefore.unshift(...(content.pop()!.stack as Node[]));
