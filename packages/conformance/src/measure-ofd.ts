@@ -5,8 +5,8 @@ import { baseFontName, isSubsetName } from './font-names.js';
 import { joinPieces, RULE_MAX_THICKNESS_PT, RULE_MIN_LENGTH_MM, toneOf } from './graphics-scan.js';
 import type { FontInfo, HorizontalRule, ImageBox, PageMeasurements, PdfMeasurements } from './measurements.js';
 import { OfdReadError } from './ofd-read-error.js';
-import { findPageNumberLine } from './page-number-line.js';
-import { groupLines, type PlacedItem } from './text-lines.js';
+import { linesAndPageNumber } from './page-number-line.js';
+import type { PlacedItem } from './text-lines.js';
 import { child, children, childText, parseXmlTree, type XmlNode } from './xml-tree.js';
 
 /*
@@ -176,11 +176,7 @@ export async function measureOfd(bytes: Uint8Array, options: MeasureOfdOptions =
     }
     drawContent(child(page, 'Content'), scene);
     scene.rules.push(...joinPieces(scene.pieces));
-    const lines = groupLines(scene.items);
-    const numberLines = landscape ? groupLines(scene.turned) : lines;
-    const found = findPageNumberLine(numberLines, landscape ? width! : height!);
-    const pageNumber = found ? { ...numberLines[found.index]!, value: found.value } : undefined;
-    if (found && !landscape) lines.splice(found.index, 1);
+    const { lines, pageNumber } = linesAndPageNumber(scene.items, scene.turned, { width: width!, height: height! });
     pages.push({
       number: index + 1,
       width: width!,

@@ -4,8 +4,8 @@ import { scanGraphics, type Ops } from './graphics-scan.js';
 import { loadPdf, pdfjs, type PdfPage } from './load-pdf.js';
 import type { FontInfo, PageMeasurements, PdfMeasurements } from './measurements.js';
 import { bodyText } from './body-text.js';
-import { findPageNumberLine } from './page-number-line.js';
-import { groupLines, type PlacedItem } from './text-lines.js';
+import { linesAndPageNumber } from './page-number-line.js';
+import type { PlacedItem } from './text-lines.js';
 
 export interface MeasureOptions {
   /** Language of the error thrown for input that is not a readable PDF. */
@@ -87,12 +87,8 @@ async function measurePage(page: PdfPage, number: number, fonts: Map<string, Fon
       descent: font.descent,
     });
   }
-  const lines = groupLines(items);
   const height = ptToMm(viewport.height);
-  const numberLines = landscape ? groupLines(turned) : lines;
-  const found = findPageNumberLine(numberLines, landscape ? ptToMm(viewport.width) : height);
-  const pageNumber = found ? { ...numberLines[found.index]!, value: found.value } : undefined;
-  if (found && !landscape) lines.splice(found.index, 1);
+  const { lines, pageNumber } = linesAndPageNumber(items, turned, { width: ptToMm(viewport.width), height });
   const { rules, redGlyphs, images } = scanGraphics(ops, pdfjs.OPS as Ops, viewport.transform as [number, number, number, number, number, number]);
   page.cleanup();
   return { number, width: ptToMm(viewport.width), height, ...(landscape ? { orientation: 'landscape' as const } : {}), lines, ...(pageNumber ? { pageNumber } : {}), rules, redGlyphs, images };

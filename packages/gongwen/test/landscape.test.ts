@@ -34,19 +34,27 @@ const source = example.replace(anchor, `${anchor}${wide}\n`);
 const shape = (m: PdfMeasurements) => m.pages.map((p) => `${Math.round(p.width)}×${Math.round(p.height)}`);
 const townPage = (m: PdfMeasurements) => m.pages.findIndex((p) => p.lines.some((l) => l.text.replace(/\s/g, '').startsWith('城关镇2')));
 
+/** The report in PDF, OFD and DOCX, each measured back (the DOCX as LibreOffice lays it out). */
+async function threeFormats(yaml: string, name: string) {
+  if (!soffice) throw new Error('LibreOffice (soffice) is required under CI');
+  const result = await render(yaml, { filename: `${name}.yaml`, formats: ['pdf', 'docx', 'ofd'] });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const [pdf, ofd, docx] = await Promise.all([measurePdf(result.outputs.pdf!), measureOfd(result.outputs.ofd!), docxToPdf(soffice, result.outputs.docx!, name).then(measurePdf)]);
+  return { result, pdf, ofd, docx };
+}
+
 describe.skipIf(!soffice && !inCi)('a wide table in a report (ch. 8 横排表格)', () => {
   let pdfBytes: Uint8Array;
   let ofdBytes: Uint8Array;
   let pdf: PdfMeasurements;
+  let ofd: PdfMeasurements;
   let docx: PdfMeasurements;
   beforeAll(async () => {
-    if (!soffice) throw new Error('LibreOffice (soffice) is required under CI');
     expect(source).not.toBe(example);
-    const result = await render(source, { filename: 'wide-table.yaml', formats: ['pdf', 'docx', 'ofd'] });
-    pdfBytes = result.outputs.pdf!;
-    ofdBytes = result.outputs.ofd!;
-    pdf = await measurePdf(pdfBytes);
-    docx = await measurePdf(await docxToPdf(soffice, result.outputs.docx!, 'wide-table'));
+    const made = await threeFormats(source, 'wide-table');
+    ({ pdf, ofd, docx } = made);
+    pdfBytes = made.result.outputs.pdf!;
+    ofdBytes = made.result.outputs.ofd!;
   });
 
   it('goes on a landscape page of its own, on the same page in the PDF and the DOCX, the pages before and after portrait', () => {
@@ -68,7 +76,6 @@ describe.skipIf(!soffice && !inCi)('a wide table in a report (ch. 8 横排表格
   });
 
   it('gives the OFD the same pages, its landscape page number turned where the PDF has it, and every rule passing', async () => {
-    const ofd = await measureOfd(ofdBytes);
     const page = townPage(pdf);
     expect(shape(ofd)).toEqual(shape(pdf));
     expect(ofd.pages[page]!.orientation).toBe('landscape');
@@ -87,14 +94,6 @@ describe.skipIf(!soffice && !inCi)('a wide table in a report (ch. 8 横排表格
 const leaves = (m: PdfMeasurements) => m.pages.map((p) => `${shape(m)[p.number - 1]} p${p.pageNumber?.value ?? '-'} ${p.lines.length} lines`);
 
 describe.skipIf(!soffice && !inCi)('a wide table in a report, at its limits', () => {
-  const threeFormats = async (yaml: string, name: string) => {
-    if (!soffice) throw new Error('LibreOffice (soffice) is required under CI');
-    const result = await render(yaml, { filename: `${name}.yaml`, formats: ['pdf', 'docx', 'ofd'] });
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const [pdf, ofd, docx] = await Promise.all([measurePdf(result.outputs.pdf!), measureOfd(result.outputs.ofd!), docxToPdf(soffice, result.outputs.docx!, name).then(measurePdf)]);
-    return { result, pdf, ofd, docx };
-  };
-
   it('runs over several landscape pages, its header row on each, the same pages in the PDF, the OFD and the DOCX', async () => {
     const towns = Array.from({ length: 34 }, (_, i) => `第${i + 1}社区`);
     const { result, pdf, ofd, docx } = await threeFormats(example.replace(anchor, `${anchor}${wideTable(towns)}\n`), 'wide-table-pages');

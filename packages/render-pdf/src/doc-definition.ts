@@ -129,8 +129,7 @@ export function buildDocDefinition(doc: Document, fonts: FontSet): DocDefinition
     // and with the 附件说明 between them.
     lastBodyLineStart = lastLineOffset(doc.body, content);
     const blocks = content.length;
-    // A landscape table keeps its pages: the signature then opens the portrait page after it.
-    const carried = content[content.length - 1]?.id === LANDSCAPE ? undefined : takeLastLine(content);
+    const carried = takeLastLine(content);
     // A heading right before a one-line last paragraph goes with it (layout.headings.keepWithNext).
     const headingsBefore: Node[] = [];
     while (carried && content.length < blocks && layout.headings.keepWithNext && isHeadingNode(content[content.length - 1])) headingsBefore.unshift(...(content.pop()!.stack as Node[]));
@@ -332,10 +331,13 @@ function isHeadingNode(n: Node | undefined): boolean {
   return !!lines?.length && lines.every((l) => typeof l.headlineLevel === 'number' && l.headlineLevel > 0);
 }
 
-/** Removes and returns the last line of the flow: the last line of a filled paragraph, or a one-line node. */
+/**
+ * Removes and returns the last line of the flow: the last line of a filled paragraph, or a one-line
+ * node. A landscape table is no line: it keeps its pages, and what follows opens a portrait page.
+ */
 function takeLastLine(content: Node[]): Node | undefined {
   const last = content[content.length - 1];
-  if (!last) return undefined;
+  if (!last || last.id === LANDSCAPE) return undefined;
   const lines = last.stack as Node[] | undefined;
   if (lines && !last.unbreakable && lines.length > 1) {
     content[content.length - 1] = { ...last, stack: lines.slice(0, -1) };
