@@ -28,11 +28,12 @@ describe('Chinese text rules', () => {
     expect(lineBreakClasses.noLineEnd.has('《')).toBe(true);
   });
 
-  it('never split a 破折号 or 省略号, which may start a line (GB/T 15834 5.1.4, 5.1.5)', () => {
+  it('never split a 破折号 or 省略号; a 破折号 may start a line (GB/T 15834 5.1.4), a 省略号 stays with the character before it', () => {
     expect(splitsPair('—', '—')).toBe(true);
     expect(splitsPair('…', '…')).toBe(true);
     expect(splitsPair('法', '—')).toBe(false);
-    expect(lineBreakClasses.noLineStart.has('—') || lineBreakClasses.noLineStart.has('…')).toBe(false);
+    expect(lineBreakClasses.noLineStart.has('—') || lineBreakClasses.noLineEnd.has('—')).toBe(false);
+    expect(lineBreakClasses.noLineStart.has('…')).toBe(true);
   });
 
   it('break Western text where UAX #14 allows, as LibreOffice does', () => {

@@ -17,7 +17,7 @@ import {
 import { runFonts } from './font-names.js';
 import { docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
-import { textRun } from './runs.js';
+import { textRuns } from './runs.js';
 import { styleIds } from './styles.js';
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -31,7 +31,7 @@ export function endMatterTable(ctx: BuildContext, endMatter: EndMatter): FileChi
   const width = docxGeometry.block.width;
   const rows: Paragraph[] = [];
   const line = (text: string) =>
-    new Paragraph({ style: styleIds.endMatter, children: [textRun(ctx, text, 'body', 'body')] });
+    new Paragraph({ style: styleIds.endMatter, children: [...textRuns(ctx, text, 'body', 'body')] });
   if (endMatter.mainTo) rows.push(line(endMatter.mainTo));
   if (endMatter.copyTo) rows.push(line(endMatter.copyTo));
   if (endMatter.printer || endMatter.printDate) {
@@ -40,9 +40,9 @@ export function endMatterTable(ctx: BuildContext, endMatter: EndMatter): FileChi
         style: styleIds.endMatter,
         tabStops: [{ type: TabStopType.RIGHT, position: width - docxElements.endMatterInset }],
         children: [
-          textRun(ctx, endMatter.printer ?? '', 'body', 'body'),
+          ...textRuns(ctx, endMatter.printer ?? '', 'body', 'body'),
           new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
-          textRun(ctx, endMatter.printDate ?? '', 'body', 'body'),
+          ...textRuns(ctx, endMatter.printDate ?? '', 'body', 'body'),
         ],
       }),
     );

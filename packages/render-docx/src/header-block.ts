@@ -18,7 +18,7 @@ import {
 import { runFonts } from './font-names.js';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
-import { say, textRun, textWidthChars } from './runs.js';
+import { say, textRuns, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -27,7 +27,7 @@ const NAME_GAP = '　';
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 
 /** A run of the 发文机关标志; its OrganMark style gives the red 小标宋 size and colour. */
-const markRun = (ctx: BuildContext, text: string): TextRun => textRun(ctx, text, 'organMark', 'organMark');
+const markRuns = (ctx: BuildContext, text: string): TextRun[] => textRuns(ctx, text, 'organMark', 'organMark');
 
 /** Stacked organ names stand this far apart (layout.header.organMarkLineHeight), in twips, exactly. */
 const stackedLine = Math.round(ptToTwip(layout.header.organMarkLineHeight * fontRoles.organMark.size));
@@ -74,7 +74,7 @@ export function titleBefore(header: Header): number {
 export function headerBlock(ctx: BuildContext, header: Header): FileChild[] {
   const out: FileChild[] = [];
   for (const [text, role] of flagLines(header)) {
-    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.LEFT, children: [textRun(ctx, text!, role, 'body')] }));
+    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.LEFT, children: [...textRuns(ctx, text!, role, 'body')] }));
   }
   const flagsHeight = out.length * docxGeometry.linePitch;
   const markBefore = Math.max(0, docxElements.organMarkTop - flagsHeight);
@@ -101,7 +101,7 @@ function organMark(ctx: BuildContext, header: Header, before: number): { childre
             style: styleIds.organMark,
             alignment: AlignmentType.CENTER,
             spacing: { ...spacing, ...(i === 0 ? { before } : {}) },
-            children: [markRun(ctx, i === organs.length - 1 ? organ + suffix : organ)],
+            children: markRuns(ctx, i === organs.length - 1 ? organ + suffix : organ),
           }),
       ),
     };
@@ -138,14 +138,14 @@ function organMark(ctx: BuildContext, header: Header, before: number): { childre
                 verticalAlign: VerticalAlignTable.CENTER,
                 children: organs.map(
                   (organ) =>
-                    new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.DISTRIBUTE, spacing, children: [markRun(ctx, organ)] }),
+                    new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.DISTRIBUTE, spacing, children: markRuns(ctx, organ) }),
                 ),
               }),
               new TableCell({
                 width: { size: suffixWidth, type: WidthType.DXA },
                 margins: cellMargins,
                 verticalAlign: VerticalAlignTable.CENTER,
-                children: [new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.RIGHT, spacing, children: [markRun(ctx, suffix)] })],
+                children: [new Paragraph({ style: styleIds.organMark, alignment: AlignmentType.RIGHT, spacing, children: markRuns(ctx, suffix) })],
               }),
             ],
           }),
@@ -173,7 +173,7 @@ function documentNumberLines(ctx: BuildContext, header: Header, before: number):
         alignment: AlignmentType.CENTER,
         spacing,
         border: rule,
-        children: number ? [textRun(ctx, number, 'body', 'body')] : [],
+        children: number ? [...textRuns(ctx, number, 'body', 'body')] : [],
       }),
     ];
   }
@@ -189,10 +189,10 @@ function documentNumberLines(ctx: BuildContext, header: Header, before: number):
   return rows.map((row, r) => {
     const last = r === rows.length - 1;
     const children: ParagraphChild[] = [];
-    if (last) children.push(tab(), textRun(ctx, number, 'body', 'body'));
+    if (last) children.push(tab(), ...textRuns(ctx, number, 'body', 'body'));
     children.push(tab());
-    if (r === 0) children.push(textRun(ctx, label, 'body', 'body'));
-    children.push(textRun(ctx, row.join(NAME_GAP), 'heading2', 'body'));
+    if (r === 0) children.push(...textRuns(ctx, label, 'body', 'body'));
+    children.push(...textRuns(ctx, row.join(NAME_GAP), 'heading2', 'body'));
     return new Paragraph({
       style: styleIds.normal,
       alignment: AlignmentType.LEFT,

@@ -4,7 +4,7 @@ import type { FileChild } from 'docx';
 import { AlignmentType, Paragraph } from 'docx';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
-import { textRun, textWidthChars } from './runs.js';
+import { textRuns, textWidthChars } from './runs.js';
 import { lastLineStart } from './last-line.js';
 import { styleIds } from './styles.js';
 import { tableElements } from './table.js';
@@ -16,7 +16,7 @@ export function titleLines(ctx: BuildContext, title: readonly string[], before?:
       new Paragraph({
         style: styleIds.title,
         spacing: i === 0 && before !== undefined ? { before } : undefined,
-        children: [textRun(ctx, line, 'title', 'title')],
+        children: [...textRuns(ctx, line, 'title', 'title')],
       }),
   );
 }
@@ -26,7 +26,7 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
   return new Paragraph({
     style: styleIds.normal,
     spacing: afterTitle ? { before: docxElements.addresseeBefore } : undefined,
-    children: [textRun(ctx, addressee, 'body', 'body')],
+    children: [...textRuns(ctx, addressee, 'body', 'body')],
   });
 }
 
@@ -57,11 +57,11 @@ function blockElements(ctx: BuildContext, block: BodyBlock, keep: boolean, lastL
       new Paragraph({
         style: styleIds.heading[block.level],
         ...(keep ? { keepNext: true } : {}),
-        children: [textRun(ctx, block.marker + block.text, role, role)],
+        children: [...textRuns(ctx, block.marker + block.text, role, role)],
       }),
     ];
   }
-  const runs = (list: readonly TextPiece[]) => list.map((run) => textRun(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
+  const runs = (list: readonly TextPiece[]) => list.flatMap((run) => textRuns(ctx, run.text, run.role ?? 'body', 'body', { bold: run.bold }));
   const text = block.runs.map((r) => r.text).join('');
   const given = lastLineAt !== undefined && lastLineAt > 0 && lastLineAt < text.length ? lastLineAt : undefined;
   const cut = keep ? (given ?? lastLineStart(text)) : undefined;
@@ -116,14 +116,14 @@ export function attachmentNote(ctx: BuildContext, names: readonly string[], keep
       keepNext: keepWithNext,
       spacing: i === 0 ? { before: docxElements.attachmentNoteBefore } : undefined,
       indent: { left, hanging: numberWidth + (i === 0 ? leadWidth : 0) },
-      children: [textRun(ctx, `${i === 0 ? lead : ''}${number}${name}`, 'body', 'body')],
+      children: [...textRuns(ctx, `${i === 0 ? lead : ''}${number}${name}`, 'body', 'body')],
     });
   });
 }
 
 /** 附注 (7.3.6): on the line after the date, two characters in. */
 export function notesLines(ctx: BuildContext, notes: readonly string[]): Paragraph[] {
-  return notes.map((note) => new Paragraph({ style: styleIds.body, children: [textRun(ctx, note, 'body', 'body')] }));
+  return notes.map((note) => new Paragraph({ style: styleIds.body, children: [...textRuns(ctx, note, 'body', 'body')] }));
 }
 
 /**
@@ -138,7 +138,7 @@ export function attachmentPages(ctx: BuildContext, attachments: readonly Attachm
         style: styleIds.normal,
         alignment: AlignmentType.LEFT,
         pageBreakBefore: true,
-        children: [textRun(ctx, attachment.label, 'heading1', 'body')],
+        children: [...textRuns(ctx, attachment.label, 'heading1', 'body')],
       }),
     );
     attachment.title.forEach((line, i) =>
@@ -146,7 +146,7 @@ export function attachmentPages(ctx: BuildContext, attachments: readonly Attachm
         new Paragraph({
           style: styleIds.title,
           spacing: i === 0 ? { before: docxGeometry.linePitch } : undefined,
-          children: [textRun(ctx, line, 'title', 'title')],
+          children: [...textRuns(ctx, line, 'title', 'title')],
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import { say as sayIn, type Diagnostic } from '@gongwen/diagnostics';
 import type { FontRole } from '@gongwen/model';
-import { fontRoles } from '@gongwen/model';
+import { fontRoles, layout } from '@gongwen/model';
 import { TextRun } from 'docx';
 import type { FontNames } from './font-names.js';
 import { runFonts } from './font-names.js';
@@ -31,21 +31,32 @@ export interface BuildContext {
 export const say = (ctx: BuildContext, zh: string, en: string): string => sayIn(ctx.lang, zh, en);
 
 /**
- * A run of text in a font role. The paragraph's style already gives `styleRole`'s size and
- * colour; only a run in another role repeats them. The font names are written on every run, so
- * the eastAsia slot is never left to a theme font a government PC lacks.
+ * A 破折号 or 省略号: never split across lines (layout.text.unsplittable). LibreOffice breaks Chinese
+ * text anywhere its 避头尾 lists allow, and a DOCX cannot extend them, so a pair goes in a run of
+ * its own whose East Asian language is Cantonese (`yue-HK`): LibreOffice has no Chinese break rules
+ * for that language and breaks around the pair by UAX #14, which keeps it whole and keeps an
+ * ellipsis to the character before it, while the font still draws the Chinese forms (—— two ems
+ * wide; a language without Chinese forms, such as `x-none`, gets a 1.7-em dash).
  */
-export function textRun(
+const PAIR_LANGUAGE = 'yue-HK';
+const unsplittable = new RegExp(`(${layout.text.unsplittable.join('|')})`, 'u');
+
+/**
+ * The runs of a text in a font role: one, or more where a pair (破折号, 省略号) takes a run of its own.
+ * The paragraph's style already gives `styleRole`'s size and colour; only a run in another role
+ * repeats them. The font names are written on every run, so the eastAsia slot is never left to a
+ * theme font a government PC lacks.
+ */
+export function textRuns(
   ctx: BuildContext,
   text: string,
   role: FontRole,
   styleRole: FontRole,
   extra: { bold?: boolean; characterSpacing?: number } = {},
-): TextRun {
+): TextRun[] {
   const spec = fontRoles[role];
   const differs = role !== styleRole;
-  return new TextRun({
-    text,
+  const format = {
     font: runFonts(ctx.names, role),
     ...(differs || spec.size !== fontRoles[styleRole].size
       ? { size: roleSize(role), sizeComplexScript: roleSize(role) }
@@ -53,7 +64,12 @@ export function textRun(
     ...(differs && spec.color !== fontRoles[styleRole].color ? { color: spec.color } : {}),
     ...(extra.bold !== undefined && extra.bold !== fontRoles[styleRole].bold ? { bold: extra.bold } : {}),
     ...(extra.characterSpacing !== undefined ? { characterSpacing: extra.characterSpacing } : {}),
-  });
+  };
+  if (!unsplittable.test(text)) return [new TextRun({ text, ...format })];
+  // split() with a capturing group keeps the pairs at the odd places.
+  return text
+    .split(unsplittable)
+    .flatMap((piece, i) => (!piece ? [] : [new TextRun({ text: piece, ...format, ...(i % 2 ? { language: { eastAsia: PAIR_LANGUAGE } } : {}) })]));
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 import { runFonts } from './font-names.js';
 import { charsTwip, docxElements, docxGeometry } from './geometry.js';
 import type { BuildContext } from './runs.js';
-import { say, textRun, textWidthChars } from './runs.js';
+import { say, textRuns, textWidthChars } from './runs.js';
 import { styleIds } from './styles.js';
 
 /** DrawingML offsets are in EMU: twips → points → millimetres → EMU through the model's units. */
@@ -65,7 +65,7 @@ function stamped(ctx: BuildContext, signature: Signature, stamps: readonly Signa
       keepLines: true,
       ...(before ? { spacing: { before } } : {}),
       indent: { right: Math.round(right + widthTwip + charsTwip(spec.titleGapChars)) },
-      children: [...(image ? [image] : []), textRun(ctx, stamp.title, 'body', 'body')],
+      children: [...(image ? [image] : []), ...textRuns(ctx, stamp.title, 'body', 'body')],
     });
   });
   return [
@@ -75,7 +75,7 @@ function stamped(ctx: BuildContext, signature: Signature, stamps: readonly Signa
       alignment: AlignmentType.RIGHT,
       spacing: { before: spec.blankLinesBeforeDate * docxGeometry.linePitch },
       indent: { right: charsTwip(spec.dateRightInsetChars) },
-      children: [textRun(ctx, signature.date, 'body', 'body')],
+      children: [...textRuns(ctx, signature.date, 'body', 'body')],
     }),
   ];
 }
@@ -127,7 +127,7 @@ function unsealed(ctx: BuildContext, signature: Signature): Paragraph[] {
           keepNext: true,
           ...(i === 0 ? { spacing: blankBefore(spec.blankLinesBefore) } : {}),
           indent: { right: charsTwip(organRight + organWidth - textWidthChars(organ)) },
-          children: [textRun(ctx, organ, 'body', 'body')],
+          children: [...textRuns(ctx, organ, 'body', 'body')],
         }),
     ),
     // The date starts a fixed distance right of the 署名 (all Chinese characters, so its start is
@@ -137,13 +137,13 @@ function unsealed(ctx: BuildContext, signature: Signature): Paragraph[] {
           style: styleIds.normal,
           alignment: AlignmentType.RIGHT,
           indent: { right: charsTwip(dateRight) },
-          children: [textRun(ctx, signature.date, 'body', 'body')],
+          children: [...textRuns(ctx, signature.date, 'body', 'body')],
         })
       : new Paragraph({
           style: styleIds.normal,
           alignment: AlignmentType.LEFT,
           indent: { left: docxGeometry.block.width - charsTwip(organRight + organWidth - spec.dateOffsetChars) },
-          children: [textRun(ctx, signature.date, 'body', 'body')],
+          children: [...textRuns(ctx, signature.date, 'body', 'body')],
         }),
   ];
 }
@@ -183,7 +183,7 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
           indent: {
             right: Math.max(0, charsTwip(spec.dateRightInsetChars + (dateWidth - textWidthChars(signature.organs[0]!)) / 2)),
           },
-          children: [...seals, textRun(ctx, signature.organs[0]!, 'body', 'body')],
+          children: [...seals, ...textRuns(ctx, signature.organs[0]!, 'body', 'body')],
         })
       : new Paragraph({
           style: styleIds.normal,
@@ -195,7 +195,7 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
             ...seals,
             ...signature.organs.flatMap((organ) => [
               new TextRun({ children: [new Tab()], font: runFonts(ctx.names, 'body') }),
-              textRun(ctx, organ, 'body', 'body'),
+              ...textRuns(ctx, organ, 'body', 'body'),
             ]),
           ],
         });
@@ -205,7 +205,7 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
       style: styleIds.normal,
       alignment: AlignmentType.RIGHT,
       indent: { right: charsTwip(spec.dateRightInsetChars) },
-      children: [textRun(ctx, signature.date, 'body', 'body')],
+      children: [...textRuns(ctx, signature.date, 'body', 'body')],
     }),
   ];
 }

@@ -85,14 +85,17 @@ function twoEmDash(f: ReturnType<typeof fontFor>): number {
 const latinLetter = /\p{Script=Latin}/u;
 const hanLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const shapedAdvances = new WeakMap<object, Map<string, number[] | null>>();
-/** Advances (font units) of a text shaped as Latin script, kerning included; null when glyphs and characters do not pair up. */
+/**
+ * Advances (font units) of a text shaped as Latin script, without pair kerning (LibreOffice sets a
+ * DOCX run without it unless the run asks, as Word does); null when glyphs and characters do not pair up.
+ */
 function latinAdvances(f: ReturnType<typeof fontFor>, text: string): number[] | null {
   let cache = shapedAdvances.get(f);
   if (!cache) shapedAdvances.set(f, (cache = new Map()));
   let a = cache.get(text);
   if (a === undefined) {
-    const shaper = f.font as unknown as { layout?: (text: string, features?: string[], script?: string) => { positions: { xAdvance: number }[] } };
-    const positions = shaper.layout?.(text, undefined, 'latn').positions;
+    const shaper = f.font as unknown as { layout?: (text: string, features?: Record<string, boolean>, script?: string) => { positions: { xAdvance: number }[] } };
+    const positions = shaper.layout?.(text, { kern: false }, 'latn').positions;
     a = positions && positions.length === [...text].length ? positions.map((p) => p.xAdvance) : null;
     if (cache.size > 4096) cache.clear();
     cache.set(text, a);
@@ -102,7 +105,7 @@ function latinAdvances(f: ReturnType<typeof fontFor>, text: string): number[] | 
 
 /**
  * Digits, letters and marks that follow a Latin letter (`GB/T 9704`, `GB。2023`) are shaped by the
- * clients as Latin script, with the font's Latin kerning (Noto CJK's digits then 0.55 em each); after
+ * clients as Latin script, with the font's Latin forms (Noto CJK's digits then 0.55 em each); after
  * a Chinese character (`2023年`) as Chinese, at their own advances. Lines are fitted the same way.
  */
 function fitLatinShaping(glyphs: Glyph[], size: number, m: Metrics): void {
@@ -172,10 +175,18 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
     }
   }
   fitLatinShaping(glyphs, options.size, m);
+  // A 破折号 or 省略号 is a run of its own in the DOCX (see render-docx's textRuns): the character
+  // before it and its second character end a run.
+  const pairEdge = new Set<number>();
+  for (let i = 0; i + 1 < glyphs.length; i++)
+    if (splitsPair(glyphs[i]!.char, glyphs[i + 1]!.char)) {
+      if (i > 0) pairEdge.add(i - 1);
+      pairEdge.add(++i);
+    }
   glyphs.forEach((g, i) => {
     const next = glyphs[i + 1];
     // A space is a run of its own in LibreOffice: neither it nor the character before it is tracked.
-    g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i] || g.char === ' ' || next.char === ' ';
+    g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i] || g.char === ' ' || next.char === ' ' || pairEdge.has(i);
     // The first dash of a two-em pair is tracked as one glyph with the second.
     if (next && next.fitAdvance === 0 && next.char === EM_DASH) g.runEnd = next.runEnd;
   });
@@ -237,13 +248,20 @@ function breakPoint(glyphs: Glyph[], start: number, end: number): number {
   if (glyphs[end]!.char === ' ') return end;
   let look = end;
   while (look > start && !letterOrDigit.test(glyphs[look]!.char)) look--;
-  const western = glyphs[look]!.script === 'latin' && letterOrDigit.test(glyphs[look]!.char);
+  let western = glyphs[look]!.script === 'latin' && letterOrDigit.test(glyphs[look]!.char);
   let at = end;
   const allowed = (i: number) => {
     const prev = glyphs[i - 1]!.char;
     const next = glyphs[i]!.char;
     if (splitsPair(prev, next)) return false;
-    return western ? westernBreakAllowed(prev, next) : !noStart.has(next) && !noEnd.has(prev);
+    if (western) return westernBreakAllowed(prev, next);
+    // An opening quotation mark moved back to a Latin letter or digit stays with it (`率1“三项制度”`),
+    // and the break moves on back by the Latin rules, as the clients do.
+    if (glyphs[i - 1]!.script === 'latin' && letterOrDigit.test(prev) && (next === '“' || next === '‘')) {
+      western = true;
+      return false;
+    }
+    return !noStart.has(next) && !noEnd.has(prev);
   };
   while (at > start && !allowed(at)) at--;
   return at > start ? at : end;

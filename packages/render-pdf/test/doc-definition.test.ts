@@ -61,8 +61,8 @@ describe('buildDocDefinition', () => {
   it('breaks around Latin words and numbers, 破折号 and 省略号 as Word and LibreOffice do', () => {
     const { signature: _, ...unsigned } = plainDocument(0);
     // Continuation lines of 28 characters; the probe sits where the second line overflows.
-    const linesOf = (probe: string) => {
-      const text = `${'法'.repeat(26)}${'治'.repeat(27)}${probe}`;
+    const linesOf = (probe: string, before = 27) => {
+      const text = `${'法'.repeat(26)}${'治'.repeat(before)}${probe}`;
       const def = buildDocDefinition({ ...unsigned, body: [{ kind: 'paragraph', runs: [{ text }] }] }, fonts);
       const para = def.content.find((n: AnyNode) => n.stack?.[0]?.text?.[0]?.text?.startsWith('法法')) as AnyNode;
       const lines = (para.stack as AnyNode[]).map((l) => l.text.map((t: AnyNode) => t.text).join(''));
@@ -73,11 +73,14 @@ describe('buildDocDefinition', () => {
     expect(linesOf('。2021年')[1]).toBe('治。2021年');
     // None between a digit and the quotation mark after it, nor inside a number.
     expect(linesOf('1“法”')[1]).toBe('1“法”');
+    // Nor where the mark fits and the character after it overflows: the number goes down whole with it.
+    expect(linesOf('12“法”', 25)[1]).toBe('12“法”');
     // An opening quotation mark may start a line after a Chinese character.
     expect(linesOf('“12·4”')[1]).toBe('“12·4”');
-    // 破折号 and 省略号 may start a line but are never split; —— is one two-em glyph wide.
+    // Neither 破折号 nor 省略号 is split; —— may start a line and is one two-em glyph wide, …… takes
+    // the character before it along (the DOCX keeps it whole in LibreOffice by UAX #14, which does so).
     expect(linesOf('——法')[1]).toBe('——法');
-    expect(linesOf('治……法')[1]).toBe('……法');
+    expect(linesOf('治……法')[1]).toBe('治……法');
   });
 
   it('numbers odd pages on the right and even pages on the left, nothing on a blank page', () => {
