@@ -274,6 +274,12 @@ export const derived = {
    * are then justified to the block's edge in the PDF as in the clients.
    */
   lineBreakTrackingPt: twipToPt(Math.floor(ptToTwip(mmToPt(layout.textBlock.width) / layout.grid.charsPerLine - fontRoles.body.size))),
+  /**
+   * The width lines are broken at, in pt: the text block as the DOCX gives it, page less margins in
+   * whole twips (11906 − 1587 − 1474 = 8845 twips, 0.045 pt wider than 156 mm), so a line that
+   * Word and LibreOffice fit by a hair fits in the PDF too. Lines are still justified to 156 mm.
+   */
+  lineBreakWidthPt: twipToPt(mmToTwip(layout.page.width) - mmToTwip(layout.margins.left) - mmToTwip(layout.margins.right)),
 };
 
 /** Whether a table goes on landscape pages (layout.table.landscapeColumns). */

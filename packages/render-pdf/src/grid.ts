@@ -71,7 +71,15 @@ function filledBlock(parts: { text: string; role: FontRole; bold?: boolean }[], 
   const right = options.right ?? 0;
   const lines = fillLines(
     parts,
-    { width: derived.blockWidthPt - left - right, indent: options.indent ?? 0, size: options.size, tracking: options.tracking ?? 0, breakTracking: derived.lineBreakTrackingPt, justify: true },
+    {
+      width: derived.blockWidthPt - left - right,
+      breakWidth: derived.lineBreakWidthPt - left - right,
+      indent: options.indent ?? 0,
+      size: options.size,
+      tracking: options.tracking ?? 0,
+      breakTracking: derived.lineBreakTrackingPt,
+      justify: true,
+    },
     m,
   );
   const before = (options.blankLinesBefore ?? 0) * pitch;

@@ -139,6 +139,8 @@ export interface FillOptions {
   tracking: number;
   /** Tracking lines are broken at (derived.lineBreakTrackingPt, as the DOCX clients fit them). */
   breakTracking?: number;
+  /** Width lines are broken at, when the DOCX's differs from `width` (derived.lineBreakWidthPt). */
+  breakWidth?: number;
   /** Justify lines other than the last (true) or keep every line at the grid tracking. */
   justify: boolean;
 }
@@ -198,7 +200,7 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
   const lines: Glyph[][] = [];
   let start = 0;
   while (start < glyphs.length) {
-    const available = options.width - (lines.length === 0 ? options.indent : 0);
+    const available = (options.breakWidth ?? options.width) - (lines.length === 0 ? options.indent : 0);
     let used = 0;
     let end = start;
     const lead = (g: Glyph) => (end === start ? 0 : g.space);
