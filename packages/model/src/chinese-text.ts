@@ -118,6 +118,16 @@ function breakClass(ch: string): BreakClass {
 }
 
 /**
+ * Whether a line may break before an ellipsis (…): after closing punctuation (`。……`, `：……`) or a
+ * space, not after a letter, digit, ideograph, ellipsis, quotation mark or ！？ (UAX #14 LB19, LB22),
+ * so a 省略号 after a word goes down with its last character (`等……`).
+ */
+export function breakBeforeEllipsis(before: string): boolean {
+  const a = breakClass(before);
+  return !(a === 'AL' || a === 'ID' || a === 'NU' || a === 'IN' || a === 'EX' || a === 'QU' || a === 'OP' || a === 'GL');
+}
+
+/**
  * Whether UAX #14 (in the form LibreOffice applies to Western text, and Word alike) allows a line
  * break between two neighbouring characters. The renderers use it where a line's overflow falls
  * in Latin letters or digits (the nearest letter or digit before the overflow is Latin): there no
@@ -135,7 +145,7 @@ export function westernBreakAllowed(before: string, after: string): boolean {
   if (a === 'CL' && b === 'NS') return false;
   if (a === 'B2' && b === 'B2') return false;
   if (b === 'HY' || b === 'NS') return false;
-  if (b === 'IN' && (a === 'AL' || a === 'ID' || a === 'IN' || a === 'NU')) return false;
+  if (b === 'IN' && !breakBeforeEllipsis(before)) return false;
   if ((a === 'ID' && b === 'PO') || (a === 'AL' && b === 'NU') || (a === 'NU' && b === 'AL')) return false;
   if ((a === 'PR' && (b === 'ID' || b === 'AL')) || (a === 'AL' && b === 'PR') || (a === 'PO' && b === 'AL')) return false;
   if ((a === 'PR' || a === 'PO') && (b === 'OP' || b === 'NU')) return false;

@@ -27,6 +27,7 @@ export {
   chineseContext,
   formatChineseDate,
   fullWidthMarks,
+  breakBeforeEllipsis,
   halfWidthInChineseContext,
   hanCharacter,
   isCalendarDate,

@@ -104,11 +104,12 @@ export const layout = {
     /**
      * GB/T 15834 避头尾, where a line's overflow falls in Chinese text: these never start a line …
      * (the Simplified Chinese lists of LibreOffice and, written into the DOCX, of Word). The
-     * 破折号 —— may start a line (GB/T 15834 5.1.4); the 省略号 …… does not, though the standard
-     * would allow it: the DOCX keeps a pair whole in LibreOffice only through UAX #14, which keeps
-     * an ellipsis to the character before it. Neither is ever split (`unsplittable`).
+     * 破折号 —— may start a line (GB/T 15834 5.1.4), and so may the 省略号 …… after punctuation
+     * (`。……`); after a character it stays with that character (`等……`), as UAX #14 has it, by
+     * which LibreOffice breaks around the pair in the DOCX (`breakBeforeEllipsis`). Neither is
+     * ever split (`unsplittable`).
      */
-    noLineStart: '，。、；：？！）》」』】〕〗〉”’·%‰℃°～々‖•―′｜｝．…,.;:?!)]}',
+    noLineStart: '，。、；：？！）》」』】〕〗〉”’·%‰℃°～々‖•―′｜｝．,.;:?!)]}',
     /** … and these never end one. */
     noLineEnd: '（《「『【〔〖〈〝“‘［｛£¥￡￥([{',
     /** Pairs never split across lines (GB/T 15834 5.1.4 破折号, 5.1.5 省略号). */

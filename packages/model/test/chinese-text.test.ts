@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, fullWidthMarks, halfWidthInChineseContext, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
+import { breakBeforeEllipsis, formatChineseDate, fullWidthMarks, halfWidthInChineseContext, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
 
 describe('Chinese text rules', () => {
   it('count the Extension planes, Extension A, compatibility ideographs and 〇 as Han', () => {
@@ -28,12 +28,13 @@ describe('Chinese text rules', () => {
     expect(lineBreakClasses.noLineEnd.has('《')).toBe(true);
   });
 
-  it('never split a 破折号 or 省略号; a 破折号 may start a line (GB/T 15834 5.1.4), a 省略号 stays with the character before it', () => {
+  it('never split a 破折号 or 省略号; a 破折号 may start a line (GB/T 15834 5.1.4), a 省略号 after punctuation only', () => {
     expect(splitsPair('—', '—')).toBe(true);
     expect(splitsPair('…', '…')).toBe(true);
     expect(splitsPair('法', '—')).toBe(false);
-    expect(lineBreakClasses.noLineStart.has('—') || lineBreakClasses.noLineEnd.has('—')).toBe(false);
-    expect(lineBreakClasses.noLineStart.has('…')).toBe(true);
+    expect(lineBreakClasses.noLineStart.has('—') || lineBreakClasses.noLineStart.has('…')).toBe(false);
+    expect(['。', '，', '：', '）'].map(breakBeforeEllipsis)).toEqual([true, true, true, true]);
+    expect(['等', 'A', '5', '…', '！', '”', '“'].map(breakBeforeEllipsis)).toEqual([false, false, false, false, false, false, false]);
   });
 
   it('break Western text where UAX #14 allows, as LibreOffice does', () => {

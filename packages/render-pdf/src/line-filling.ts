@@ -1,4 +1,4 @@
-import { layout, lineBreakClasses, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
+import { breakBeforeEllipsis, layout, lineBreakClasses, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
 import { advanceOf, fontFor, unitsPerEm, type Metrics } from './metrics.js';
 
 /** A character with the font that draws it and its advance at the block's size (pt, without tracking). */
@@ -69,6 +69,7 @@ const EDGE_PT = 0.001;
 /** A letter or digit: what the clients look back to, from a line's overflow, for the rules to break it by. */
 const letterOrDigit = /[\p{L}\p{Nd}]/u;
 const EM_DASH = '—';
+const ELLIPSIS = '…';
 const twoEmDashAdvance = new WeakMap<object, number>();
 /** The advance of —— as the font shapes it (a ligature in the Noto CJK faces), in font units. */
 function twoEmDash(f: ReturnType<typeof fontFor>): number {
@@ -263,6 +264,7 @@ function breakPoint(glyphs: Glyph[], start: number, end: number): number {
       western = true;
       return false;
     }
+    if (next === ELLIPSIS && !breakBeforeEllipsis(prev)) return false;
     return !noStart.has(next) && !noEnd.has(prev);
   };
   while (at > start && !allowed(at)) at--;

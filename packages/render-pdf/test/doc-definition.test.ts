@@ -77,10 +77,12 @@ describe('buildDocDefinition', () => {
     expect(linesOf('12“法”', 25)[1]).toBe('12“法”');
     // An opening quotation mark may start a line after a Chinese character.
     expect(linesOf('“12·4”')[1]).toBe('“12·4”');
-    // Neither 破折号 nor 省略号 is split; —— may start a line and is one two-em glyph wide, …… takes
-    // the character before it along (the DOCX keeps it whole in LibreOffice by UAX #14, which does so).
+    // Neither 破折号 nor 省略号 is split; —— may start a line and is one two-em glyph wide, …… only
+    // after punctuation, else it takes the character before it along (UAX #14, as LibreOffice breaks
+    // the pair's run in the DOCX).
     expect(linesOf('——法')[1]).toBe('——法');
     expect(linesOf('治……法')[1]).toBe('治……法');
+    expect(linesOf('。……法', 26)[1]).toBe('……法');
   });
 
   it('numbers odd pages on the right and even pages on the left, nothing on a blank page', () => {
