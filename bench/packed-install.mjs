@@ -4,6 +4,8 @@
 //   node bench/packed-install.mjs                 packs and installs into a temporary folder, 10 rounds
 //   node bench/packed-install.mjs --app <folder>  uses a folder pack-install.mjs made before
 //   node bench/packed-install.mjs --rounds 20
+//   node bench/packed-install.mjs --control       also runs the workspace a second time each round, as a
+//                                                 third column: the spread of identical runs, to read the ratio against
 // Each round runs both, in turn (the order swapped every round): a cold `gongwen render` of the
 // Liaoning example (PDF + DOCX; wall and CPU time of the process) and, in a fresh process each,
 // 30 warm `render()` calls per format (CPU time; the median of renders 11–30).
@@ -19,6 +21,7 @@ const option = (name, fallback) => {
   return i < 0 ? fallback : process.argv[i + 1];
 };
 const rounds = Number(option('--rounds', 10));
+const control = process.argv.includes('--control');
 let app = option('--app');
 if (!app) {
   app = mkdtempSync(join(tmpdir(), 'gongwen-packed-bench-'));
@@ -31,6 +34,8 @@ const installs = {
   workspace: { cli: join(root, 'packages', 'cli', 'bin', 'gongwen.js'), facade: join(root, 'packages', 'gongwen', 'dist', 'index.js') },
   packed: { cli: join(app, 'node_modules', '@gongwen', 'cli', 'bin', 'gongwen.js'), facade: join(app, 'node_modules', 'gongwen', 'dist', 'index.js') },
 };
+// The same workspace once more: its ratio to the first is what noise alone gives.
+if (control) installs['workspace again'] = installs.workspace;
 
 /** Wall and CPU time (ms) of one cold `gongwen render`, from the shell's `time`. */
 function cold({ cli }) {
@@ -70,7 +75,8 @@ function warm({ facade }) {
 const samples = Object.fromEntries(Object.keys(installs).map((name) => [name, { coldWall: [], coldCpu: [], warmPdf: [], warmDocx: [] }]));
 const load = [];
 for (let round = 0; round < rounds; round++) {
-  const order = round % 2 ? ['packed', 'workspace'] : ['workspace', 'packed'];
+  const names = Object.keys(installs);
+  const order = round % 2 ? [...names].reverse() : names;
   for (const name of order) {
     const c = cold(installs[name]);
     const w = warm(installs[name]);
@@ -89,12 +95,13 @@ const rows = {
   warmPdf: 'warm PDF render, CPU',
   warmDocx: 'warm DOCX render, CPU',
 };
-console.log(`| measure (median of ${rounds}) | workspace | packed install | packed / workspace |`);
-console.log('|---|---|---|---|');
+console.log(`| measure (median of ${rounds}) | workspace | packed install | packed / workspace |${control ? ' workspace again / workspace |' : ''}`);
+console.log(`|---|---|---|---|${control ? '---|' : ''}`);
 for (const [key, label] of Object.entries(rows)) {
   const w = median(samples.workspace[key]);
   const p = median(samples.packed[key]);
-  console.log(`| ${label} | ${w.toFixed(1)} ms | ${p.toFixed(1)} ms | ${(p / w).toFixed(3)} |`);
+  const again = control ? ` ${(median(samples['workspace again'][key]) / w).toFixed(3)} |` : '';
+  console.log(`| ${label} | ${w.toFixed(1)} ms | ${p.toFixed(1)} ms | ${(p / w).toFixed(3)} |${again}`);
 }
 console.log(`load average (1 min) after each round: ${load.map((l) => l.toFixed(1)).join(' ')}; ${cpus().length} cores, Node ${process.version}`);
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });

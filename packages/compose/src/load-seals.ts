@@ -1,4 +1,5 @@
 import { error, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
+import type { Report } from '@gongwen/schema';
 import { t } from './messages.js';
 import { checkSealPixels, sealLimits, sealProblem } from './seal-image.js';
 
@@ -19,6 +20,14 @@ export interface LoadSealsOptions {
 export interface SealRef {
   ref: string;
   at: (string | number)[];
+}
+
+/** Every picture the report names, at its place in the data: the seals, then the signatories' signature stamps. */
+export function picturesOf(report: Pick<Report, 'signature'>): SealRef[] {
+  return [
+    ...(report.signature?.seals ?? []).map((ref, i) => ({ ref, at: ['signature', 'seals', i] })),
+    ...(report.signature?.signatories ?? []).map((s, i) => ({ ref: s.stamp, at: ['signature', 'signatories', i, 'stamp'] })),
+  ];
 }
 
 export interface LoadSealsResult extends Result {

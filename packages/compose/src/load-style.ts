@@ -30,6 +30,12 @@ export interface Style {
   fill(manifestPath: string, context: Record<string, unknown>): string;
 }
 
+/** Whether a value a caller passed is a style as `loadStyle` returns it (a program passing something else gets a message). */
+export function isStyle(value: unknown): value is Style {
+  const v = value as Partial<Record<keyof Style, unknown>> | null;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.render === 'function' && typeof v.manifest === 'object' && v.manifest !== null && !Array.isArray(v.manifest) && typeof v.name === 'string';
+}
+
 export interface LoadStyleResult extends Result {
   style?: Style;
   diagnostics: Diagnostic[];

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { originAt, type Document } from '@gongwen/model';
 import { loadReport } from '@gongwen/schema';
 import { describe, expect, it } from 'vitest';
-import { composeDocument, loadSeals } from '../src/index.js';
+import { composeDocument, isStyle, loadSeals, picturesOf } from '../src/index.js';
+import type { Report } from '@gongwen/schema';
 import { style } from './fixtures.js';
 import { png } from '@gongwen/test-kit/images';
 
@@ -120,5 +121,30 @@ describe('loadSeals', () => {
     });
     expect(throwing.diagnostics[0]).toMatchObject({ ruleId: 'options/assets' });
     expect(throwing.diagnostics[0]!.message).toContain('disk gone');
+  });
+});
+
+describe('picturesOf', () => {
+  it('names the seals, then the signatories’ stamps, each at its place in the data', () => {
+    const signature = {
+      seals: ['seal.png'],
+      signatories: [
+        { name: '张三', stamp: 'zhang.png' },
+        { name: '李四', stamp: 'li.png' },
+      ],
+    } as unknown as Report['signature'];
+    expect(picturesOf({ signature })).toEqual([
+      { ref: 'seal.png', at: ['signature', 'seals', 0] },
+      { ref: 'zhang.png', at: ['signature', 'signatories', 0, 'stamp'] },
+      { ref: 'li.png', at: ['signature', 'signatories', 1, 'stamp'] },
+    ]);
+    expect(picturesOf({})).toEqual([]);
+  });
+});
+
+describe('isStyle', () => {
+  it('knows a loaded style from what a caller might pass instead', () => {
+    expect(isStyle(style('national'))).toBe(true);
+    for (const other of [undefined, null, 'national', [], {}, { name: 'national', manifest: {} }, { ...style('national'), render: 'x' }]) expect(isStyle(other)).toBe(false);
   });
 });

@@ -12,10 +12,11 @@ export { formatFontExplanation } from './explain.js';
 export { bundledFaces, lookAlikeFamilies, officialFamilies } from './families.js';
 export type { BundledFace } from './families.js';
 export type { FontSet, FontSource, LoadedFont, ParsedFont } from './font-set.js';
-export { fontForChar } from './font-set.js';
+export { fontForChar, isFontSet } from './font-set.js';
 export type { ResolveFontsOptions, ResolveFontsResult, RoleExplanation } from './resolve-fonts.js';
 export type { LoadFontOptions } from './load-font.js';
 export { fontSetOf } from './load-font.js';
+export { fontsNotGiven } from './fonts-not-given.js';
 
 /** A font from its bytes (a file fetched or picked by the user), parsed once. */
 export function loadFont(bytes: Uint8Array, options: LoadFontOptions = {}): LoadedFont {

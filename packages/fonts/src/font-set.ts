@@ -1,4 +1,4 @@
-import type { FontRole } from '@gongwen/model';
+import { fontRoles, type FontRole } from '@gongwen/model';
 
 /** The parts of a parsed fontkit font that gongwen reads. */
 export interface ParsedFont {
@@ -37,6 +37,22 @@ export interface LoadedFont {
 
 /** Per role, an ordered fallback chain: the first font that has a character draws it. */
 export type FontSet = Readonly<Record<FontRole, readonly LoadedFont[]>>;
+
+/**
+ * Whether a value a caller passed has a font set's shape (every role a list of loaded fonts with
+ * their bytes and parsed font), so a program passing something else gets a message, not a crash.
+ */
+export function isFontSet(value: unknown): value is FontSet {
+  if (!isRecord(value)) return false;
+  return Object.keys(fontRoles).every((role) => {
+    const list = value[role];
+    return Array.isArray(list) && list.every((f) => isRecord(f) && f.bytes instanceof Uint8Array && isRecord(f.font) && typeof f.id === 'string');
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 const coverage = new WeakMap<LoadedFont, Map<number, boolean>>();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGlyphs, documentTexts, fontForChar, resolveFonts } from '../src/index.js';
+import { checkGlyphs, documentTexts, fontForChar, isFontSet, resolveFonts } from '../src/index.js';
 import { documentWith, roboto } from './helpers.js';
 
 const bundledOnly = resolveFonts({ systemDirs: [], env: {} }).fonts;
@@ -78,5 +78,14 @@ describe('checkGlyphs', () => {
       'endMatter.printDate': 'body',
       pageNumber: 'pageNumber',
     });
+  });
+});
+
+describe('isFontSet', () => {
+  it('knows a font set from what a caller might pass instead', () => {
+    const { fonts } = resolveFonts({ files: { body: roboto }, systemDirs: [] });
+    expect(isFontSet(fonts)).toBe(true);
+    const { body: _body, ...noBody } = fonts;
+    for (const other of [undefined, null, [], {}, noBody, { ...fonts, body: [{ id: 'x' }] }, { ...fonts, title: 'Roboto' }]) expect(isFontSet(other)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ export { bundledStylesDir, clearStyleCache, defaultFonts, lint, listStyles, read
 export { importFile, reportSchemaFile } from './import.js';
 export type { ImportOptions, ImportResult } from './import.js';
 export type { LintOptions, LintResult } from './lint.js';
-export type { AssetReader, RenderOptions, RenderOutputs, RenderResult } from './render.js';
+export type { AssetReader, RenderOptions, RenderOutputs, RenderResult } from './options.js';
 export { allFormats, isFormat } from './formats.js';
 export type { Format } from './formats.js';
 export type { ResolveStyleResult, StyleInfo, StyleSearchOptions } from './styles.js';

@@ -1,5 +1,4 @@
 import type { Diagnostic, Lang, Result } from '@gongwen/diagnostics';
-import type { LoadReportResult, Report } from '@gongwen/schema';
 import { loadStage, type Style } from './stages.js';
 import type { Platform } from './platform.js';
 import { loadWithStyle } from './load.js';
@@ -21,38 +20,20 @@ export interface LintResult extends Result {
   fixed?: string;
 }
 
-/** The content rules a reviewing office applies, run on a report already loaded, in its style. */
-export async function lintLoaded(
-  report: Report,
-  loaded: Pick<LoadReportResult, 'locate' | 'text'>,
-  style: Style,
-  options: { filename?: string; lang?: Lang },
-): Promise<Diagnostic[]> {
-  const stage = await loadStage('lint');
-  return stage.lintReport(report, {
-    ...(loaded.text !== undefined ? { source: loaded.text } : {}),
-    filename: options.filename,
-    locate: loaded.locate,
-    lang: options.lang,
-    style: stage.lintStyleOf(style, report),
-    // The clock is read here, by the caller, so that lint itself stays deterministic.
-    today: new Date(),
-  });
-}
-
 /** Loads a report and checks its content; with `fix`, rewrites what can be rewritten and checks again. */
 export async function lintOn(platform: Platform, input: string | Uint8Array, options: LintOptions = {}): Promise<LintResult> {
   const { filename, lang } = options;
+  const stage = await loadStage('lint');
   const check = async (text: string | Uint8Array): Promise<{ diagnostics: Diagnostic[]; source?: string }> => {
     const diagnostics: Diagnostic[] = [];
     const ready = await loadWithStyle(platform, text, options, diagnostics);
     if (!ready) return { diagnostics };
-    diagnostics.push(...(await lintLoaded(ready.report, ready.loaded, ready.style, { filename, lang })));
+    // The clock is read here, by the caller, so that lint itself stays deterministic.
+    diagnostics.push(...stage.lintLoaded(ready.report, ready.loaded, ready.style, { filename, lang, today: new Date() }));
     return { diagnostics, ...(ready.loaded.text !== undefined ? { source: ready.loaded.text } : {}) };
   };
   const first = await check(input);
   if (!options.fix || first.source === undefined) return { diagnostics: first.diagnostics };
-  const stage = await loadStage('lint');
   const fixed = stage.fixReport(first.source, first.diagnostics);
   if (fixed === first.source) return { diagnostics: first.diagnostics };
   // The loader took off a byte order mark; the rewritten file keeps the one it had.

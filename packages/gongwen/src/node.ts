@@ -3,9 +3,8 @@ import type { Diagnostic } from '@gongwen/diagnostics';
 import { defaultFonts } from './fonts.js';
 import { lintOn, type LintOptions, type LintResult } from './lint.js';
 import type { Platform } from './platform.js';
-import { renderOn, type RenderOptions, type RenderResult } from './render.js';
+import { renderOn, validateOn, type RenderOptions, type RenderResult } from './render.js';
 import { resolveStyle } from './styles.js';
-import { validateOn } from './validate.js';
 
 const nodePlatform: Platform = { resolveStyle, defaultFonts };
 

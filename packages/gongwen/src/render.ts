@@ -1,67 +1,12 @@
-import { hasErrors, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
-import { placeAtOrigin, type Document, type FontRole } from '@gongwen/model';
-import { checkRenderOptions } from './check-options.js';
+import { hasErrors, type Diagnostic, type Result } from '@gongwen/diagnostics';
+import { placeAtOrigin, type Document } from '@gongwen/model';
 import { formatStages, type Format } from './formats.js';
-import { loadStage, type FontSet, type StageName, type Stages, type Style } from './stages.js';
-import { lintLoaded } from './lint.js';
+import { loadStage, type StageName, type Stages } from './stages.js';
 import { loadWithStyle } from './load.js';
+import { checkRenderOptions, type RenderOptions, type RenderOutputs, type RenderResult } from './options.js';
 import type { Platform } from './platform.js';
-import type { StyleSearchOptions } from './styles.js';
 
-/**
- * Bytes of a referenced file (a seal image), by its path as written in the report; `undefined`
- * when it cannot be read. A file larger than `maxBytes` is refused anyway, so a reader need not
- * read more than `maxBytes + 1` bytes of it.
- */
-export type AssetReader = (ref: string, maxBytes: number) => Uint8Array | undefined;
-
-export interface RenderOptions extends StyleSearchOptions {
-  /** Shown in diagnostics and used to locate errors: `report.yaml`. */
-  filename?: string;
-  /** A style name (overrides the report's `style`) or a style already loaded with `loadStyle`. */
-  style?: string | Style;
-  /** What to produce; an empty list only validates and composes. */
-  formats: readonly Format[];
-  /** Fonts for PDF (and DOCX embedding); resolved once per process from the machine when omitted. */
-  fonts?: FontSet;
-  /** Font folders searched before the installed fonts, when `fonts` is not given. */
-  fontDirs?: string[];
-  /** Embed the fonts in the DOCX (the first of each role in `fonts`, or of this machine's fonts). */
-  embedFonts?: boolean;
-  /**
-   * The font family names the DOCX asks for, per role (`{ body: '仿宋', heading2: '楷体' }` for
-   * machines with the Windows fonts); by default the style's `fonts`, else the names a government
-   * PC has (仿宋_GB2312 …).
-   */
-  fontNames?: Partial<Record<FontRole, string>>;
-  /** Seal images by the path the report names them with, or a function that reads them. */
-  assets?: Record<string, Uint8Array> | AssetReader;
-  lang?: Lang;
-  /** Every content finding of the lint rules is an error instead of a warning. */
-  strict?: boolean;
-  /**
-   * Make the PDF even when a character has no glyph in any font (it prints as an empty box),
-   * with a warning instead of the default error. Ignored under `strict`.
-   */
-  allowMissingGlyphs?: boolean;
-  /** A report file larger than this many bytes is refused before it is read (default 1 MiB). */
-  maxBytes?: number;
-}
-
-export interface RenderOutputs {
-  pdf?: Uint8Array;
-  docx?: Uint8Array;
-  ofd?: Uint8Array;
-  txt?: string;
-  md?: string;
-  html?: string;
-}
-
-export interface RenderResult extends Result {
-  outputs: RenderOutputs;
-  /** The composed document, when the report and style were good. */
-  document?: Document;
-}
+export type { AssetReader, RenderOptions, RenderOutputs, RenderResult } from './options.js';
 
 /**
  * Renders one report: load and validate the YAML, compose it through its style, and produce each
@@ -70,7 +15,7 @@ export interface RenderResult extends Result {
  */
 export async function renderOn(platform: Platform, source: string | Uint8Array, options: RenderOptions): Promise<RenderResult> {
   // Misuse by the calling program is answered like bad input: diagnostics naming the option.
-  const misuse = checkRenderOptions(source, options);
+  const misuse = await checkRenderOptions(source, options);
   if (misuse.length) return { outputs: {}, diagnostics: misuse };
   const { filename, lang, formats } = options;
   const diagnostics: Diagnostic[] = [];
@@ -80,10 +25,14 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   const outputs: RenderOutputs = {};
   const done = (document?: Document): RenderResult => ({ outputs, diagnostics: diagnostics.map((d) => (d.file || !filename ? d : { ...d, file: filename })), document });
 
+  const laysOut = formats.includes('pdf') || formats.includes('ofd');
+  const { defaultFonts } = platform;
+  if (!options.fonts && !defaultFonts && (laysOut || (options.embedFonts && formats.includes('docx')))) {
+    return { outputs: {}, diagnostics: [(await loadStage('fonts')).fontsNotGiven(lang)] };
+  }
   // The fonts of a PDF are found, and their files read on the thread pool, while the report is
   // read and composed; they are resolved once per process, so the PDF below picks them up.
-  const laysOut = formats.includes('pdf') || formats.includes('ofd');
-  const fontsFor = async () => options.fonts ?? (await platform.defaultFonts({ dirs: options.fontDirs })).fonts;
+  const fontsFor = async () => options.fonts ?? (await defaultFonts!({ dirs: options.fontDirs })).fonts;
   if (laysOut && !options.fonts) fontsFor().catch(() => {});
   // Start loading every stage this render needs at once, so their module files are read in parallel.
   const needed = new Set<StageName>(['schema', 'compose', 'lint', ...formats.flatMap((f) => formatStages[f])]);
@@ -93,19 +42,14 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   const ready = await loadWithStyle(platform, source, options, diagnostics);
   if (!ready) return done();
   const { report, loaded, style } = ready;
-  // Seals and the signatories' signature stamps: every picture the report names, at its place in the data.
-  const pictures = [
-    ...(report.signature?.seals ?? []).map((ref, i) => ({ ref, at: ['signature', 'seals', i] })),
-    ...(report.signature?.signatories ?? []).map((s, i) => ({ ref: s.stamp, at: ['signature', 'signatories', i, 'stamp'] })),
-  ];
-  const { assets } = take(await compose.loadSeals(pictures, options.assets, { lang, filename, locate: loaded.locate }));
+  const { assets } = take(await compose.loadSeals(compose.picturesOf(report), options.assets, { lang, filename, locate: loaded.locate }));
   if (failed()) return done();
 
   // Check: what a reviewing office would send back, warnings (errors under strict) reported with
   // any font problem below so that one run shows everything; the rules' own errors first.
-  const findings = await lintLoaded(report, loaded, style, { filename, lang });
-  const ranked = [...findings].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
-  diagnostics.push(...ranked.map((d): Diagnostic => ({ ...d, severity: options.strict ? 'error' : 'warning' })));
+  // The clock is read here, by the caller, so that lint itself stays deterministic.
+  const severity = options.strict ? 'error' : 'warning';
+  diagnostics.push(...(await loadStage('lint')).lintLoaded(report, loaded, style, { filename, lang, today: new Date(), severity }));
 
   // Compose, then check every character against the fonts that will draw it.
   const composed = take(compose.composeDocument(report, style, { assets, lang, filename, locate: loaded.locate }));
@@ -155,4 +99,13 @@ export async function renderOn(platform: Platform, source: string | Uint8Array, 
   // A renderer that refused (a seal it cannot decode) leaves no format behind either.
   if (failed()) for (const format of Object.keys(outputs) as Format[]) delete outputs[format];
   return done(document);
+}
+
+/**
+ * Checks one report without rendering: the YAML, the schema, the style and its templates, and
+ * the seal paths.
+ */
+export async function validateOn(platform: Platform, source: string | Uint8Array, options: Omit<RenderOptions, 'formats'> = {}): Promise<{ diagnostics: Diagnostic[] }> {
+  const { diagnostics } = await renderOn(platform, source, { ...options, formats: [] });
+  return { diagnostics };
 }

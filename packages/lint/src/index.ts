@@ -1,4 +1,6 @@
 export { lintReport } from './lint-report.js';
+export { lintLoaded } from './lint-loaded.js';
+export type { LintLoadedOptions } from './lint-loaded.js';
 export { fixReport } from './fix-report.js';
 export { rules } from './registry.js';
 export { statutoryParts, partNames } from './statutory.js';

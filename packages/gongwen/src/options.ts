@@ -1,13 +1,71 @@
-import { error, say, type Diagnostic, type Lang } from '@gongwen/diagnostics';
-import { fontRoles } from '@gongwen/model';
-import { allFormats } from './formats.js';
+// What `render()` takes and gives, and the check of what a calling program passed.
+import { error, say, type Diagnostic, type Lang, type Result } from '@gongwen/diagnostics';
+import { fontRoles, type Document, type FontRole } from '@gongwen/model';
+import { allFormats, type Format } from './formats.js';
+import { loadStage, type FontSet, type Style } from './stages.js';
+import type { StyleSearchOptions } from './styles.js';
+
+/**
+ * Bytes of a referenced file (a seal image), by its path as written in the report; `undefined`
+ * when it cannot be read. A file larger than `maxBytes` is refused anyway, so a reader need not
+ * read more than `maxBytes + 1` bytes of it.
+ */
+export type AssetReader = (ref: string, maxBytes: number) => Uint8Array | undefined;
+
+export interface RenderOptions extends StyleSearchOptions {
+  /** Shown in diagnostics and used to locate errors: `report.yaml`. */
+  filename?: string;
+  /** A style name (overrides the report's `style`) or a style already loaded with `loadStyle`. */
+  style?: string | Style;
+  /** What to produce; an empty list only validates and composes. */
+  formats: readonly Format[];
+  /** Fonts for PDF (and DOCX embedding); resolved once per process from the machine when omitted. */
+  fonts?: FontSet;
+  /** Font folders searched before the installed fonts, when `fonts` is not given. */
+  fontDirs?: string[];
+  /** Embed the fonts in the DOCX (the first of each role in `fonts`, or of this machine's fonts). */
+  embedFonts?: boolean;
+  /**
+   * The font family names the DOCX asks for, per role (`{ body: '仿宋', heading2: '楷体' }` for
+   * machines with the Windows fonts); by default the style's `fonts`, else the names a government
+   * PC has (仿宋_GB2312 …).
+   */
+  fontNames?: Partial<Record<FontRole, string>>;
+  /** Seal images by the path the report names them with, or a function that reads them. */
+  assets?: Record<string, Uint8Array> | AssetReader;
+  lang?: Lang;
+  /** Every content finding of the lint rules is an error instead of a warning. */
+  strict?: boolean;
+  /**
+   * Make the PDF even when a character has no glyph in any font (it prints as an empty box),
+   * with a warning instead of the default error. Ignored under `strict`.
+   */
+  allowMissingGlyphs?: boolean;
+  /** A report file larger than this many bytes is refused before it is read (default 1 MiB). */
+  maxBytes?: number;
+}
+
+export interface RenderOutputs {
+  pdf?: Uint8Array;
+  docx?: Uint8Array;
+  ofd?: Uint8Array;
+  txt?: string;
+  md?: string;
+  html?: string;
+}
+
+export interface RenderResult extends Result {
+  outputs: RenderOutputs;
+  /** The composed document, when the report and style were good. */
+  document?: Document;
+}
 
 /**
  * What a program calling `render()` got wrong in its options, as diagnostics naming the option
  * (`options/...`): a library called by other programs answers misuse with a message, never with a
  * TypeError from somewhere inside.
  */
-export function checkRenderOptions(source: unknown, options: unknown): Diagnostic[] {
+export async function checkRenderOptions(source: unknown, options: unknown): Promise<Diagnostic[]> {
   const lang: Lang = isObject(options) && options.lang === 'en' ? 'en' : 'zh';
   const found: Diagnostic[] = [];
   const bad = (name: string, zh: string, english: string, hint?: [string, string]) =>
@@ -49,7 +107,8 @@ export function checkRenderOptions(source: unknown, options: unknown): Diagnosti
     bad('maxBytes', `maxBytes 应为正整数（字节数），收到 ${show(o.maxBytes)}`, `maxBytes must be a positive whole number of bytes, got ${show(o.maxBytes)}`);
   }
   const style = o.style;
-  if (style !== undefined && typeof style !== 'string' && !(isObject(style) && typeof style.render === 'function' && isObject(style.manifest) && typeof style.name === 'string')) {
+  // The shapes of a loaded style and of a font set are their packages' to know.
+  if (style !== undefined && typeof style !== 'string' && !(await loadStage('compose')).isStyle(style)) {
     bad('style', `style 应为样式名称或 loadStyle 载入的样式，收到 ${kind(style)}`, `style must be a style name or a style loaded with loadStyle, got ${kind(style)}`);
   }
   const assets = o.assets;
@@ -60,7 +119,7 @@ export function checkRenderOptions(source: unknown, options: unknown): Diagnosti
   if (names !== undefined && !(isObject(names) && Object.entries(names).every(([role, n]) => role in fontRoles && (n === undefined || typeof n === 'string')))) {
     bad('fontNames', `fontNames 应为“字体角色 → 字体名称”的对象（角色：${Object.keys(fontRoles).join('、')}）`, `fontNames must map font roles (${Object.keys(fontRoles).join(', ')}) to family names`);
   }
-  if (o.fonts !== undefined && !isFontSet(o.fonts)) {
+  if (o.fonts !== undefined && !(await loadStage('fonts')).isFontSet(o.fonts)) {
     bad('fonts', 'fonts 应为 resolveFonts() 或 defaultFonts() 返回的字体集', 'fonts must be a font set as resolveFonts() or defaultFonts() return it');
   }
   return found;
@@ -69,14 +128,6 @@ export function checkRenderOptions(source: unknown, options: unknown): Diagnosti
     const v = obj[name];
     if (v !== undefined && typeof v !== type) bad(name, `${name} 应为 ${type}，收到 ${kind(v)}`, `${name} must be a ${type}, got ${kind(v)}`);
   }
-}
-
-function isFontSet(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  return Object.keys(fontRoles).every((role) => {
-    const list = value[role];
-    return Array.isArray(list) && list.every((f) => isObject(f) && f.bytes instanceof Uint8Array && isObject(f.font) && typeof f.id === 'string');
-  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
