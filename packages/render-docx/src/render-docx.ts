@@ -4,6 +4,7 @@ import { fontRoles, layout } from '@gongwen/model';
 import type { FileChild } from 'docx';
 import { Document, DocumentGridType, Footer, PageOrientation, Paragraph, SectionType } from 'docx';
 import { normalizePackage, packageParts } from './docx-package.js';
+import { installDocxHooks } from './docx-hooks.js';
 import { endMatterTable } from './end-matter.js';
 import { resolveFontNames } from './font-names.js';
 import { setStyleSwitches } from './style-properties.js';
@@ -67,6 +68,7 @@ export interface RenderDocxResult extends Result {
  * numbers. The same Document gives the same bytes.
  */
 export async function renderDocx(doc: GongwenDocument, options: RenderDocxOptions = {}): Promise<RenderDocxResult> {
+  installDocxHooks();
   const ctx: BuildContext = { names: resolveFontNames(options.fontNames), diagnostics: [], lang: options.lang ?? 'zh', tables: { count: 0 }, landscape: new Set(), ...(options.tables ? { tableLayouts: options.tables } : {}) };
   const children: FileChild[] = [];
   if (doc.header) children.push(...headerBlock(ctx, doc.header));

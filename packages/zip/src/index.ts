@@ -170,16 +170,39 @@ const deflateEntry = rememberingDeflate((data) => deflateSync(data, { level: 6 }
 /** 1980-01-01 as an MS-DOS date: (year − 1980) << 9 | month << 5 | day. */
 const dosDate = (0 << 9) | (1 << 5) | 1;
 
-let crcTable: Uint32Array | undefined;
+let crcTables: Uint32Array[] | undefined;
 
-/** CRC-32 (ISO 3309), as zip entries and PNG chunks carry it. */
+/**
+ * CRC-32 (ISO 3309), as zip entries and PNG chunks carry it. Eight bytes a step (slicing-by-8:
+ * eight tables of 256, the first the byte-wise one), the same sums as a byte at a time in about a
+ * third of the time: a DOCX's parts are summed with every document.
+ */
 export function crc32(data: Uint8Array): number {
-  const table = (crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+  const t = (crcTables ??= crcTablesFor());
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = t as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  let crc = 0xffffffff;
+  const n = data.length;
+  let i = 0;
+  for (const end = n - (n % 8); i < end; i += 8) {
+    const a = (crc ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
+    crc =
+      t7[a & 0xff]! ^ t6[(a >>> 8) & 0xff]! ^ t5[(a >>> 16) & 0xff]! ^ t4[a >>> 24]! ^
+      t3[data[i + 4]!]! ^ t2[data[i + 5]!]! ^ t1[data[i + 6]!]! ^ t0[data[i + 7]!]!;
+  }
+  for (; i < n; i++) crc = t0[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function crcTablesFor(): Uint32Array[] {
+  const t0 = Uint32Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
-  }));
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  });
+  const tables = [t0];
+  for (let k = 1; k < 8; k++) {
+    const prev = tables[k - 1]!;
+    tables.push(Uint32Array.from({ length: 256 }, (_, n) => (t0[prev[n]! & 0xff]! ^ (prev[n]! >>> 8)) >>> 0));
+  }
+  return tables;
 }

@@ -1,6 +1,6 @@
 import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readZip, rememberingDeflate, writeZip } from '../src/index.js';
+import { crc32, readZip, rememberingDeflate, writeZip } from '../src/index.js';
 
 const entries: [string, Uint8Array][] = [
   ['[Content_Types].xml', new TextEncoder().encode('<?xml version="1.0"?><Types/>')],
@@ -125,5 +125,25 @@ describe('rememberingDeflate', () => {
     deflate(bytes(3, 5000));
     deflate(bytes(3, 5000));
     expect(calls.length).toBe(8);
+  });
+});
+
+describe('crc32', () => {
+  /** The sum a byte at a time, as ISO 3309 defines it. */
+  const bytewise = (data: Uint8Array): number => {
+    let crc = 0xffffffff;
+    for (const byte of data) {
+      crc ^= byte;
+      for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  };
+
+  it('gives the byte-at-a-time sum at every length and offset', () => {
+    let seed = 9704;
+    const data = Uint8Array.from({ length: 4099 }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+    for (let length = 0; length < 40; length++) for (let at = 0; at < 9; at++) expect(crc32(data.subarray(at, at + length))).toBe(bytewise(data.subarray(at, at + length)));
+    expect(crc32(data)).toBe(bytewise(data));
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 });
