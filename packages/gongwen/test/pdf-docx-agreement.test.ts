@@ -18,13 +18,13 @@ const soffice = findSoffice();
 const inCi = /^(1|true)$/i.test(process.env.CI ?? '');
 const randomCount = Number(process.env.GONGWEN_AGREEMENT_REPORTS ?? 40);
 /**
- * Share of the random reports' lines that agree: measured 99.6 % of 5237 lines (99.6 % on the same
- * page) for the first 40, built from the sentences of all eight examples (96.1 % before the PDF broke
- * and fitted lines around Latin words, numbers, quotation marks, 破折号 and 省略号 as the clients do).
- * The goal is 100 %; what still differs is listed in render-docx's README (LibreOffice splits ……
- * and, before a closing mark, ——, which GB/T 15834 forbids) with the page breaks that follow.
+ * Share of the random reports' lines that agree: all 5,238 lines of the first 40 (all on the same
+ * page), 295 of the first 300 reports entirely (96.1 % of the 40 before the PDF broke and fitted lines around
+ * Latin words, numbers, quotation marks, 破折号 and 省略号 as the clients do). The goal is 100 %;
+ * what still differs in the 300 is listed in render-docx's README (LibreOffice's own choices on
+ * rare sequences), with the page breaks that follow. The floor leaves room for one such report.
  */
-const AGREEMENT_FLOOR = 0.99;
+const AGREEMENT_FLOOR = 0.995;
 
 /** Renders the reports to PDF and DOCX, converts the DOCX files in one LibreOffice run and compares. */
 type Agreement = LineAgreement & { numbers: [(number | null)[], (number | null)[]]; faults: [PageBreakFaults, PageBreakFaults] };
@@ -71,7 +71,7 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
     }
   });
 
-  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 99 % of the lines and pages of ${randomCount} random reports, no heading at a page's foot`, async () => {
+  it.skipIf(!soffice || randomCount <= 0)(`agree on at least 99.5 % of the lines and pages of ${randomCount} random reports, no heading at a page's foot`, async () => {
     const results: [string, Agreement][] = [];
     const reports = randomReports(randomCount);
     // Groups of 20 keep one LibreOffice run well inside its timeout on a slow machine.
@@ -86,7 +86,7 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
     );
     // Not yet 100 % (see AGREEMENT_FLOOR); this floor keeps what is reached.
     expect(same / lines, parted.map(([, a]) => a.differences.join('\n')).join('\n\n')).toBeGreaterThanOrEqual(AGREEMENT_FLOOR);
-    expect(samePage / lines).toBeGreaterThanOrEqual(AGREEMENT_FLOOR - 0.003);
+    expect(samePage / lines).toBeGreaterThanOrEqual(AGREEMENT_FLOOR - 0.002);
     // Headings stay with their text on every page of every report, in both formats. Single lines
     // alone at a page's top or foot are allowed: the 22-line grid wins over widow control (layout.headings).
     const faults = results.flatMap(([name, a]) => a.faults.flatMap((f, i) => f.headingsAtFoot.map((h) => `${name} ${i ? 'DOCX' : 'PDF'}: ${h}`)));

@@ -134,14 +134,19 @@ export function breakBeforeEllipsis(before: string): boolean {
  * line breaks between a closing mark and a digit or letter (`。2021年`, `，12.5%`), next to a
  * quotation mark (`1“`), inside a number (`12.5%`, `3·15`) or a word (`APP`, `GB/T`), and the line breaks
  * in front of the Chinese character before them instead. A hyphen or dash lets the line break after it.
+ * `markFollowsLatin`: the nearest letter or digit before the break is Latin (`APP、|“`).
  */
-export function westernBreakAllowed(before: string, after: string): boolean {
+export function westernBreakAllowed(before: string, after: string, markFollowsLatin = false): boolean {
   const a = breakClass(before);
   const b = breakClass(after);
   if (b === 'SP' || a === 'GL' || b === 'GL') return false;
   if (b === 'CL' || b === 'EX' || b === 'IS' || b === 'SY') return false;
   if (a === 'SP') return true;
   if (a === 'OP' || a === 'QU' || b === 'QU') return false;
+  // Before an opening Chinese quotation mark the line breaks after a Chinese character (`法“12·4”`)
+  // and after a mark that follows Chinese text (`日、“4·15”`), but, as UAX #14 has it (LB19), not
+  // after a mark that follows a Latin word or number (`APP、“法治超市”`).
+  if ((after === '“' || after === '‘') && a !== 'ID' && markFollowsLatin) return false;
   if (a === 'CL' && b === 'NS') return false;
   if (a === 'B2' && b === 'B2') return false;
   if (b === 'HY' || b === 'NS') return false;

@@ -77,6 +77,10 @@ describe('buildDocDefinition', () => {
     expect(linesOf('12“法”', 25)[1]).toBe('12“法”');
     // An opening quotation mark may start a line after a Chinese character.
     expect(linesOf('“12·4”')[1]).toBe('“12·4”');
+    // Not after a mark that follows a Latin word, where the mark overflows: the word goes down.
+    expect(linesOf('ABCD、“法治”', 23)[1]).toBe('ABCD、“法治”');
+    // A space between Latin words is tracked with them, as one run: `9704` still fits, and the line breaks before the dash.
+    expect(linesOf('GB/T 9704—2012、“法治”', 23)).toEqual([`${'治'.repeat(23)}GB/T 9704`, '—2012、“法治”']);
     // Neither 破折号 nor 省略号 is split; —— may start a line and is one two-em glyph wide, …… only
     // after punctuation, else it takes the character before it along (UAX #14, as LibreOffice breaks
     // the pair's run in the DOCX).
