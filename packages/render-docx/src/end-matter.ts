@@ -31,7 +31,7 @@ export function endMatterTable(ctx: BuildContext, endMatter: EndMatter): FileChi
   const width = docxGeometry.block.width;
   const rows: Paragraph[] = [];
   const line = (text: string) =>
-    new Paragraph({ style: styleIds.endMatter, children: [...textRuns(ctx, text, 'body', 'body')] });
+    new Paragraph({ style: styleIds.endMatter, children: textRuns(ctx, text, 'body', 'body') });
   if (endMatter.mainTo) rows.push(line(endMatter.mainTo));
   if (endMatter.copyTo) rows.push(line(endMatter.copyTo));
   if (endMatter.printer || endMatter.printDate) {

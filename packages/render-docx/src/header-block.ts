@@ -74,7 +74,7 @@ export function titleBefore(header: Header): number {
 export function headerBlock(ctx: BuildContext, header: Header): FileChild[] {
   const out: FileChild[] = [];
   for (const [text, role] of flagLines(header)) {
-    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.LEFT, children: [...textRuns(ctx, text!, role, 'body')] }));
+    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.LEFT, children: textRuns(ctx, text!, role, 'body') }));
   }
   const flagsHeight = out.length * docxGeometry.linePitch;
   const markBefore = Math.max(0, docxElements.organMarkTop - flagsHeight);
@@ -173,7 +173,7 @@ function documentNumberLines(ctx: BuildContext, header: Header, before: number):
         alignment: AlignmentType.CENTER,
         spacing,
         border: rule,
-        children: number ? [...textRuns(ctx, number, 'body', 'body')] : [],
+        children: number ? textRuns(ctx, number, 'body', 'body') : [],
       }),
     ];
   }

@@ -16,7 +16,7 @@ export function titleLines(ctx: BuildContext, title: readonly string[], before?:
       new Paragraph({
         style: styleIds.title,
         spacing: i === 0 && before !== undefined ? { before } : undefined,
-        children: [...textRuns(ctx, line, 'title', 'title')],
+        children: textRuns(ctx, line, 'title', 'title'),
       }),
   );
 }
@@ -26,7 +26,7 @@ export function addresseeLine(ctx: BuildContext, addressee: string, afterTitle: 
   return new Paragraph({
     style: styleIds.normal,
     spacing: afterTitle ? { before: docxElements.addresseeBefore } : undefined,
-    children: [...textRuns(ctx, addressee, 'body', 'body')],
+    children: textRuns(ctx, addressee, 'body', 'body'),
   });
 }
 
@@ -57,7 +57,7 @@ function blockElements(ctx: BuildContext, block: BodyBlock, keep: boolean, lastL
       new Paragraph({
         style: styleIds.heading[block.level],
         ...(keep ? { keepNext: true } : {}),
-        children: [...textRuns(ctx, block.marker + block.text, role, role)],
+        children: textRuns(ctx, block.marker + block.text, role, role),
       }),
     ];
   }
@@ -116,14 +116,14 @@ export function attachmentNote(ctx: BuildContext, names: readonly string[], keep
       keepNext: keepWithNext,
       spacing: i === 0 ? { before: docxElements.attachmentNoteBefore } : undefined,
       indent: { left, hanging: numberWidth + (i === 0 ? leadWidth : 0) },
-      children: [...textRuns(ctx, `${i === 0 ? lead : ''}${number}${name}`, 'body', 'body')],
+      children: textRuns(ctx, `${i === 0 ? lead : ''}${number}${name}`, 'body', 'body'),
     });
   });
 }
 
 /** 附注 (7.3.6): on the line after the date, two characters in. */
 export function notesLines(ctx: BuildContext, notes: readonly string[]): Paragraph[] {
-  return notes.map((note) => new Paragraph({ style: styleIds.body, children: [...textRuns(ctx, note, 'body', 'body')] }));
+  return notes.map((note) => new Paragraph({ style: styleIds.body, children: textRuns(ctx, note, 'body', 'body') }));
 }
 
 /**
@@ -138,7 +138,7 @@ export function attachmentPages(ctx: BuildContext, attachments: readonly Attachm
         style: styleIds.normal,
         alignment: AlignmentType.LEFT,
         pageBreakBefore: true,
-        children: [...textRuns(ctx, attachment.label, 'heading1', 'body')],
+        children: textRuns(ctx, attachment.label, 'heading1', 'body'),
       }),
     );
     attachment.title.forEach((line, i) =>
@@ -146,7 +146,7 @@ export function attachmentPages(ctx: BuildContext, attachments: readonly Attachm
         new Paragraph({
           style: styleIds.title,
           spacing: i === 0 ? { before: docxGeometry.linePitch } : undefined,
-          children: [...textRuns(ctx, line, 'title', 'title')],
+          children: textRuns(ctx, line, 'title', 'title'),
         }),
       ),
     );

@@ -75,7 +75,7 @@ function stamped(ctx: BuildContext, signature: Signature, stamps: readonly Signa
       alignment: AlignmentType.RIGHT,
       spacing: { before: spec.blankLinesBeforeDate * docxGeometry.linePitch },
       indent: { right: charsTwip(spec.dateRightInsetChars) },
-      children: [...textRuns(ctx, signature.date, 'body', 'body')],
+      children: textRuns(ctx, signature.date, 'body', 'body'),
     }),
   ];
 }
@@ -127,7 +127,7 @@ function unsealed(ctx: BuildContext, signature: Signature): Paragraph[] {
           keepNext: true,
           ...(i === 0 ? { spacing: blankBefore(spec.blankLinesBefore) } : {}),
           indent: { right: charsTwip(organRight + organWidth - textWidthChars(organ)) },
-          children: [...textRuns(ctx, organ, 'body', 'body')],
+          children: textRuns(ctx, organ, 'body', 'body'),
         }),
     ),
     // The date starts a fixed distance right of the 署名 (all Chinese characters, so its start is
@@ -137,13 +137,13 @@ function unsealed(ctx: BuildContext, signature: Signature): Paragraph[] {
           style: styleIds.normal,
           alignment: AlignmentType.RIGHT,
           indent: { right: charsTwip(dateRight) },
-          children: [...textRuns(ctx, signature.date, 'body', 'body')],
+          children: textRuns(ctx, signature.date, 'body', 'body'),
         })
       : new Paragraph({
           style: styleIds.normal,
           alignment: AlignmentType.LEFT,
           indent: { left: docxGeometry.block.width - charsTwip(organRight + organWidth - spec.dateOffsetChars) },
-          children: [...textRuns(ctx, signature.date, 'body', 'body')],
+          children: textRuns(ctx, signature.date, 'body', 'body'),
         }),
   ];
 }
@@ -205,7 +205,7 @@ function sealed(ctx: BuildContext, signature: Signature): Paragraph[] {
       style: styleIds.normal,
       alignment: AlignmentType.RIGHT,
       indent: { right: charsTwip(spec.dateRightInsetChars) },
-      children: [...textRuns(ctx, signature.date, 'body', 'body')],
+      children: textRuns(ctx, signature.date, 'body', 'body'),
     }),
   ];
 }

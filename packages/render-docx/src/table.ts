@@ -40,7 +40,7 @@ export function tableElements(ctx: BuildContext, table: TableBlock): FileChild[]
   const spec = layout.table;
   const out: FileChild[] = [];
   if (table.title) {
-    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, children: [...textRuns(ctx, table.title, spec.titleRole, 'body')] }));
+    out.push(new Paragraph({ style: styleIds.normal, alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, children: textRuns(ctx, table.title, spec.titleRole, 'body') }));
   }
   const index = ctx.tables ? ctx.tables.count++ : 0;
   const laidOut = ctx.tableLayouts?.[index];
@@ -83,7 +83,7 @@ export function tableElements(ctx: BuildContext, table: TableBlock): FileChild[]
               new Paragraph({
                 style: styleIds.normal,
                 alignment: head ? AlignmentType.CENTER : alignments[table.align[c]!],
-                children: text ? [...textRuns(ctx, text, head ? spec.headerRole : spec.cellRole, 'body')] : [],
+                children: text ? textRuns(ctx, text, head ? spec.headerRole : spec.cellRole, 'body') : [],
               }),
             ],
           }),

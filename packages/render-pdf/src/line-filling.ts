@@ -186,11 +186,11 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
       if (i > 0) pairEdge.add(i - 1);
       pairEdge.add(++i);
     }
+  // A space is a run of its own in LibreOffice, neither it nor the character before it tracked,
+  // except between Latin words (`GB/T 9704`), which are one run.
+  const ownRun = (k: number) => glyphs[k]?.char === ' ' && !(scripts[k - 1] === 'latin' && scripts[k + 1] === 'latin');
   glyphs.forEach((g, i) => {
     const next = glyphs[i + 1];
-    // A space is a run of its own in LibreOffice, neither it nor the character before it tracked,
-    // except between Latin words (`GB/T 9704`), which are one run.
-    const ownRun = (k: number) => glyphs[k]?.char === ' ' && !(scripts[k - 1] === 'latin' && scripts[k + 1] === 'latin');
     g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i] || ownRun(i) || ownRun(i + 1) || pairEdge.has(i);
     // The first dash of a two-em pair is tracked as one glyph with the second.
     if (next && next.fitAdvance === 0 && next.char === EM_DASH) g.runEnd = next.runEnd;
@@ -251,16 +251,15 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
  */
 function breakPoint(glyphs: Glyph[], start: number, end: number): number {
   if (glyphs[end]!.char === ' ') return end;
-  let look = end;
-  while (look > start && !letterOrDigit.test(glyphs[look]!.char)) look--;
-  let western = glyphs[look]!.script === 'latin' && letterOrDigit.test(glyphs[look]!.char);
-  let at = end;
-  /** Whether the nearest letter or digit before position i is Latin. */
+  const latinLetterAt = (k: number) => glyphs[k]!.script === 'latin' && letterOrDigit.test(glyphs[k]!.char);
+  /** Whether the nearest letter or digit before position i (within the line) is Latin. */
   const latinBefore = (i: number) => {
     let k = i - 1;
     while (k > start && !letterOrDigit.test(glyphs[k]!.char)) k--;
-    return glyphs[k]!.script === 'latin' && letterOrDigit.test(glyphs[k]!.char);
+    return latinLetterAt(k);
   };
+  let western = latinBefore(end + 1);
+  let at = end;
   const allowed = (i: number) => {
     const prev = glyphs[i - 1]!.char;
     const next = glyphs[i]!.char;
@@ -268,7 +267,7 @@ function breakPoint(glyphs: Glyph[], start: number, end: number): number {
     if (western) return westernBreakAllowed(prev, next, latinBefore(i));
     // An opening quotation mark moved back to a Latin letter or digit stays with it (`率1“三项制度”`),
     // and the break moves on back by the Latin rules, as the clients do.
-    if (glyphs[i - 1]!.script === 'latin' && letterOrDigit.test(prev) && (next === '“' || next === '‘')) {
+    if (latinLetterAt(i - 1) && (next === '“' || next === '‘')) {
       western = true;
       return false;
     }
