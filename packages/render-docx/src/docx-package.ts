@@ -1,10 +1,21 @@
 import { hashedId, Packer, type Document } from 'docx';
 import { readZip, writeZip, type PreparedEntry } from '@gongwen/zip';
 import type { Part } from './reused-parts.js';
+import { xmlText } from './xml-text.js';
 
-/** docx's compiler, which Packer.pack runs before it zips the parts (docx declares it private). */
+/** docx's compiler, which Packer.pack runs before it zips the parts, and its helpers (docx declares them private). */
 interface Compiler {
   compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | ArrayBufferView | ArrayBuffer>;
+  formatter: { format(input: unknown, context: unknown): Record<string, unknown> };
+  imageReplacer: { getMediaData(xml: string, media: unknown): { key: string }[]; replace(xml: string, images: unknown[], offset: number): string };
+  numberingReplacer: { replace(xml: string, concreteNumbering: unknown): string };
+}
+
+/** The parts of docx's File that writing word/document.xml reads (private in docx). */
+interface DocumentParts {
+  Document: { View: unknown; Relationships: { RelationshipCount: number } };
+  Media: unknown;
+  Numbering: { ConcreteNumbering: unknown };
 }
 
 /**
@@ -15,11 +26,31 @@ interface Compiler {
  */
 export function packageParts(file: Document): Map<string, Part> {
   const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+  const document = documentXml(compiler, file);
   const parts = new Map<string, Part>();
   for (const [path, data] of compiler.compile(file, undefined, [])) {
     parts.set(path, typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
   }
+  parts.set('word/document.xml', document);
   return parts;
+}
+
+/**
+ * word/document.xml as docx's compiler writes it — the document's elements formatted, their text
+ * written (here by xmlText, in one pass), its images' and lists' placeholders replaced — done
+ * before the compiler runs, as the first thing it does. The compiler is then given a stand-in for
+ * the document's elements that holds only the placeholders of its images, from which it writes
+ * the document's relationships as it would have.
+ */
+function documentXml(compiler: Compiler, file: Document): string {
+  const parts = file as unknown as DocumentParts;
+  const wrapper = parts.Document;
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${xmlText(compiler.formatter.format(wrapper.View, { viewWrapper: wrapper, file, stack: [] }))}`;
+  const images = compiler.imageReplacer.getMediaData(xml, parts.Media);
+  const relationshipCount = wrapper.Relationships.RelationshipCount + 1;
+  const placeholders = { 'w:document': { _cdata: images.map(({ key }) => `{${key}}`).join('') } };
+  Object.defineProperty(file, 'Document', { value: Object.create(wrapper as object, { View: { value: { prepForXml: () => placeholders } } }), configurable: true });
+  return compiler.numberingReplacer.replace(compiler.imageReplacer.replace(xml, images, relationshipCount), parts.Numbering.ConcreteNumbering);
 }
 
 const isPrepared = (part: Part): part is PreparedEntry => typeof part !== 'string' && !(part instanceof Uint8Array);
