@@ -1,41 +1,77 @@
 import { hashedId, Packer, type Document } from 'docx';
-import { readZip, writeZip } from '@gongwen/zip';
+import { readZip, writeZip, type PreparedEntry } from '@gongwen/zip';
+import type { Part } from './reused-parts.js';
+import { xmlText } from './xml-text.js';
 
-/** docx's compiler, which Packer.pack runs before it zips the parts (docx declares it private). */
+/** docx's compiler, which Packer.pack runs before it zips the parts, and its helpers (docx declares them private). */
 interface Compiler {
   compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | ArrayBufferView | ArrayBuffer>;
+  formatter: { format(input: unknown, context: unknown): Record<string, unknown> };
+  imageReplacer: { getMediaData(xml: string, media: unknown): { key: string }[]; replace(xml: string, images: unknown[], offset: number): string };
+  numberingReplacer: { replace(xml: string, concreteNumbering: unknown): string };
+}
+
+/** The parts of docx's File that writing word/document.xml reads (private in docx). */
+interface DocumentParts {
+  Document: { View: unknown; Relationships: { RelationshipCount: number } };
+  Media: unknown;
+  Numbering: { ConcreteNumbering: unknown };
 }
 
 /**
  * The parts of the package docx writes for a document, by path, in its order: what Packer.pack
  * zips, taken before it is zipped, since normalizePackage rewrites every part and zips them
  * itself (test/docx-upstream.test.ts checks both give the same bytes on the docx version it names).
+ * XML parts stay the text docx wrote until they are zipped.
  */
-export function packageParts(file: Document): Map<string, Uint8Array> {
+export function packageParts(file: Document): Map<string, Part> {
   const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
-  const parts = new Map<string, Uint8Array>();
+  const document = documentXml(compiler, file);
+  const parts = new Map<string, Part>();
   for (const [path, data] of compiler.compile(file, undefined, [])) {
-    parts.set(
-      path,
-      typeof data === 'string' ? new TextEncoder().encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data),
-    );
+    parts.set(path, typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
   }
+  parts.set('word/document.xml', document);
   return parts;
 }
 
 /**
+ * word/document.xml as docx's compiler writes it — the document's elements formatted, their text
+ * written (here by xmlText, in one pass), its images' and lists' placeholders replaced — done
+ * before the compiler runs, as the first thing it does. The compiler is then given a stand-in for
+ * the document's elements that holds only the placeholders of its images, from which it writes
+ * the document's relationships as it would have.
+ */
+function documentXml(compiler: Compiler, file: Document): string {
+  const parts = file as unknown as DocumentParts;
+  const wrapper = parts.Document;
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${xmlText(compiler.formatter.format(wrapper.View, { viewWrapper: wrapper, file, stack: [] }))}`;
+  const images = compiler.imageReplacer.getMediaData(xml, parts.Media);
+  const relationshipCount = wrapper.Relationships.RelationshipCount + 1;
+  const placeholders = { 'w:document': { _cdata: images.map(({ key }) => `{${key}}`).join('') } };
+  Object.defineProperty(file, 'Document', { value: Object.create(wrapper as object, { View: { value: { prepForXml: () => placeholders } } }), configurable: true });
+  return compiler.numberingReplacer.replace(compiler.imageReplacer.replace(xml, images, relationshipCount), parts.Numbering.ConcreteNumbering);
+}
+
+const isPrepared = (part: Part): part is PreparedEntry => typeof part !== 'string' && !(part instanceof Uint8Array);
+
+/**
  * Applies the given part rewrites, then makes the bytes of a DOCX depend on its content only. docx stamps the zip entries with the
  * clock, writes the clock into the core properties, numbers drawings with a process-wide counter
- * and keys embedded fonts with random GUIDs; this rewrites each of those from the content.
+ * and keys embedded fonts with random GUIDs; this rewrites each of those from the content. A
+ * part prepared for the zip (reused-parts.ts) has none of them and is zipped as it is.
  */
 export function normalizePackage(
-  packed: Uint8Array | ReadonlyMap<string, Uint8Array>,
+  packed: Uint8Array | ReadonlyMap<string, Part>,
   options: { created?: string; rewrite?: Record<string, (xml: string) => string> },
 ): Uint8Array {
-  const files = Object.fromEntries(packed instanceof Uint8Array ? readZip(packed) : packed) as Record<string, Uint8Array>;
-  const text = (path: string) => (files[path] ? new TextDecoder().decode(files[path]) : undefined);
+  const files = Object.fromEntries(packed instanceof Uint8Array ? readZip(packed) : packed) as Record<string, Part>;
+  const text = (path: string) => {
+    const part = files[path];
+    return part === undefined ? undefined : typeof part === 'string' ? part : new TextDecoder().decode(isPrepared(part) ? part.data : part);
+  };
   const put = (path: string, xml: string) => {
-    files[path] = new TextEncoder().encode(xml);
+    files[path] = xml;
   };
   for (const [path, rewrite] of Object.entries(options.rewrite ?? {})) {
     const xml = text(path);
@@ -56,7 +92,7 @@ export function normalizePackage(
   // Drawing ids must be unique within the document; number them in reading order.
   let drawingId = 0;
   for (const path of Object.keys(files).sort()) {
-    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(path)) continue;
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(path) || isPrepared(files[path]!)) continue;
     const xml = text(path)!;
     if (xml.includes('<wp:docPr ')) put(path, xml.replace(/(<wp:docPr\b[^>]*?\bid=")\d+(")/g, (_, a, b) => `${a}${++drawingId}${b}`));
   }
@@ -66,7 +102,13 @@ export function normalizePackage(
   // A fixed entry order; writeZip gives every entry the same date.
   const paths = Object.keys(files);
   const first = ['[Content_Types].xml', '_rels/.rels'].filter((p) => files[p]);
-  return writeZip([...first, ...paths.filter((p) => !first.includes(p)).sort()].map((path) => [path, files[path]!] as const));
+  const encoder = new TextEncoder();
+  return writeZip(
+    [...first, ...paths.filter((p) => !first.includes(p)).sort()].map((path) => {
+      const part = files[path]!;
+      return [path, typeof part === 'string' ? encoder.encode(part) : part] as const;
+    }),
+  );
 }
 
 /** `2022-01-09` or a full ISO timestamp → `2022-01-09T00:00:00Z`. */
@@ -82,10 +124,13 @@ function isoTimestamp(value: string): string | undefined {
  * random key with one derived from the font's name and data, and re-obfuscate to match.
  */
 function rekeyEmbeddedFonts(
-  files: Record<string, Uint8Array>,
+  files: Record<string, Part>,
   text: (path: string) => string | undefined,
   put: (path: string, xml: string) => void,
 ): void {
+  // A font table prepared for the zip is reused, so it embeds no font.
+  const tablePart = files['word/fontTable.xml'];
+  if (!tablePart || isPrepared(tablePart)) return;
   const table = text('word/fontTable.xml');
   const rels = text('word/_rels/fontTable.xml.rels');
   if (!table || !rels || !table.includes('w:fontKey')) return;
@@ -101,7 +146,8 @@ function rekeyEmbeddedFonts(
       const id = /\br:id="([^"]+)"/.exec(element)?.[1];
       const oldKey = /\bw:fontKey="\{([0-9A-Fa-f-]+)\}"/.exec(element)?.[1];
       const path = id ? targets.get(id) : undefined;
-      const data = path ? files[path] : undefined;
+      const part = path ? files[path] : undefined;
+      const data = part instanceof Uint8Array ? part : undefined;
       if (!oldKey || !path || !data) return element;
       const digest = hashedId(`${path}:${data.length}:${hashedId(data.subarray(32, 65_568))}`).slice(0, 32).toUpperCase();
       const newKey = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20)}`;

@@ -117,10 +117,11 @@ export async function renderDocx(doc: GongwenDocument, options: RenderDocxOption
   });
   // Footers in docx's order: the body sections' page numbers (odd, even), then the 版记 section's own empty ones.
   const footerKinds: FooterKind[] = [...body.footerKinds, ...(evenPage && options.endMatterAfterBlankPage === true ? (['empty', 'empty'] as const) : [])];
-  const withReusedParts = reuseParts(file, partsKey, footerKinds, (styles) =>
-    new TextEncoder().encode(setStyleSwitches(new TextDecoder().decode(styles), styleSwitches)),
-  );
-  const docx = normalizePackage(withReusedParts(packageParts(file)), { created: doc.meta.created, rewrite: { 'word/settings.xml': setLineBreakRules } });
+  const withReusedParts = reuseParts(file, partsKey, footerKinds, fonts.length > 0, {
+    'word/styles.xml': (styles) => setStyleSwitches(styles, styleSwitches),
+    'word/settings.xml': setLineBreakRules,
+  });
+  const docx = normalizePackage(withReusedParts(packageParts(file)), { created: doc.meta.created });
   if (fonts.length) {
     const size = (docx.length / 1_048_576).toFixed(1);
     ctx.diagnostics.push({

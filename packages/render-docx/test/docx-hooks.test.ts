@@ -2,6 +2,7 @@ import { Document, Footer, PageNumber, Paragraph, Table, TableCell, TableRow, Te
 import { describe, expect, it } from 'vitest';
 import { packageParts } from '../src/docx-package.js';
 import { docxOwn, installDocxHooks } from '../src/docx-hooks.js';
+import type { Part } from '../src/reused-parts.js';
 
 const sample = () =>
   new Document({
@@ -18,7 +19,7 @@ const sample = () =>
     ],
   });
 
-const decoded = (parts: Map<string, Uint8Array>) => Object.fromEntries([...parts].map(([path, bytes]) => [path, new TextDecoder().decode(bytes)]));
+const decoded = (parts: Map<string, Part>) => Object.fromEntries([...parts].map(([path, part]) => [path, typeof part === 'string' ? part : new TextDecoder().decode(part instanceof Uint8Array ? part : part.data)]));
 
 describe('the loops in place of docx’s methods', () => {
   it('give the XML docx’s own give, part for part', () => {

@@ -56,18 +56,37 @@ export function readZip(bytes: Uint8Array, options: { maxBytes?: number } = {}):
 }
 
 /**
- * A zip file of the entries in the order given, each deflated, all dated 1980-01-01 00:00 (the
- * format's epoch): the same entries give the same bytes.
+ * An entry's bytes with their CRC-32 and their deflated bytes, made once (`preparedEntry`) for
+ * bytes that go into many zip files, such as the parts of a DOCX that are the same in every
+ * document of a style: writeZip then neither sums nor deflates them again.
  */
-export function writeZip(entries: Iterable<readonly [string, Uint8Array]>): Uint8Array {
+export interface PreparedEntry {
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly compressed: Uint8Array;
+}
+
+/** The entry writeZip would make of `data` (its CRC-32 and fflate's level-6 deflate of it), made now. */
+export function preparedEntry(data: Uint8Array): PreparedEntry {
+  return { data, crc: crc32(data), compressed: deflate(data) };
+}
+
+/**
+ * A zip file of the entries in the order given, each deflated, all dated 1980-01-01 00:00 (the
+ * format's epoch): the same entries give the same bytes. An entry given as a `PreparedEntry` is
+ * written as the bytes it was prepared from would be.
+ */
+export function writeZip(entries: Iterable<readonly [string, Uint8Array | PreparedEntry]>): Uint8Array {
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const [path, data] of entries) {
+  for (const [path, entry] of entries) {
     const name = encoder.encode(path);
-    const crc = crc32(data);
-    const compressed = deflateEntry(data, crc);
+    const prepared = entry instanceof Uint8Array ? undefined : entry;
+    const data = prepared ? prepared.data : (entry as Uint8Array);
+    const crc = prepared ? prepared.crc : crc32(data);
+    const compressed = prepared ? prepared.compressed : deflateEntry(data, crc);
     // Bit 11: the name is UTF-8.
     const flags = name.length !== path.length ? 0x0800 : 0;
     const local = new Uint8Array(30 + name.length);
@@ -164,8 +183,10 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+const deflate = (data: Uint8Array) => deflateSync(data, { level: 6 });
+
 // The parts of a DOCX or an OFD, small ones mostly the same in every document.
-const deflateEntry = rememberingDeflate((data) => deflateSync(data, { level: 6 }), { entries: 64, largest: 64 * 1024 });
+const deflateEntry = rememberingDeflate(deflate, { entries: 64, largest: 64 * 1024 });
 
 /** 1980-01-01 as an MS-DOS date: (year − 1980) << 9 | month << 5 | day. */
 const dosDate = (0 << 9) | (1 << 5) | 1;

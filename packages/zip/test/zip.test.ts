@@ -1,6 +1,6 @@
 import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32, readZip, rememberingDeflate, writeZip } from '../src/index.js';
+import { crc32, preparedEntry, readZip, rememberingDeflate, writeZip } from '../src/index.js';
 
 const entries: [string, Uint8Array][] = [
   ['[Content_Types].xml', new TextEncoder().encode('<?xml version="1.0"?><Types/>')],
@@ -44,6 +44,14 @@ describe('the DOCX zip container', () => {
     // 30-byte local header and the one-byte name).
     const expected = Buffer.from(deflateSync(styles, { level: 6 }));
     for (let i = 0; i < 2; i++) expect(Buffer.from(writeZip([['a', styles]]).subarray(31, 31 + expected.length)).equals(expected)).toBe(true);
+  });
+
+  it('writes a prepared entry as the bytes it was prepared from', () => {
+    const prepared = entries.map(([path, data]) => [path, preparedEntry(data)] as const);
+    expect(Buffer.from(writeZip(prepared)).equals(Buffer.from(writeZip(entries)))).toBe(true);
+    const mixed = entries.map(([path, data], i) => [path, i % 2 ? preparedEntry(data) : data] as const);
+    expect(Buffer.from(writeZip(mixed)).equals(Buffer.from(writeZip(entries)))).toBe(true);
+    expect(preparedEntry(entries[1]![1]).crc).toBe(crc32(entries[1]![1]));
   });
 
   it('refuses bytes that are not a zip file', () => {
