@@ -94,7 +94,8 @@ const assign = (chars: string, c: BreakClass) => {
 assign('、。，．)]}）］｝〉》」』】〕〗〙', 'CL');
 assign('([{（［｛〈《「『【〔〖〘', 'OP');
 // LibreOffice lets a line break before an opening Chinese quotation mark, as before a bracket, and
-// keeps a closing one to both neighbours (plain UAX #14 keeps both kinds to both neighbours).
+// after a closing one before Chinese text (westernBreakAllowed); plain UAX #14 keeps both kinds to
+// both neighbours.
 assign('"\'”’', 'QU');
 assign('“‘', 'OP');
 assign('—', 'B2');
@@ -132,7 +133,7 @@ export function breakBeforeEllipsis(before: string): boolean {
  * break between two neighbouring characters. The renderers use it where a line's overflow falls
  * in Latin letters or digits (the nearest letter or digit before the overflow is Latin): there no
  * line breaks between a closing mark and a digit or letter (`。2021年`, `，12.5%`), next to a
- * quotation mark (`1“`), inside a number (`12.5%`, `3·15`) or a word (`APP`, `GB/T`), and the line breaks
+ * quotation mark (`1“`, `”2`), inside a number (`12.5%`, `3·15`) or a word (`APP`, `GB/T`), and the line breaks
  * in front of the Chinese character before them instead. A hyphen or dash lets the line break after it.
  * `markFollowsLatin`: the nearest letter or digit before the break is Latin (`APP、|“`).
  */
@@ -142,11 +143,14 @@ export function westernBreakAllowed(before: string, after: string, markFollowsLa
   if (b === 'SP' || a === 'GL' || b === 'GL') return false;
   if (b === 'CL' || b === 'EX' || b === 'IS' || b === 'SY') return false;
   if (a === 'SP') return true;
-  if (a === 'OP' || a === 'QU' || b === 'QU') return false;
   // Before an opening Chinese quotation mark the line breaks after a Chinese character (`法“12·4”`)
   // and after a mark that follows Chinese text (`日、“4·15”`), but, as UAX #14 has it (LB19), not
-  // after a mark that follows a Latin word or number (`APP、“法治超市”`).
+  // after a mark that follows a Latin word or number (`APP、“法治超市”`, `APP”“`).
   if ((after === '“' || after === '‘') && a !== 'ID' && markFollowsLatin) return false;
+  // After a closing Chinese quotation mark LibreOffice breaks before an ideograph, whatever the
+  // quotation holds (`’|设`, `‘APP服务’|设`), and before an opening mark after Chinese text (`办”|《`, not `“6·1”《`).
+  if ((before === '”' || before === '’') && (b === 'ID' || (b === 'OP' && !markFollowsLatin))) return true;
+  if (a === 'OP' || a === 'QU' || b === 'QU') return false;
   if (a === 'CL' && b === 'NS') return false;
   if (a === 'B2' && b === 'B2') return false;
   if (b === 'HY' || b === 'NS') return false;

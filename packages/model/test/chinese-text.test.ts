@@ -39,15 +39,18 @@ describe('Chinese text rules', () => {
 
   it('break Western text where UAX #14 allows, as LibreOffice does', () => {
     const allowed = (pair: string) => westernBreakAllowed(pair[0]!, pair[1]!);
-    // Inside numbers and words, between a closing mark and a digit or letter, before a closing mark, either side of ”: never.
-    for (const pair of ['20', '.5', '5%', 'AP', '。2', '，1', '》A', '3）', '1“', '4”', 'P”', '法%', '——', '3·', '·1', 'T ', '/T', '”法', '”《']) expect(allowed(pair), pair).toBe(false);
-    // Between Chinese characters, after a hyphen, dash or space, before an opening quotation mark after a Chinese character, before a bracket: yes.
-    for (const pair of ['法治', '3年', '法2', '-2', '—2', '4—', '法“', '法（', ' 9']) expect(allowed(pair), pair).toBe(true);
+    // Inside numbers and words, between a closing mark and a digit or letter, before a closing mark, before ” and after it before a digit or letter: never.
+    for (const pair of ['20', '.5', '5%', 'AP', '。2', '，1', '》A', '3）', '1“', '4”', 'P”', '法%', '——', '3·', '·1', 'T ', '/T', '”2', '”A']) expect(allowed(pair), pair).toBe(false);
+    // Between Chinese characters, after a hyphen, dash or space, before an opening quotation mark after a Chinese character, before a bracket, after ” before Chinese text: yes.
+    for (const pair of ['法治', '3年', '法2', '-2', '—2', '4—', '法“', '法（', ' 9', '”法', '’设', '”《', '”“']) expect(allowed(pair), pair).toBe(true);
     // Between a mark and “: after Chinese text (`日、“4·15”`), not after a Latin word or number (`APP、“`).
     expect(westernBreakAllowed('、', '“')).toBe(true);
     expect(westernBreakAllowed('、', '“', true)).toBe(false);
     expect(westernBreakAllowed('，', '‘', true)).toBe(false);
     expect(westernBreakAllowed('法', '“', true)).toBe(true);
+    expect(westernBreakAllowed('”', '“', true)).toBe(false);
+    expect(westernBreakAllowed('”', '《', true)).toBe(false);
+    expect(westernBreakAllowed('”', '法', true)).toBe(true);
   });
 
   it('print dates without zero padding and know the calendar', () => {

@@ -16,6 +16,8 @@ interface Glyph {
   script: 'east' | 'latin';
   /** Last of a run of one script and one font role (see `fillLines`). */
   runEnd: boolean;
+  /** The first dash of a 破折号 its font draws as one glyph, tracked (or not) as the second dash is. */
+  pairGlyph?: boolean;
 }
 
 /** One filled line: its pieces (one per font) and the character spacing that justifies it. */
@@ -70,14 +72,18 @@ const EDGE_PT = 0.001;
 const letterOrDigit = /[\p{L}\p{Nd}]/u;
 const EM_DASH = '—';
 const ELLIPSIS = '…';
-const twoEmDashAdvance = new WeakMap<object, number>();
-/** The advance of —— as the font shapes it (a ligature in the Noto CJK faces), in font units. */
-function twoEmDash(f: ReturnType<typeof fontFor>): number {
-  let a = twoEmDashAdvance.get(f);
+const twoEmDashes = new WeakMap<object, { advance: number; oneGlyph: boolean }>();
+/**
+ * —— as the font shapes it: its advance in font units, and whether it is one glyph (a ligature in
+ * the Noto CJK faces; LXGW WenKai draws two).
+ */
+function twoEmDash(f: ReturnType<typeof fontFor>): { advance: number; oneGlyph: boolean } {
+  let a = twoEmDashes.get(f);
   if (a === undefined) {
-    const shaper = f.font as unknown as { layout?: (text: string) => { advanceWidth: number } };
-    a = shaper.layout ? shaper.layout(EM_DASH + EM_DASH).advanceWidth : 2 * advanceOf(f, EM_DASH.codePointAt(0)!);
-    twoEmDashAdvance.set(f, a);
+    const shaper = f.font as unknown as { layout?: (text: string) => { advanceWidth: number; glyphs: unknown[] } };
+    const shaped = shaper.layout?.(EM_DASH + EM_DASH);
+    a = shaped ? { advance: shaped.advanceWidth, oneGlyph: shaped.glyphs.length === 1 } : { advance: 2 * advanceOf(f, EM_DASH.codePointAt(0)!), oneGlyph: false };
+    twoEmDashes.set(f, a);
   }
   return a;
 }
@@ -170,7 +176,9 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
       let fitAdvance = advance;
       const before = glyphs[glyphs.length - 1];
       if (char === EM_DASH && before?.char === EM_DASH && before.fitAdvance > 0 && before.script === resolved && before.font === f.id) {
-        before.fitAdvance = resolved === 'east' ? 2 * options.size : (twoEmDash(f) / unitsPerEm(f)) * options.size;
+        const pair = twoEmDash(f);
+        before.fitAdvance = resolved === 'east' ? 2 * options.size : (pair.advance / unitsPerEm(f)) * options.size;
+        before.pairGlyph = pair.oneGlyph;
         fitAdvance = 0;
       } else if (char === EM_DASH && resolved === 'east') fitAdvance = Math.max(advance, options.size);
       glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitAdvance, space, script: resolved, runEnd: false });
@@ -189,12 +197,14 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
   // A space is a run of its own in LibreOffice, neither it nor the character before it tracked,
   // except between Latin words (`GB/T 9704`), which are one run.
   const ownRun = (k: number) => glyphs[k]?.char === ' ' && !(scripts[k - 1] === 'latin' && scripts[k + 1] === 'latin');
-  glyphs.forEach((g, i) => {
+  // From the last glyph back, so that a pair's second dash is settled before its first.
+  for (let i = glyphs.length - 1; i >= 0; i--) {
+    const g = glyphs[i]!;
     const next = glyphs[i + 1];
     g.runEnd = !next || next.role !== g.role || next.bold !== g.bold || scripts[i + 1] !== scripts[i] || ownRun(i) || ownRun(i + 1) || pairEdge.has(i);
-    // The first dash of a two-em pair is tracked as one glyph with the second.
-    if (next && next.fitAdvance === 0 && next.char === EM_DASH) g.runEnd = next.runEnd;
-  });
+    // A two-em pair drawn as one glyph is tracked as that glyph; drawn as two, its first dash is tracked.
+    if (g.pairGlyph) g.runEnd = next!.runEnd;
+  }
 
   // Lines are fitted as Word and LibreOffice fit them (derived.lineBreakTrackingPt): every
   // character condensed by the DOCX's tracking except the last of a run of one script and one
@@ -265,9 +275,10 @@ function breakPoint(glyphs: Glyph[], start: number, end: number): number {
     const next = glyphs[i]!.char;
     if (splitsPair(prev, next)) return false;
     if (western) return westernBreakAllowed(prev, next, latinBefore(i));
-    // An opening quotation mark moved back to a Latin letter or digit stays with it (`率1“三项制度”`),
-    // and the break moves on back by the Latin rules, as the clients do.
-    if (latinLetterAt(i - 1) && (next === '“' || next === '‘')) {
+    // An opening quotation mark moved back to a Latin letter or digit, or to a closing one after
+    // it, stays with it (`率1“三项制度”`, `APP”“`), and the break moves on back by the Latin rules,
+    // as the clients do (`APP、|“` may break).
+    if ((next === '“' || next === '‘') && (latinLetterAt(i - 1) || ((prev === '”' || prev === '’') && latinBefore(i)))) {
       western = true;
       return false;
     }

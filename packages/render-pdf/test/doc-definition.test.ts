@@ -77,8 +77,17 @@ describe('buildDocDefinition', () => {
     expect(linesOf('12“法”', 25)[1]).toBe('12“法”');
     // An opening quotation mark may start a line after a Chinese character.
     expect(linesOf('“12·4”')[1]).toBe('“12·4”');
-    // Not after a mark that follows a Latin word, where the mark overflows: the word goes down.
+    // Not after a mark that follows a Latin word, where the quotation mark overflows: the word goes down.
     expect(linesOf('ABCD、“法治”', 23)[1]).toBe('ABCD、“法治”');
+    // Where the character after it overflows, the line breaks before it, as after Chinese text.
+    expect(linesOf('ABC、“法治”', 23)).toEqual([`${'治'.repeat(23)}ABC、`, '“法治”']);
+    // After a closing quotation mark the line may break before Chinese text, even where it overflows in a number (`’|设。2021`),
+    expect(linesOf('‘网通’设。2021年', 22)[1]).toBe('设。2021年');
+    // but an opening one after a closing one that follows a Latin word stays with the word.
+    expect(linesOf('“网通APP”“设。', 22)[1]).toBe('APP”“设。');
+    // A 破折号 is set at two full ems, untracked: a line of 28 ems with one fits, with two it does not.
+    expect(linesOf(`——${'治'.repeat(5)}法法治治治`, 16)).toHaveLength(1);
+    expect(linesOf(`——${'治'.repeat(5)}——治治治`, 16)[1]).toBe('治');
     // A space between Latin words is tracked with them, as one run: `9704` still fits, and the line breaks before the dash.
     expect(linesOf('GB/T 9704—2012、“法治”', 23)).toEqual([`${'治'.repeat(23)}GB/T 9704`, '—2012、“法治”']);
     // Neither 破折号 nor 省略号 is split; —— may start a line and is one two-em glyph wide, …… only
