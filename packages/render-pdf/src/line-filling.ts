@@ -1,4 +1,5 @@
 import { breakBeforeEllipsis, layout, lineBreakClasses, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
+import { clientAdvance, clientShapedAdvance } from './client-advances.js';
 import { advanceOf, fontFor, unitsPerEm, type Metrics } from './metrics.js';
 
 /** A character with the font that draws it and its advance at the block's size (pt, without tracking). */
@@ -131,7 +132,7 @@ function fitLatinShaping(glyphs: Glyph[], size: number, m: Metrics): void {
     while (j < glyphs.length && glyphs[j]!.font === g.font && glyphs[j]!.script === 'latin' && glyphs[j]!.char !== EM_DASH && !hanLetter.test(glyphs[j]!.char)) j++;
     const f = m.byId(g.font);
     const advances = f ? latinAdvances(f, glyphs.slice(i, j).map((x) => x.char).join('')) : null;
-    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitAdvance = (a / unitsPerEm(f)) * size));
+    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitAdvance = (clientShapedAdvance(f, glyphs[i + k]!.char, a) / unitsPerEm(f)) * size));
     i = j;
   }
 }
@@ -167,20 +168,21 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
       const cp = char.codePointAt(0)!;
       const f = fontFor(m, part.role, cp);
       const space = autospaceBetween(previous, char, options.size);
-      const advance = (Math.max(0, advanceOf(f, cp)) / unitsPerEm(f)) * options.size;
+      const own = Math.max(0, advanceOf(f, cp));
+      const advance = (own / unitsPerEm(f)) * options.size;
       const script = scriptOf(char);
       const resolved: 'east' | 'latin' = script === 'weak' ? (scripts[scripts.length - 1] ?? 'east') : script;
       scripts.push(resolved);
       // The clients set an em dash a full em wide in Chinese text (the font's own advance among
       // Latin letters), and a pair as one two-em glyph: the second dash adds nothing and takes no tracking.
-      let fitAdvance = advance;
+      let fitAdvance = (clientAdvance(f, char, own) / unitsPerEm(f)) * options.size;
       const before = glyphs[glyphs.length - 1];
       if (char === EM_DASH && before?.char === EM_DASH && before.fitAdvance > 0 && before.script === resolved && before.font === f.id) {
         const pair = twoEmDash(f);
         before.fitAdvance = resolved === 'east' ? 2 * options.size : (pair.advance / unitsPerEm(f)) * options.size;
         before.pairGlyph = pair.oneGlyph;
         fitAdvance = 0;
-      } else if (char === EM_DASH && resolved === 'east') fitAdvance = Math.max(advance, options.size);
+      } else if (char === EM_DASH && resolved === 'east') fitAdvance = Math.max(fitAdvance, options.size);
       glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitAdvance, space, script: resolved, runEnd: false });
       previous = char;
     }

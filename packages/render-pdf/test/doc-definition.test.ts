@@ -90,6 +90,9 @@ describe('buildDocDefinition', () => {
     expect(linesOf(`——${'治'.repeat(5)}——治治治`, 16)[1]).toBe('治');
     // A space between Latin words is tracked with them, as one run: `9704` still fits, and the line breaks before the dash.
     expect(linesOf('GB/T 9704—2012、“法治”', 23)).toEqual([`${'治'.repeat(23)}GB/T 9704`, '—2012、“法治”']);
+    // Digits shaped as Latin are fitted at the clients' 549 units (Debian's Noto Serif CJK), not the
+    // embedded face's 550: `2012` still fits where the PDF's own digits would overflow by 0.1 pt.
+    expect(linesOf('告的一审行政诉讼案件41件，审结37件，败GB/T 9704—2012诉3件，败诉率8.1%', 0)[0]).toBe('告的一审行政诉讼案件41件，审结37件，败GB/T 9704—2012');
     // Neither 破折号 nor 省略号 is split; —— may start a line and is one two-em glyph wide, …… only
     // after punctuation, else it takes the character before it along (UAX #14, as LibreOffice breaks
     // the pair's run in the DOCX).
