@@ -9,7 +9,7 @@ interface Glyph {
   role: FontRole;
   bold: boolean;
   advance: number;
-  /** Its width when lines are fitted (pt): the advance, or a full em for a character the clients set full width. */
+  /** Its width when lines are fitted (pt): its advance in the clients' face (client-advances.ts), or a full em for a character they set full width. */
   fitAdvance: number;
   /** The automatic space before it (pt) when it follows a character on the same line. */
   space: number;
