@@ -94,8 +94,9 @@ const latinLetter = /\p{Script=Latin}/u;
 const hanLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const shapedAdvances = new WeakMap<object, Map<string, number[] | null>>();
 /**
- * Advances (font units) of a text shaped as Latin script, without pair kerning (LibreOffice sets a
- * DOCX run without it unless the run asks, as Word does); null when glyphs and characters do not pair up.
+ * Advances (font units) of a text shaped as Latin script in the clients' face (client-advances.ts),
+ * without pair kerning (LibreOffice sets a DOCX run without it unless the run asks, as Word does);
+ * null when glyphs and characters do not pair up. Cached per text, so the lookup is done once.
  */
 function latinAdvances(f: ReturnType<typeof fontFor>, text: string): number[] | null {
   let cache = shapedAdvances.get(f);
@@ -104,7 +105,8 @@ function latinAdvances(f: ReturnType<typeof fontFor>, text: string): number[] | 
   if (a === undefined) {
     const shaper = f.font as unknown as { layout?: (text: string, features?: Record<string, boolean>, script?: string) => { positions: { xAdvance: number }[] } };
     const positions = shaper.layout?.(text, { kern: false }, 'latn').positions;
-    a = positions && positions.length === [...text].length ? positions.map((p) => p.xAdvance) : null;
+    const chars = [...text];
+    a = positions && positions.length === chars.length ? positions.map((p, k) => clientShapedAdvance(f, chars[k]!, p.xAdvance)) : null;
     if (cache.size > 4096) cache.clear();
     cache.set(text, a);
   }
@@ -132,7 +134,7 @@ function fitLatinShaping(glyphs: Glyph[], size: number, m: Metrics): void {
     while (j < glyphs.length && glyphs[j]!.font === g.font && glyphs[j]!.script === 'latin' && glyphs[j]!.char !== EM_DASH && !hanLetter.test(glyphs[j]!.char)) j++;
     const f = m.byId(g.font);
     const advances = f ? latinAdvances(f, glyphs.slice(i, j).map((x) => x.char).join('')) : null;
-    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitAdvance = (clientShapedAdvance(f, glyphs[i + k]!.char, a) / unitsPerEm(f)) * size));
+    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitAdvance = (a / unitsPerEm(f)) * size));
     i = j;
   }
 }
