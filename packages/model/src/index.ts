@@ -27,6 +27,7 @@ export {
   chineseContext,
   formatChineseDate,
   fullWidthMarks,
+  breakBeforeDash,
   breakBeforeEllipsis,
   halfWidthInChineseContext,
   hanCharacter,

@@ -90,6 +90,14 @@ export const layout = {
      */
     autospaceEm: 0.2,
     /**
+     * The resolution lines are fitted at, in device pixels a point: LibreOffice lays a DOCX out on
+     * an 8640-dpi reference device (six pixels a twip), rounding each glyph's advance to a whole
+     * pixel and each finished run's width to a whole twip (measured: `政1` repeated fits at
+     * 8,706 twips, not the exact 8,702.08). The PDF fits lines in the same units, so a line
+     * LibreOffice fits by a fraction of a twip fits in both.
+     */
+    fitPixelsPerPt: 120,
+    /**
      * Punctuation never hangs past the right edge: where a closing mark would be the 29th character,
      * the character before it moves down with it (避头尾), as LibreOffice does. Its hanging mode
      * drops the hanging glyph from justified lines, so the DOCX cannot ask for hanging.
@@ -103,15 +111,17 @@ export const layout = {
     boldStrokeEm: 0.03,
     /**
      * GB/T 15834 避头尾, where a line's overflow falls in Chinese text: these never start a line …
-     * (the Simplified Chinese lists of LibreOffice and, written into the DOCX, of Word). The
+     * (the Simplified Chinese lists of LibreOffice 7.4, exactly, and, written into the DOCX, of Word;
+     * `%` `℃` are not among them: after a digit UAX #14 keeps them, after a Chinese character or a
+     * quotation mark LibreOffice lets them start a line, and so does the PDF). The
      * 破折号 —— may start a line (GB/T 15834 5.1.4), and so may the 省略号 …… after punctuation
      * (`。……`); after a character it stays with that character (`等……`), as UAX #14 has it, by
      * which LibreOffice breaks around the pair in the DOCX (`breakBeforeEllipsis`). Neither is
      * ever split (`unsplittable`).
      */
-    noLineStart: '，。、；：？！）》」』】〕〗〉”’·%‰℃°～々‖•―′｜｝．,.;:?!)]}',
+    noLineStart: '，。、；：？！）》」』】〕〗〉”’·～々‖•―′｜｝．,.;:?!)]}¢\'"〞ˇˉ￠-︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞︴︶︸︺︼︾﹀﹂﹄﹏',
     /** … and these never end one. */
-    noLineEnd: '（《「『【〔〖〈〝“‘［｛£¥￡￥([{',
+    noLineEnd: '（《「『【〔〖〈〝“‘［｛£¥￡￥([{\'"‵︵︷︹︻︽︿﹁﹃﹙﹛﹝',
     /** Pairs never split across lines (GB/T 15834 5.1.4 破折号, 5.1.5 省略号). */
     unsplittable: ['——', '……'] as readonly string[],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakBeforeEllipsis, formatChineseDate, fullWidthMarks, halfWidthInChineseContext, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
+import { breakBeforeDash, breakBeforeEllipsis, formatChineseDate, fullWidthMarks, halfWidthInChineseContext, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
 
 describe('Chinese text rules', () => {
   it('count the Extension planes, Extension A, compatibility ideographs and 〇 as Han', () => {
@@ -26,6 +26,9 @@ describe('Chinese text rules', () => {
     expect([...lineBreakClasses.noLineEnd].join('')).toBe(layout.text.noLineEnd);
     expect(lineBreakClasses.noLineStart.has('，')).toBe(true);
     expect(lineBreakClasses.noLineEnd.has('《')).toBe(true);
+    // LibreOffice's Simplified Chinese lists, which let % and ℃ start a line after Chinese text.
+    expect(['%', '‰', '℃', '°'].some((c) => lineBreakClasses.noLineStart.has(c))).toBe(false);
+    expect(['-', '"', "'"].every((c) => lineBreakClasses.noLineStart.has(c))).toBe(true);
   });
 
   it('never split a 破折号 or 省略号; a 破折号 may start a line (GB/T 15834 5.1.4), a 省略号 after punctuation only', () => {
@@ -35,6 +38,9 @@ describe('Chinese text rules', () => {
     expect(lineBreakClasses.noLineStart.has('—') || lineBreakClasses.noLineStart.has('…')).toBe(false);
     expect(['。', '，', '：', '）'].map(breakBeforeEllipsis)).toEqual([true, true, true, true]);
     expect(['等', 'A', '5', '…', '！', '”', '“'].map(breakBeforeEllipsis)).toEqual([false, false, false, false, false, false, false]);
+    // A 破折号 after a character or closing punctuation may start a line, not after a quotation mark (`设”——`).
+    expect(['等', '。', '）', '5'].map(breakBeforeDash)).toEqual([true, true, true, true]);
+    expect(['”', '’', '“', '《'].map(breakBeforeDash)).toEqual([false, false, false, false]);
   });
 
   it('break Western text where UAX #14 allows, as LibreOffice does', () => {

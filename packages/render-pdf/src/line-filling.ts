@@ -1,4 +1,4 @@
-import { breakBeforeEllipsis, layout, lineBreakClasses, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
+import { breakBeforeDash, breakBeforeEllipsis, layout, lineBreakClasses, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
 import { clientAdvance, clientShapedAdvance } from './client-advances.js';
 import { advanceOf, fontFor, unitsPerEm, type Metrics } from './metrics.js';
 
@@ -9,8 +9,12 @@ interface Glyph {
   role: FontRole;
   bold: boolean;
   advance: number;
-  /** Its width when lines are fitted (pt): its advance in the clients' face (client-advances.ts), or a full em for a character they set full width. */
-  fitAdvance: number;
+  /**
+   * Its width when lines are fitted, in whole device pixels of the clients' layout
+   * (layout.text.fitPixelsPerPt): its advance in their face (client-advances.ts), or a full em for
+   * a character they set full width.
+   */
+  fitPx: number;
   /** The automatic space before it (pt) when it follows a character on the same line. */
   space: number;
   /** The script it is set in ('weak' characters take the script before them). */
@@ -92,6 +96,8 @@ function twoEmDash(f: ReturnType<typeof fontFor>): { advance: number; oneGlyph: 
 /** A letter of the Latin or the Han script: what digits and marks around it are shaped with. */
 const latinLetter = /\p{Script=Latin}/u;
 const hanLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Font units in whole pixels of the clients' layout at a size (pt), rounded as their shaping rounds each advance. */
+const toFitPx = (units: number, f: ReturnType<typeof fontFor>, size: number) => Math.round((units / unitsPerEm(f)) * size * layout.text.fitPixelsPerPt);
 const shapedAdvances = new WeakMap<object, Map<string, number[] | null>>();
 /**
  * Advances (font units) of a text shaped as Latin script in the clients' face (client-advances.ts),
@@ -134,7 +140,7 @@ function fitLatinShaping(glyphs: Glyph[], size: number, m: Metrics): void {
     while (j < glyphs.length && glyphs[j]!.font === g.font && glyphs[j]!.script === 'latin' && glyphs[j]!.char !== EM_DASH && !hanLetter.test(glyphs[j]!.char)) j++;
     const f = m.byId(g.font);
     const advances = f ? latinAdvances(f, glyphs.slice(i, j).map((x) => x.char).join('')) : null;
-    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitAdvance = (a / unitsPerEm(f)) * size));
+    if (f && advances) advances.forEach((a, k) => (glyphs[i + k]!.fitPx = toFitPx(a, f, size)));
     i = j;
   }
 }
@@ -177,15 +183,16 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
       scripts.push(resolved);
       // The clients set an em dash a full em wide in Chinese text (the font's own advance among
       // Latin letters), and a pair as one two-em glyph: the second dash adds nothing and takes no tracking.
-      let fitAdvance = (clientAdvance(f, char, own) / unitsPerEm(f)) * options.size;
+      let fitPx = toFitPx(clientAdvance(f, char, own), f, options.size);
       const before = glyphs[glyphs.length - 1];
-      if (char === EM_DASH && before?.char === EM_DASH && before.fitAdvance > 0 && before.script === resolved && before.font === f.id) {
+      const em = () => toFitPx(unitsPerEm(f), f, options.size);
+      if (char === EM_DASH && before?.char === EM_DASH && before.fitPx > 0 && before.script === resolved && before.font === f.id) {
         const pair = twoEmDash(f);
-        before.fitAdvance = resolved === 'east' ? 2 * options.size : (pair.advance / unitsPerEm(f)) * options.size;
+        before.fitPx = resolved === 'east' ? 2 * em() : toFitPx(pair.advance, f, options.size);
         before.pairGlyph = pair.oneGlyph;
-        fitAdvance = 0;
-      } else if (char === EM_DASH && resolved === 'east') fitAdvance = Math.max(fitAdvance, options.size);
-      glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitAdvance, space, script: resolved, runEnd: false });
+        fitPx = 0;
+      } else if (char === EM_DASH && resolved === 'east') fitPx = Math.max(fitPx, em());
+      glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitPx, space, script: resolved, runEnd: false });
       previous = char;
     }
   }
@@ -212,22 +219,33 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
 
   // Lines are fitted as Word and LibreOffice fit them (derived.lineBreakTrackingPt): every
   // character condensed by the DOCX's tracking except the last of a run of one script and one
-  // font role (and weight), which LibreOffice sets at its full advance, and the line's last character.
-  const fit = options.breakTracking ?? options.tracking;
+  // font role (and weight), which LibreOffice sets at its full advance, and the line's last
+  // character. LibreOffice measures in device pixels (layout.text.fitPixelsPerPt) and keeps a
+  // finished run's width in whole twips, rounded; the run that overflows is cut pixel by pixel.
+  const px = (pt: number) => Math.round(pt * layout.text.fitPixelsPerPt);
+  const track = px(options.breakTracking ?? options.tracking);
+  const pxPerTwip = layout.text.fitPixelsPerPt / 20;
   const lines: Glyph[][] = [];
   let start = 0;
   while (start < glyphs.length) {
-    const available = (options.breakWidth ?? options.width) - (lines.length === 0 ? options.indent : 0);
-    let used = 0;
+    const available = px((options.breakWidth ?? options.width) - (lines.length === 0 ? options.indent : 0));
+    /** Finished runs with the automatic spaces before them, then the run being fitted. */
+    let done = 0;
+    let run = 0;
     let end = start;
-    const lead = (g: Glyph) => (end === start ? 0 : g.space);
-    while (end < glyphs.length && used + lead(glyphs[end]!) + glyphs[end]!.fitAdvance <= available + 1e-6) {
+    while (end < glyphs.length) {
       const g = glyphs[end]!;
-      used += lead(g) + g.fitAdvance + (g.runEnd || g.fitAdvance === 0 ? 0 : fit);
+      const lead = end === start ? 0 : px(g.space);
+      if (done + run + lead + g.fitPx > available) break;
+      run += lead + g.fitPx;
+      if (g.runEnd) {
+        done += Math.round(run / pxPerTwip) * pxPerTwip;
+        run = 0;
+      } else if (g.fitPx > 0) run += track;
       end++;
     }
     // A two-em dash is one glyph: it fits whole or goes down whole.
-    if (end < glyphs.length && end - 1 > start && glyphs[end]!.fitAdvance === 0 && glyphs[end]!.char === EM_DASH) end--;
+    if (end < glyphs.length && end - 1 > start && glyphs[end]!.fitPx === 0 && glyphs[end]!.char === EM_DASH) end--;
     if (end < glyphs.length) end = breakPoint(glyphs, start, end);
     lines.push(glyphs.slice(start, end));
     start = end;
@@ -241,7 +259,10 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
     // The automatic spaces inside the line; one at the line's start is dropped.
     const spaces = line.map((g, j) => (j === 0 ? 0 : g.space));
     const natural = line.reduce((w, g, j) => w + g.advance + spaces[j]!, 0);
-    const spacing = options.justify && !last && line.length > 0 ? (options.width - EDGE_PT - indent - natural) / line.length : options.tracking;
+    const toEdge = line.length > 0 ? (options.width - EDGE_PT - indent - natural) / line.length : Infinity;
+    // A line left at the grid's tracking (a paragraph's last) is condensed further where it would
+    // pass the edge: one the clients fit at the DOCX's tighter condensing, with Latin text in it.
+    const spacing = options.justify && !last && line.length > 0 ? toEdge : Math.min(options.tracking, toEdge);
     const pieces: FilledLine['pieces'] = [];
     line.forEach((g, j) => {
       const p = pieces[pieces.length - 1];
@@ -287,6 +308,7 @@ function breakPoint(glyphs: Glyph[], start: number, end: number): number {
       return false;
     }
     if (next === ELLIPSIS && !breakBeforeEllipsis(prev)) return false;
+    if (next === EM_DASH && glyphs[i + 1]?.char === EM_DASH && !breakBeforeDash(prev)) return false;
     return !noStart.has(next) && !noEnd.has(prev);
   };
   while (at > start && !allowed(at)) at--;

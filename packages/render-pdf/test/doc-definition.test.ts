@@ -93,12 +93,31 @@ describe('buildDocDefinition', () => {
     // Digits shaped as Latin are fitted at the clients' 549 units (Debian's Noto Serif CJK), not the
     // embedded face's 550: `2012` still fits where the PDF's own digits would overflow by 0.1 pt.
     expect(linesOf('告的一审行政诉讼案件41件，审结37件，败GB/T 9704—2012诉3件，败诉率8.1%', 0)[0]).toBe('告的一审行政诉讼案件41件，审结37件，败GB/T 9704—2012');
+    // Advances are fitted in the clients' whole pixels, runs in whole twips: the digits here come to
+    // 1 twip less than their exact sum, so `政` fits, 0.04 pt inside the edge, as in LibreOffice.
+    expect(linesOf('（2021-2025年）接受法律咨询50次，受众人群2000余人；政务5G公开', 0)[0]).toBe('（2021-2025年）接受法律咨询50次，受众人群2000余人；政');
     // Neither 破折号 nor 省略号 is split; —— may start a line and is one two-em glyph wide, …… only
     // after punctuation, else it takes the character before it along (UAX #14, as LibreOffice breaks
     // the pair's run in the DOCX).
     expect(linesOf('——法')[1]).toBe('——法');
     expect(linesOf('治……法')[1]).toBe('治……法');
     expect(linesOf('。……法', 26)[1]).toBe('……法');
+    // Nor does a 破折号 start a line after a quotation mark: `设”——` goes down whole.
+    expect(linesOf('设”——和', 25)[1]).toBe('设”——和');
+    // `%` may start a line where it follows Chinese text, not a digit (LibreOffice's 避头尾 list).
+    expect(linesOf('办’%。法', 26)[1]).toBe('%。法');
+    expect(linesOf('办100%。法', 25)[1]).toBe('100%。法');
+  });
+
+  it('keeps a last line that fits at the DOCX condensing on one line, condensed to the edge', async () => {
+    const { signature: _, ...unsigned } = plainDocument(0);
+    const text = `${'法'.repeat(26)}座谈交流等基本动12.5%作为主，活动的吸引力和凝聚力不够。`;
+    const { lines } = await readLines((await renderPdf({ ...unsigned, body: [{ kind: 'paragraph', runs: [{ text }] }] }, fonts)).pdf);
+    const last = lines.find((l) => l.text.startsWith('座'))!;
+    expect(last.text.replace(/\s/g, '')).toBe('座谈交流等基本动12.5%作为主，活动的吸引力和凝聚力不够。');
+    // It ends where the full line above it ends, at the block's edge, not past it.
+    const full = lines.find((l) => l.text.startsWith('法法'))!;
+    expect(last.xEnd).toBeCloseTo(full.xEnd, 1);
   });
 
   it('numbers odd pages on the right and even pages on the left, nothing on a blank page', () => {
