@@ -79,7 +79,7 @@ describe.skipIf(!soffice && !inCi)('the PDF and the DOCX as LibreOffice lays it 
         `${results.length - parted.length} reports agree entirely.\n${parted.map(summary).join('\n')}`,
     );
     // Every line of every report, character for character, on the same page (bench/README.md
-    // measures 300 reports of each of two seeds the same way).
+    // measures 300 reports of each of three seeds the same way).
     expect({ same, samePage }, parted.map(([, a]) => a.differences.join('\n')).join('\n\n')).toEqual({ same: lines, samePage: lines });
     // Headings stay with their text on every page of every report, in both formats. Single lines
     // alone at a page's top or foot are allowed: the 22-line grid wins over widow control (layout.headings).
