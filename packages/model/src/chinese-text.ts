@@ -119,16 +119,6 @@ function breakClass(ch: string): BreakClass {
 }
 
 /**
- * Whether a line may break before a 破折号 (——): anywhere but after a quotation or opening mark
- * (UAX #14 LB19, LB14), by which LibreOffice breaks around the pair's run of its own, so `设”——`
- * goes down whole where the dash overflows.
- */
-export function breakBeforeDash(before: string): boolean {
-  const a = breakClass(before);
-  return !(a === 'QU' || a === 'OP' || a === 'GL');
-}
-
-/**
  * Whether a line may break before an ellipsis (…): after closing punctuation (`。……`, `：……`) or a
  * space, not after a letter, digit, ideograph, ellipsis, quotation mark or ！？ (UAX #14 LB19, LB22),
  * so a 省略号 after a word goes down with its last character (`等……`).

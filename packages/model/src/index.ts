@@ -27,7 +27,6 @@ export {
   chineseContext,
   formatChineseDate,
   fullWidthMarks,
-  breakBeforeDash,
   breakBeforeEllipsis,
   halfWidthInChineseContext,
   hanCharacter,

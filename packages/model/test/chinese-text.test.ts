@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakBeforeDash, breakBeforeEllipsis, formatChineseDate, fullWidthMarks, halfWidthInChineseContext, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
+import { breakBeforeEllipsis, formatChineseDate, fullWidthMarks, halfWidthInChineseContext, isCalendarDate, isChineseContext, isHan, layout, lineBreakClasses, splitsPair, westernBreakAllowed } from '../src/index.js';
 
 describe('Chinese text rules', () => {
   it('count the Extension planes, Extension A, compatibility ideographs and 〇 as Han', () => {
@@ -39,6 +39,7 @@ describe('Chinese text rules', () => {
     expect(['。', '，', '：', '）'].map(breakBeforeEllipsis)).toEqual([true, true, true, true]);
     expect(['等', 'A', '5', '…', '！', '”', '“'].map(breakBeforeEllipsis)).toEqual([false, false, false, false, false, false, false]);
     // A 破折号 after a character or closing punctuation may start a line, not after a quotation mark (`设”——`).
+    const breakBeforeDash = (before: string) => westernBreakAllowed(before, '—');
     expect(['等', '。', '）', '5'].map(breakBeforeDash)).toEqual([true, true, true, true]);
     expect(['”', '’', '“', '《'].map(breakBeforeDash)).toEqual([false, false, false, false]);
   });

@@ -1,4 +1,4 @@
-import { breakBeforeDash, breakBeforeEllipsis, layout, lineBreakClasses, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
+import { layout, lineBreakClasses, ptToTwip, splitsPair, westernBreakAllowed, type FontRole } from '@gongwen/model';
 import { clientAdvance, clientShapedAdvance } from './client-advances.js';
 import { advanceOf, fontFor, unitsPerEm, type Metrics } from './metrics.js';
 
@@ -167,6 +167,8 @@ export interface FillOptions {
  * exactly; a line shortened by the 避头尾 rules spreads its characters to the right edge.
  */
 export function fillLines(parts: { text: string; role: FontRole; bold?: boolean }[], options: FillOptions, m: Metrics): FilledLine[] {
+  /** A length (pt) in whole pixels of the clients' layout (layout.text.fitPixelsPerPt). */
+  const px = (pt: number) => Math.round(pt * layout.text.fitPixelsPerPt);
   const glyphs: Glyph[] = [];
   const scripts: ('east' | 'latin')[] = [];
   let previous: string | undefined;
@@ -185,13 +187,12 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
       // Latin letters), and a pair as one two-em glyph: the second dash adds nothing and takes no tracking.
       let fitPx = toFitPx(clientAdvance(f, char, own), f, options.size);
       const before = glyphs[glyphs.length - 1];
-      const em = () => toFitPx(unitsPerEm(f), f, options.size);
       if (char === EM_DASH && before?.char === EM_DASH && before.fitPx > 0 && before.script === resolved && before.font === f.id) {
         const pair = twoEmDash(f);
-        before.fitPx = resolved === 'east' ? 2 * em() : toFitPx(pair.advance, f, options.size);
+        before.fitPx = resolved === 'east' ? 2 * px(options.size) : toFitPx(pair.advance, f, options.size);
         before.pairGlyph = pair.oneGlyph;
         fitPx = 0;
-      } else if (char === EM_DASH && resolved === 'east') fitPx = Math.max(fitPx, em());
+      } else if (char === EM_DASH && resolved === 'east') fitPx = Math.max(fitPx, px(options.size));
       glyphs.push({ char, font: f.id, role: part.role, bold: part.bold === true, advance, fitPx, space, script: resolved, runEnd: false });
       previous = char;
     }
@@ -222,9 +223,8 @@ export function fillLines(parts: { text: string; role: FontRole; bold?: boolean 
   // font role (and weight), which LibreOffice sets at its full advance, and the line's last
   // character. LibreOffice measures in device pixels (layout.text.fitPixelsPerPt) and keeps a
   // finished run's width in whole twips, rounded; the run that overflows is cut pixel by pixel.
-  const px = (pt: number) => Math.round(pt * layout.text.fitPixelsPerPt);
   const track = px(options.breakTracking ?? options.tracking);
-  const pxPerTwip = layout.text.fitPixelsPerPt / 20;
+  const pxPerTwip = layout.text.fitPixelsPerPt / ptToTwip(1);
   const lines: Glyph[][] = [];
   let start = 0;
   while (start < glyphs.length) {
@@ -307,8 +307,9 @@ function breakPoint(glyphs: Glyph[], start: number, end: number): number {
       western = true;
       return false;
     }
-    if (next === ELLIPSIS && !breakBeforeEllipsis(prev)) return false;
-    if (next === EM_DASH && glyphs[i + 1]?.char === EM_DASH && !breakBeforeDash(prev)) return false;
+    // Before a 省略号 or 破折号, a run of its own in the DOCX, LibreOffice breaks by UAX #14: not
+    // after a letter for the one (`等……`), nor after a quotation mark for either (`设”——`).
+    if ((next === ELLIPSIS || (next === EM_DASH && glyphs[i + 1]?.char === EM_DASH)) && !westernBreakAllowed(prev, next)) return false;
     return !noStart.has(next) && !noEnd.has(prev);
   };
   while (at > start && !allowed(at)) at--;
